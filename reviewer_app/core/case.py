@@ -1,0 +1,321 @@
+"""The ``ur-case/1`` model: the contract in ``shared/spec/case-format.md``.
+
+"Missing" (absent or ``null``) is kept distinct from ``false`` and ``0`` everywhere: every
+optional field defaults to ``None`` and the evaluator treats ``None`` as unknown.
+Documents are parsed in pydantic's strict JSON mode so that ``"1"`` is not silently an
+integer and a number is not silently a date; unknown keys are refused except under
+``extensions``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from reviewer_app.core import codes
+from reviewer_app.core.levels import check_level
+
+FORMAT = "ur-case/1"
+
+Level = Annotated[str, AfterValidator(check_level)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+CONSERVATIVE_MODALITIES = frozenset(
+    {
+        "physical_therapy",
+        "home_exercise",
+        "nsaid",
+        "acetaminophen",
+        "opioid",
+        "muscle_relaxant",
+        "neuropathic_agent",
+        "oral_steroid",
+        "epidural_steroid_injection",
+        "bracing",
+        "chiropractic",
+        "activity_modification",
+    }
+)
+TreatmentType = Literal[
+    "physical_therapy",
+    "home_exercise",
+    "nsaid",
+    "acetaminophen",
+    "opioid",
+    "muscle_relaxant",
+    "neuropathic_agent",
+    "oral_steroid",
+    "epidural_steroid_injection",
+    "bracing",
+    "chiropractic",
+    "activity_modification",
+    "radiation",
+    "sbrt",
+    "vertebral_augmentation",
+    "chemotherapy",
+    "spine_surgery",
+]
+PrimarySite = Literal[
+    "unknown",
+    "lung",
+    "breast",
+    "prostate",
+    "kidney",
+    "thyroid",
+    "rectum",
+    "colon",
+    "stomach",
+    "liver",
+    "bladder",
+    "uterus",
+    "pancreas",
+    "esophagus",
+    "myeloma",
+    "lymphoma",
+    "melanoma",
+    "sarcoma",
+    "other",
+]
+RedFlag = Literal[
+    "cancer_history",
+    "fever",
+    "unexplained_weight_loss",
+    "significant_trauma",
+    "immunosuppression",
+    "iv_drug_use",
+]
+NeuroDeficit = Literal["none", "sensory", "motor", "myelopathy", "cauda_equina"]
+EsccGrade = Literal["0", "1a", "1b", "1c", "2", "3"]
+
+_NPI = re.compile(r"^\d{10}$")
+_CPT = re.compile(r"^\d{4}[0-9FTU]$")
+_HCPCS = re.compile(r"^[A-V]\d{4}$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def npi_check_digit_ok(npi: str) -> bool:
+    """Luhn check over the NPI prefixed with 80840 (CMS NPI check-digit standard)."""
+    total = 0
+    for position, char in enumerate(reversed("80840" + npi)):
+        digit = int(char)
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Member(Strict):
+    id: Annotated[str, Field(min_length=1)]
+    given_name: Annotated[str, Field(min_length=1)]
+    family_name: Annotated[str, Field(min_length=1)]
+    birth_date: date
+    sex: Literal["female", "male", "other", "unknown"] | None = None
+    language: str = "en"
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not _LANGUAGE.match(value):
+            raise ValueError(f"'{value}' is not a BCP 47 language tag such as 'en' or 'es'")
+        return value
+
+
+class Provider(Strict):
+    name: Annotated[str, Field(min_length=1)]
+    npi: str
+    specialty: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+
+    @field_validator("npi")
+    @classmethod
+    def _npi(cls, value: str) -> str:
+        if not _NPI.match(value):
+            raise ValueError("an NPI is exactly 10 digits")
+        if not npi_check_digit_ok(value):
+            raise ValueError(f"NPI {value} fails the check digit (Luhn with prefix 80840)")
+        return value
+
+
+class Procedure(Strict):
+    code: str
+    system: Literal["CPT", "HCPCS"]
+    units: Annotated[int, Field(ge=1, le=99)] = 1
+
+    @model_validator(mode="after")
+    def _code_shape(self) -> Procedure:
+        pattern, shape = (
+            (_CPT, "five characters, e.g. 63090") if self.system == "CPT" else
+            (_HCPCS, "a letter and four digits, e.g. C1062")
+        )
+        if not pattern.match(self.code):
+            raise ValueError(f"'{self.code}' is not a {self.system} code ({shape})")
+        return self
+
+
+class Service(Strict):
+    procedures: Annotated[list[Procedure], Field(min_length=1)]
+    levels: list[Level] | None = None
+    setting: Literal["inpatient", "outpatient", "ambulatory_surgery_center", "office"] | None = None
+    planned_date: date | None = None
+
+
+class Diagnosis(Strict):
+    code: str
+
+    @field_validator("code")
+    @classmethod
+    def _billable(cls, value: str) -> str:
+        return codes.check_billable_icd10(value)
+
+
+class Findings(Strict):
+    lesion_type: Literal["none", "lytic", "mixed", "blastic"] | None = None
+    vertebral_collapse: Literal["none", "no_collapse_gt50_involved", "lt50", "gt50"] | None = None
+    alignment: Literal["normal", "de_novo_deformity", "subluxation_translation"] | None = None
+    posterolateral_involvement: Literal["none", "unilateral", "bilateral"] | None = None
+    fracture: Literal["none", "compression", "burst", "fracture_dislocation"] | None = None
+    retropulsion: bool | None = None
+    canal_compromise_percent: Percent | None = None
+    escc_grade: EsccGrade | None = None
+    marrow_edema: bool | None = None
+    height_loss_percent: Percent | None = None
+    stenosis: Literal["none", "mild", "moderate", "severe"] | None = None
+    nerve_root_compression: bool | None = None
+    disc_herniation: bool | None = None
+    spondylolisthesis_grade: Annotated[int, Field(ge=0, le=4)] | None = None
+    dynamic_translation_mm: Annotated[float, Field(ge=0, le=50)] | None = None
+    infection: bool | None = None
+
+
+class ImagingStudy(Strict):
+    modality: Literal["MRI", "CT", "XR", "PET_CT", "bone_scan"]
+    date: date | None = None
+    levels: list[Level] | None = None
+    findings: Findings = Field(default_factory=Findings)
+    report_text: str | None = None
+
+
+class Symptoms(Strict):
+    pain_nrs: Annotated[int, Field(ge=0, le=10)] | None = None
+    pain_character: Literal["mechanical", "occasional_non_mechanical", "none"] | None = None
+    pain_duration_weeks: Annotated[float, Field(ge=0)] | None = None
+    radicular_pain: bool | None = None
+    neurogenic_claudication: bool | None = None
+    neuro_deficit: NeuroDeficit | None = None
+    deficit_progressive: bool | None = None
+    deficit_duration_hours: Annotated[float, Field(ge=0)] | None = None
+    frankel_grade: Literal["A", "B", "C", "D", "E"] | None = None
+    ambulatory: bool | None = None
+    bowel_bladder_dysfunction: bool | None = None
+    red_flags: list[RedFlag] | None = None
+
+    @field_validator("red_flags")
+    @classmethod
+    def _unique_flags(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("a red flag is listed twice")
+        return value
+
+
+class PriorTreatment(Strict):
+    type: TreatmentType
+    start: date | None = None
+    end: date | None = None
+    duration_weeks: Annotated[float, Field(ge=0, le=1040)] | None = None
+    outcome: Literal["failed", "partial_relief", "resolved", "not_tolerated", "ongoing"] | None = None
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> PriorTreatment:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Oncology(Strict):
+    primary_site: PrimarySite | None = None
+    histology_confirmed: bool | None = None
+    radiosensitivity: Literal["sensitive", "resistant", "unknown"] | None = None
+    kps: Annotated[int, Field(ge=0, le=100)] | None = None
+    ecog: Annotated[int, Field(ge=0, le=5)] | None = None
+    extraspinal_bone_metastases: Annotated[int, Field(ge=0)] | None = None
+    vertebral_metastases: Annotated[int, Field(ge=0)] | None = None
+    visceral_metastases: Literal["none", "removable", "unremovable"] | None = None
+    expected_survival_months: Annotated[float, Field(ge=0, le=600)] | None = None
+    systemic_therapy_planned: bool | None = None
+
+
+class Comorbidities(Strict):
+    hypertension: bool | None = None
+    diabetes: bool | None = None
+    hba1c_percent: Annotated[float, Field(ge=3, le=20)] | None = None
+    nicotine_use: bool | None = None
+    bmi: Annotated[float, Field(ge=10, le=100)] | None = None
+    osteoporosis: bool | None = None
+    coagulopathy: bool | None = None
+    active_infection: bool | None = None
+    pregnancy: bool | None = None
+
+
+class Case(Strict):
+    """One prior-authorization request in the ``ur-case/1`` format."""
+
+    format: Literal["ur-case/1"]
+    external_id: str | None = None
+    received_at: AwareDatetime
+    urgency: Literal["standard", "expedited"]
+    line_of_business: Literal["commercial", "medicare_advantage", "medicaid"]
+    member: Member
+    requesting_provider: Provider
+    service: Service
+    diagnoses: Annotated[list[Diagnosis], Field(min_length=1)]
+    imaging: list[ImagingStudy] | None = None
+    symptoms: Symptoms | None = None
+    prior_treatments: list[PriorTreatment] | None = None
+    oncology: Oncology | None = None
+    comorbidities: Comorbidities | None = None
+    notes: str | None = None
+    extensions: dict[str, Any] | None = None
+
+    @field_validator("diagnoses")
+    @classmethod
+    def _distinct_diagnoses(cls, value: list[Diagnosis]) -> list[Diagnosis]:
+        seen = [d.code for d in value]
+        for code in seen:
+            if seen.count(code) > 1:
+                raise ValueError(f"diagnosis {code} is listed more than once")
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Case:
+        if self.member.birth_date > self.received_at.date():
+            raise ValueError("member.birth_date is after received_at")
+        return self
+
+    @property
+    def diagnosis_codes(self) -> list[str]:
+        return [d.code for d in self.diagnoses]
+
+    @property
+    def primary_procedure(self) -> str:
+        return self.service.procedures[0].code
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The document as JSON-ready data, with missing fields left out."""
+        return self.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,77 @@
+"""The ``ur-determination/1`` output: what ``evaluate`` prints and the GUI and letters show.
+
+The evaluator's outcomes never include a denial: only a physician reviewer may issue an
+adverse determination (NCQA UM 4; 42 CFR 422.566(d); California SB 1120).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+FORMAT = "ur-determination/1"
+
+Outcome = Literal[
+    "meets_criteria", "refer_to_physician", "pend_missing_information", "no_criteria_set"
+]
+Status = Literal["met", "not_met", "unknown"]
+Kind = Literal["requirement", "indication", "contraindication"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CriteriaSetRef(Out):
+    id: str
+    version: str
+    sha256: str
+
+
+class SinsScore(Out):
+    total: int
+    category: Literal["stable", "potentially_unstable", "unstable"]
+    components: dict[str, int]
+
+
+class TokuhashiScore(Out):
+    total: int
+    survival_band: Literal["under_6_months", "6_months_or_more", "1_year_or_more"]
+
+
+class ScoresOut(Out):
+    sins: SinsScore | None
+    bilsky: Literal["0", "1a", "1b", "1c", "2", "3"] | None
+    tokuhashi: TokuhashiScore | None
+
+
+class CriterionResult(Out):
+    id: str
+    kind: Kind
+    status: Status
+    text: str
+    evidence: list[str]
+    missing: list[str]
+    references: list[str]
+
+
+class Reference(Out):
+    id: str
+    citation: str
+
+
+class Determination(Out):
+    format: Literal["ur-determination/1"] = FORMAT
+    case_ref: str
+    outcome: Outcome
+    criteria_set: CriteriaSetRef | None
+    scores: ScoresOut
+    criteria: list[CriterionResult]
+    missing_information: list[str]
+    rationale: list[str]
+    references: list[Reference]
+    due_at: str
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json")
