@@ -10,7 +10,7 @@ integer and a number is not silently a date; unknown keys are refused except und
 from __future__ import annotations
 
 import re
-from datetime import date
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -29,6 +29,17 @@ from reviewer_app.core.levels import check_level
 FORMAT = "ur-case/1"
 
 Level = Annotated[str, AfterValidator(check_level)]
+
+
+def _distinct_levels(levels: list[str] | None) -> list[str] | None:
+    if levels is not None:
+        for level in levels:
+            if levels.count(level) > 1:
+                raise ValueError(f"level {level} is listed more than once")
+    return levels
+
+
+Levels = Annotated[list[Level], AfterValidator(_distinct_levels)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 CONSERVATIVE_MODALITIES = frozenset(
@@ -123,7 +134,7 @@ class Member(Strict):
     id: Annotated[str, Field(min_length=1)]
     given_name: Annotated[str, Field(min_length=1)]
     family_name: Annotated[str, Field(min_length=1)]
-    birth_date: date
+    birth_date: dt.date
     sex: Literal["female", "male", "other", "unknown"] | None = None
     language: str = "en"
 
@@ -170,9 +181,9 @@ class Procedure(Strict):
 
 class Service(Strict):
     procedures: Annotated[list[Procedure], Field(min_length=1)]
-    levels: list[Level] | None = None
+    levels: Levels | None = None
     setting: Literal["inpatient", "outpatient", "ambulatory_surgery_center", "office"] | None = None
-    planned_date: date | None = None
+    planned_date: dt.date | None = None
 
 
 class Diagnosis(Strict):
@@ -205,8 +216,8 @@ class Findings(Strict):
 
 class ImagingStudy(Strict):
     modality: Literal["MRI", "CT", "XR", "PET_CT", "bone_scan"]
-    date: date | None = None
-    levels: list[Level] | None = None
+    date: dt.date | None = None
+    levels: Levels | None = None
     findings: Findings = Field(default_factory=Findings)
     report_text: str | None = None
 
@@ -235,8 +246,8 @@ class Symptoms(Strict):
 
 class PriorTreatment(Strict):
     type: TreatmentType
-    start: date | None = None
-    end: date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     duration_weeks: Annotated[float, Field(ge=0, le=1040)] | None = None
     outcome: Literal["failed", "partial_relief", "resolved", "not_tolerated", "ongoing"] | None = None
     notes: str | None = None
@@ -314,6 +325,11 @@ class Case(Strict):
 
     @property
     def primary_procedure(self) -> str:
+        """The first procedure that is not an add-on code: add-ons ride with their primary."""
+        for procedure in self.service.procedures:
+            entry = codes.procedure(procedure.code)
+            if entry is None or not entry.add_on:
+                return procedure.code
         return self.service.procedures[0].code
 
     def to_json_dict(self) -> dict[str, Any]:

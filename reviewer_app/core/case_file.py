@@ -2,63 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from reviewer_app.core.case import Case
+from reviewer_app.core.errors import InputError, Problem, pydantic_problems
 
-_MESSAGES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field (not part of ur-case/1; put local additions under 'extensions')",
-    "literal_error": None,
-    "json_invalid": None,
-}
+_EXTRA = "unknown field (not part of ur-case/1; put local additions under 'extensions')"
 
 
-@dataclass(frozen=True)
-class Problem:
-    field: str
-    message: str
-
-
-class CaseFileError(Exception):
-    """A document that is not a valid ``ur-case/1`` case; nothing was read from it."""
-
-    def __init__(self, source: str, problems: list[Problem]):
-        self.source = source
-        self.problems = problems
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        return [f"{self.source}: {p.field}: {p.message}" for p in self.problems]
-
-
-def field_path(loc: tuple[str | int, ...]) -> str:
-    """``('imaging', 0, 'findings', 'escc_grade')`` -> ``imaging[0].findings.escc_grade``."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path or "(document)"
-
-
-def _problem(error: dict) -> Problem:
-    loc = tuple(p for p in error["loc"] if p not in ("function-after[_code_shape(), Procedure]",))
-    kind = error["type"]
-    message = _MESSAGES.get(kind) or error["msg"]
-    if kind == "value_error":
-        message = message.removeprefix("Value error, ")
-    if kind == "json_invalid":
-        message = f"not valid JSON ({error['ctx'].get('error', error['msg'])})"
-    return Problem(field_path(loc), message)
-
-
-def problems_from(error: ValidationError) -> list[Problem]:
-    return [_problem(e) for e in error.errors(include_url=False)]
+class CaseFileError(InputError):
+    """A document that is not a valid ``ur-case/1`` case."""
 
 
 def parse_case(text: str | bytes, source: str) -> Case:
@@ -66,10 +21,14 @@ def parse_case(text: str | bytes, source: str) -> Case:
     try:
         return Case.model_validate_json(text, strict=True)
     except ValidationError as error:
-        raise CaseFileError(source, problems_from(error)) from None
+        problems = [
+            Problem(p.field, _EXTRA) if p.message.startswith("unknown field") else p
+            for p in pydantic_problems(error)
+        ]
+        raise CaseFileError(source, problems) from None
 
 
-def load_case(path: str | Path) -> Case:
+def read_case_bytes(path: str | Path) -> bytes:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -79,4 +38,8 @@ def load_case(path: str | Path) -> Case:
         data.decode("utf-8")
     except UnicodeDecodeError:
         raise CaseFileError(str(path), [Problem("(file)", "not UTF-8 text")]) from None
-    return parse_case(data, str(path))
+    return data
+
+
+def load_case(path: str | Path) -> Case:
+    return parse_case(read_case_bytes(path), str(path))

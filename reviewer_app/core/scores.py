@@ -222,13 +222,17 @@ def _band(total: int, bands: tuple[tuple[int, str], ...], name: str) -> str:
     raise ValueError(f"{total} is not a {name} total (0-{bands[-1][0]})")
 
 
+_SINS_CATEGORY_OF_TOTAL = tuple(sins_category(total) for total in range(SINS_MAX + 1))
+_TOKUHASHI_BAND_OF_TOTAL = tuple(tokuhashi_band(total) for total in range(TOKUHASHI_MAX + 1))
+
+
 def _sins_record(index: int, study: ImagingStudy, pain: int | None) -> SinsRecord | None:
     findings = study.findings
     bone_lesion = SINS_BONE_LESION.get(findings.lesion_type)
     if bone_lesion is None:
         return None
     levels = tuple(study.levels) if study.levels else ()
-    location = max([SINS_LOCATION[level] for level in levels]) if levels else None
+    location = max(map(SINS_LOCATION.__getitem__, levels)) if levels else None
     alignment = SINS_ALIGNMENT.get(findings.alignment)
     collapse = SINS_COLLAPSE.get(findings.vertebral_collapse)
     posterolateral = SINS_POSTEROLATERAL.get(findings.posterolateral_involvement)
@@ -260,7 +264,7 @@ def _sins_record(index: int, study: ImagingStudy, pain: int | None) -> SinsRecor
         "collapse": collapse,
         "posterolateral": posterolateral,
     }
-    return SinsRecord(index, levels, components, total, sins_category(total), ())
+    return SinsRecord(index, levels, components, total, _SINS_CATEGORY_OF_TOTAL[total], ())
 
 
 def sins(case: Case) -> Sins:
@@ -367,7 +371,7 @@ def tokuhashi(case: Case) -> Tokuhashi:
     total = sum(points)
     return Tokuhashi(
         total,
-        tokuhashi_band(total),
+        _TOKUHASHI_BAND_OF_TOTAL[total],
         dict(zip(TOKUHASHI_COMPONENTS, points, strict=True)),
         (),
     )

@@ -42,14 +42,17 @@ FAILED_OUTCOMES = frozenset({"failed", "partial_relief", "not_tolerated"})
 class Fact:
     """``value`` None with ``missing`` empty means "not applicable": nothing to ask for.
 
-    A ``missing`` list beside a value makes the value a lower bound (the longest known
-    conservative course while another course's length is unknown).
+    ``pending`` makes ``value`` a lower bound: each entry is a value the fact could still
+    reach (None: any value) and the inputs that would settle it, e.g. a longer conservative
+    course whose outcome was not reported. A rising comparison asks only for the entries
+    that could make it pass.
     """
 
     value: Any
     missing: tuple[str, ...] = ()
     label: str = ""
     shown: str | None = None
+    pending: tuple[tuple[Any, tuple[str, ...]], ...] = ()
 
     @property
     def evidence(self) -> str:
@@ -77,17 +80,41 @@ def _section_paths(section: str, model: type[BaseModel]) -> dict[str, Callable[[
 
 
 @dataclass(frozen=True)
-class Conservative:
-    """Failed conservative care as the criteria guide counts it."""
-
+class Course:
+    type: str
     weeks: float | None
-    modalities: tuple[str, ...]
-    missing_weeks: tuple[str, ...]
-    missing_outcome: tuple[str, ...]
-    longest: str | None
+    weeks_path: str
+    outcome_path: str
+
+
+@dataclass(frozen=True)
+class Conservative:
+    """Failed conservative care as the criteria guide counts it.
+
+    ``counted`` courses are conservative with a failed outcome; ``uncertain`` ones are
+    conservative with no outcome reported, which would count if they failed.
+    """
+
+    counted: tuple[Course, ...]
+    uncertain: tuple[Course, ...]
+
+    @property
+    def weeks(self) -> float | None:
+        known = [c.weeks for c in self.counted if c.weeks is not None]
+        return max(known) if known else None
+
+    @property
+    def longest(self) -> str | None:
+        known = [c for c in self.counted if c.weeks is not None]
+        return max(known, key=lambda c: c.weeks).type if known else None
+
+    @property
+    def modalities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.type for c in self.counted))
 
 
 def weeks_of(treatment) -> float | None:
+    """``duration_weeks``, else whole weeks between ``start`` and ``end``."""
     if treatment.duration_weeks is not None:
         return treatment.duration_weeks
     if treatment.start and treatment.end:
@@ -98,28 +125,18 @@ def weeks_of(treatment) -> float | None:
 def conservative_care(case: Case) -> Conservative | None:
     if case.prior_treatments is None:
         return None
-    best: float | None = None
-    longest = None
-    modalities: list[str] = []
-    missing_weeks: list[str] = []
-    missing_outcome: list[str] = []
+    counted, uncertain = [], []
     for index, treatment in enumerate(case.prior_treatments):
         if treatment.type not in CONSERVATIVE_MODALITIES:
             continue
+        course = Course(treatment.type, weeks_of(treatment),
+                        f"prior_treatments[{index}].duration_weeks",
+                        f"prior_treatments[{index}].outcome")
         if treatment.outcome is None:
-            missing_outcome.append(f"prior_treatments[{index}].outcome")
-            continue
-        if treatment.outcome not in FAILED_OUTCOMES:
-            continue
-        if treatment.type not in modalities:
-            modalities.append(treatment.type)
-        weeks = weeks_of(treatment)
-        if weeks is None:
-            missing_weeks.append(f"prior_treatments[{index}].duration_weeks")
-        elif best is None or weeks > best:
-            best, longest = weeks, treatment.type
-    return Conservative(best, tuple(modalities), tuple(missing_weeks), tuple(missing_outcome),
-                        longest)
+            uncertain.append(course)
+        elif treatment.outcome in FAILED_OUTCOMES:
+            counted.append(course)
+    return Conservative(tuple(counted), tuple(uncertain))
 
 
 def _weeks(value: float) -> str:
@@ -163,22 +180,40 @@ def _conservative_weeks(facts: Facts) -> Fact:
     care = facts.conservative
     if care is None:
         return Fact(None, ("prior_treatments",), "prior_treatments")
-    missing = care.missing_weeks + care.missing_outcome
+    pending = tuple((c.weeks, (c.weeks_path,)) for c in care.counted if c.weeks is None)
+    pending += tuple(
+        (c.weeks, (c.outcome_path,) if c.weeks is not None else (c.outcome_path, c.weeks_path))
+        for c in care.uncertain
+    )
     label = "prior_treatments (longest failed conservative course)"
-    if care.weeks is None:
-        if missing:
-            return Fact(None, missing, label)
-        return Fact(0, (), label, "none")
-    return Fact(care.weeks, missing, label, f"{_weeks(care.weeks)} ({care.longest})")
+    weeks = care.weeks
+    shown = f"{_weeks(weeks)} ({care.longest})" if weeks is not None else "none"
+    return Fact(weeks or 0, (), label, shown, pending)
 
 
 def _conservative_modalities(facts: Facts) -> Fact:
     care = facts.conservative
     if care is None:
         return Fact(None, ("prior_treatments",), "prior_treatments")
+    counted = care.modalities
+    extra = [c for c in care.uncertain if c.type not in counted]
+    pending = ()
+    if extra:
+        reachable = len(counted) + len({c.type for c in extra})
+        pending = ((reachable, tuple(c.outcome_path for c in extra)),)
     label = "prior_treatments (failed conservative modalities)"
-    shown = f"{len(care.modalities)}" + (f" ({', '.join(care.modalities)})" if care.modalities else "")
-    return Fact(len(care.modalities), care.missing_outcome, label, shown)
+    shown = f"{len(counted)}" + (f" ({', '.join(counted)})" if counted else "")
+    return Fact(len(counted), (), label, shown, pending)
+
+
+def _pregnant(facts: Facts) -> Fact:
+    """Reported pregnancy; a male member is taken as not pregnant when it is not reported."""
+    reported = facts.case.comorbidities.pregnancy if facts.case.comorbidities else None
+    if reported is not None:
+        return Fact(reported, (), "comorbidities.pregnancy")
+    if facts.case.member.sex == "male":
+        return Fact(False, (), "member.sex", '"male"')
+    return Fact(None, ("comorbidities.pregnancy",), "comorbidities.pregnancy")
 
 
 def _radiosensitivity(facts: Facts) -> Fact:
@@ -234,6 +269,7 @@ CASE_PATHS: dict[str, Callable[[Facts], Fact]] = {
     "derived.conservative_modalities": _conservative_modalities,
     "derived.radiosensitivity": _radiosensitivity,
     "derived.requested_level_count": _level_count,
+    "derived.pregnant": _pregnant,
 }
 del CASE_PATHS["service.procedures"]
 

@@ -124,7 +124,7 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "nonempty": _nonempty,
 }
 _RISING = frozenset({"gt", "gte"})
-"""Comparisons a lower bound can settle: if the known part already passes, more data cannot undo it."""
+"""Comparisons a lower bound can settle: once the known part passes, more data cannot undo it."""
 
 
 @dataclass(frozen=True)
@@ -145,10 +145,16 @@ class Compare(Node):
             if fact.missing:
                 return Result(UNKNOWN, (), fact.missing)
             return Result(NOT_MET, (f"{fact.label} = not present",))
-        passed = COMPARISONS[self.op](fact.value, self.operand)
+        test = COMPARISONS[self.op]
+        passed = test(fact.value, self.operand)
         evidence = (fact.evidence,)
-        if fact.missing and not (passed and self.op in _RISING):
-            return Result(UNKNOWN, evidence, fact.missing)
+        if fact.pending and not (passed and self.op in _RISING):
+            could_change = [
+                missing for value, missing in fact.pending
+                if self.op not in _RISING or value is None or test(value, self.operand)
+            ]
+            if could_change:
+                return Result(UNKNOWN, evidence, unique(m for ms in could_change for m in ms))
         return Result(MET if passed else NOT_MET, evidence)
 
 

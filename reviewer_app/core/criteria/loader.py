@@ -1,0 +1,183 @@
+"""Loading criteria sets from ``resources/criteria/*.yaml``, refusing anything malformed.
+
+A set is refused, naming the file and the criterion, for: a field the format does not know,
+an unknown input path or operator in its logic, a reference id it does not define, a
+rationale slot that does not exist, a duplicated id, or a procedure code claimed by two sets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from reviewer_app.core import resources
+from reviewer_app.core.criteria.logic import LogicError, compile_logic
+from reviewer_app.core.criteria.model import _CODE, CriteriaSet, CriteriaSetSpec
+from reviewer_app.core.errors import InputError, Problem, pydantic_problems
+from reviewer_app.core.narrative import VARIABLES
+
+
+class CriteriaLoadError(InputError):
+    """A criteria file that cannot be used as it stands."""
+
+
+def _template_problems(template: str | None, where: str) -> list[Problem]:
+    if not template:
+        return []
+    problems = []
+    try:
+        fields = [name for _, name, spec, conv in string.Formatter().parse(template) if name]
+    except ValueError as error:
+        return [Problem(where, f"malformed template: {error}")]
+    for name in fields:
+        if name not in VARIABLES:
+            problems.append(Problem(where, f"unknown rationale slot '{{{name}}}'"))
+    return problems
+
+
+def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
+    problems: list[Problem] = []
+    defined = [r.id for r in spec.references]
+    for ref in {r for r in defined if defined.count(r) > 1}:
+        problems.append(Problem("references", f"reference id '{ref}' is defined twice"))
+    known = set(defined)
+    for ref in spec.basis:
+        if ref not in known:
+            problems.append(Problem("basis", f"unknown reference id '{ref}'"))
+    ids = [c.id for c in spec.criteria]
+    for index, criterion in enumerate(spec.criteria):
+        where = f"criteria[{index}] ({criterion.id})"
+        if ids.count(criterion.id) > 1:
+            problems.append(Problem(where, "criterion id is used twice"))
+        for ref in criterion.references:
+            if ref not in known:
+                problems.append(Problem(f"{where}.references", f"unknown reference id '{ref}'"))
+        try:
+            criterion._node = compile_logic(criterion.logic, f"{where}.logic")
+        except LogicError as error:
+            problems.append(Problem(f"{where}.logic", str(error).split(": ", 1)[-1]))
+        for status in ("met", "not_met", "unknown"):
+            problems += _template_problems(
+                getattr(criterion.explain, status), f"{where}.explain.{status}"
+            )
+        problems += _template_problems(criterion.why_needed, f"{where}.why_needed")
+    for index, alternative in enumerate(spec.alternatives):
+        where = f"alternatives[{index}] ({alternative.id})"
+        for ref in alternative.references:
+            if ref not in known:
+                problems.append(Problem(f"{where}.references", f"unknown reference id '{ref}'"))
+        try:
+            alternative._node = compile_logic(alternative.when, f"{where}.when")
+        except LogicError as error:
+            problems.append(Problem(f"{where}.when", str(error).split(": ", 1)[-1]))
+        problems += _template_problems(alternative.text, f"{where}.text")
+    for index, rule in enumerate(spec.selection):
+        for code in rule.procedures:
+            if not _CODE.match(code):
+                problems.append(
+                    Problem(f"selection[{index}].procedures", f"'{code}' is not a CPT/HCPCS code")
+                )
+    return problems
+
+
+def load_set(path: str | Path) -> CriteriaSet:
+    path = Path(path)
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CriteriaLoadError(source, [Problem("(file)", error.strerror or str(error))]) from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        raise CriteriaLoadError(source, [Problem(where, f"not valid YAML: {error}")]) from None
+    if not isinstance(data, dict):
+        raise CriteriaLoadError(source, [Problem("(document)", "expected a mapping")])
+    try:
+        spec = CriteriaSetSpec.model_validate(data)
+    except ValidationError as error:
+        raise CriteriaLoadError(source, pydantic_problems(error)) from None
+    problems = _semantic_problems(spec)
+    if problems:
+        raise CriteriaLoadError(source, problems)
+    return CriteriaSet(spec, hashlib.sha256(raw).hexdigest(), source)
+
+
+class Library:
+    """All criteria sets of a directory, and the rule that picks one for a case."""
+
+    def __init__(self, sets: list[CriteriaSet]):
+        self.sets = sets
+        self.by_id = {s.id: s for s in sets}
+
+    def select(self, primary_procedure: str, neoplastic: bool) -> CriteriaSet | None:
+        for criteria_set in self.sets:
+            for rule in criteria_set.spec.selection:
+                if primary_procedure in rule.procedures and rule.neoplastic_diagnosis in (
+                    None,
+                    neoplastic,
+                ):
+                    return criteria_set
+        return None
+
+
+def _overlap_problems(sets: list[CriteriaSet]) -> list[InputError]:
+    claims: dict[tuple[str, bool], str] = {}
+    errors = []
+    for criteria_set in sets:
+        for rule in criteria_set.spec.selection:
+            states = (True, False) if rule.neoplastic_diagnosis is None else (
+                rule.neoplastic_diagnosis,
+            )
+            for code in rule.procedures:
+                for state in states:
+                    owner = claims.setdefault((code, state), criteria_set.id)
+                    if owner != criteria_set.id:
+                        errors.append(CriteriaLoadError(criteria_set.source, [Problem(
+                            "selection",
+                            f"procedure {code} is already selected by set '{owner}'",
+                        )]))
+    return errors
+
+
+def load_library(directory: str | Path | None = None) -> Library:
+    """Load every ``*.yaml`` set; one error listing every problem of every file."""
+    directory = Path(directory) if directory else resources.path("criteria")
+    sets: list[CriteriaSet] = []
+    problems: list[str] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            sets.append(load_set(path))
+        except CriteriaLoadError as error:
+            problems += error.lines()
+    ids = [s.id for s in sets]
+    for criteria_set in sets:
+        if ids.count(criteria_set.id) > 1:
+            problems.append(f"{criteria_set.source}: id: set id '{criteria_set.id}' is used twice")
+    for error in _overlap_problems(sets):
+        problems += error.lines()
+    if problems:
+        raise LibraryError(problems)
+    return Library(sets)
+
+
+class LibraryError(Exception):
+    def __init__(self, lines: list[str]):
+        self.problem_lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self.problem_lines
+
+
+@lru_cache(maxsize=1)
+def default_library() -> Library:
+    """The sets shipped in ``resources/criteria``; read once per process."""
+    return load_library()

@@ -1,0 +1,122 @@
+"""The local evaluator: scores, criteria-set selection, three-valued criteria, outcome, rationale.
+
+The outcome rule is the one in ``shared/spec/case-format.md``: a set is satisfied when every
+requirement is met, at least one indication is met (sets without indications skip this) and no
+contraindication is met. Definitely unsatisfied goes to a physician reviewer (the software never
+denies); a result that hangs on missing inputs is pended, listing exactly those inputs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer_app.core import codes, deadlines, rationale
+from reviewer_app.core.case import Case
+from reviewer_app.core.case_file import load_case
+from reviewer_app.core.criteria.inputs import Facts
+from reviewer_app.core.criteria.loader import Library, default_library
+from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
+from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, unique
+from reviewer_app.core.determination import Determination
+from reviewer_app.core.scores import scores_json
+
+
+def primary_procedure(case: Case) -> str:
+    return case.primary_procedure
+
+
+def decide(results: list[tuple[CriterionSpec, Result]]) -> tuple[str, list[str]]:
+    """The outcome and, for a pend, the inputs that could change it."""
+    requirements = [r for c, r in results if c.kind == "requirement"]
+    indications = [r for c, r in results if c.kind == "indication"]
+    contraindications = [r for c, r in results if c.kind == "contraindication"]
+    if (
+        any(r.status == NOT_MET for r in requirements)
+        or any(r.status == MET for r in contraindications)
+        or (indications and all(r.status == NOT_MET for r in indications))
+    ):
+        return "refer_to_physician", []
+    indication_met = not indications or any(r.status == MET for r in indications)
+    if (
+        all(r.status == MET for r in requirements)
+        and indication_met
+        and all(r.status == NOT_MET for r in contraindications)
+    ):
+        return "meets_criteria", []
+    open_questions = [r for r in requirements + contraindications if r.status == UNKNOWN]
+    if not indication_met:
+        open_questions += [r for r in indications if r.status == UNKNOWN]
+    return "pend_missing_information", list(unique(m for r in open_questions for m in r.missing))
+
+
+def _no_set(case: Case, case_ref: str, facts: Facts, due: str) -> Determination:
+    code = primary_procedure(case)
+    entry = codes.procedure(code)
+    what = f"{code} ({entry.description})" if entry else code
+    return Determination(
+        case_ref=case_ref,
+        outcome="no_criteria_set",
+        criteria_set=None,
+        scores=scores_json(facts.scores),
+        criteria=[],
+        missing_information=[],
+        rationale=[
+            f"No criteria set in this library covers the primary procedure {what}, so the "
+            "request needs manual review; a nurse cannot approve it from criteria and it goes "
+            "to a physician reviewer if it cannot be approved."
+        ],
+        references=[],
+        due_at=due,
+    )
+
+
+def evaluate(case: Case, case_ref: str, library: Library | None = None) -> Determination:
+    library = library or default_library()
+    facts = Facts(case)
+    due = deadlines.due_at(case.received_at, case.urgency, case.line_of_business).isoformat()
+    criteria_set = library.select(primary_procedure(case), bool(facts.neoplastic_codes))
+    if criteria_set is None:
+        return _no_set(case, case_ref, facts, due)
+    results = [(c, c.node.evaluate(facts)) for c in criteria_set.criteria]
+    outcome, missing = decide(results)
+    return Determination(
+        case_ref=case_ref,
+        outcome=outcome,
+        criteria_set={
+            "id": criteria_set.id,
+            "version": criteria_set.version,
+            "sha256": criteria_set.sha256,
+        },
+        scores=scores_json(facts.scores),
+        criteria=[_criterion_json(c, r) for c, r in results],
+        missing_information=missing,
+        rationale=rationale.build(criteria_set, facts, results, outcome, missing),
+        references=_references(criteria_set),
+        due_at=due,
+    )
+
+
+def _criterion_json(criterion: CriterionSpec, result: Result) -> dict:
+    return {
+        "id": criterion.id,
+        "kind": criterion.kind,
+        "status": result.status,
+        "text": criterion.text,
+        "evidence": list(result.evidence),
+        "missing": list(result.missing),
+        "references": list(criterion.references),
+    }
+
+
+def _references(criteria_set: CriteriaSet) -> list[dict]:
+    return [{"id": r.id, "citation": r.citation} for r in criteria_set.spec.references]
+
+
+def case_ref_for(case: Case, source: str | Path) -> str:
+    """The contract's ``case_ref``: the external id, else the input file's name."""
+    return case.external_id or Path(source).name
+
+
+def evaluate_file(path: str | Path) -> tuple[Case, Determination]:
+    case = load_case(path)
+    return case, evaluate(case, case_ref_for(case, path))

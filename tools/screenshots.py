@@ -1,0 +1,169 @@
+"""Screenshots of the main window for ``docs/screenshots/`` (runs offscreen, no display needed).
+
+    .venv/bin/python tools/screenshots.py [SEED_CASE.json]
+
+Opens the seed case and variants derived from it (pend, refer, no criteria set, an invalid
+file) with a fixed clock, so the deadline text is the same on every run.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
+from reviewer_app.ui.app import create_application  # noqa: E402
+from reviewer_app.ui.context import AppContext  # noqa: E402
+from reviewer_app.ui.dialogs import ProblemsMessage  # noqa: E402
+from reviewer_app.ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SEED_CANDIDATES = (
+    ROOT / "examples" / "seed-l2-corpectomy.json",
+    Path("/work/shared/examples/seed-l2-corpectomy.json"),
+)
+NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
+SIZE = (1280, 820)
+TIMEOUT_MS = 15_000
+SETTLE_MS = 150
+
+
+def _pend(case: dict) -> None:
+    """Survival estimate not reported: the survival requirement becomes unknown."""
+    case["external_id"] = "PA-2026-004502"
+    case["urgency"] = "expedited"
+    case["received_at"] = "2026-11-21T10:00:00-05:00"
+    del case["oncology"]["expected_survival_months"]
+
+
+def _refer(case: dict) -> None:
+    """Potentially unstable (SINS 7) without retropulsion: no indication is met."""
+    case["external_id"] = "PA-2026-004388"
+    case["urgency"] = "expedited"
+    case["line_of_business"] = "medicare_advantage"
+    for study in case["imaging"]:
+        findings = study["findings"]
+        findings["retropulsion"] = False
+        findings.pop("canal_compromise_percent", None)
+        if study["modality"] == "MRI":
+            findings.update(
+                vertebral_collapse="none",
+                alignment="normal",
+                posterolateral_involvement="none",
+                fracture="none",
+            )
+
+
+def _no_set(case: dict) -> None:
+    """A procedure no criteria set covers (total knee arthroplasty)."""
+    case["external_id"] = "PA-2026-004611"
+    case["service"]["procedures"] = [{"code": "27447", "system": "CPT", "units": 1}]
+
+
+def _invalid(case: dict) -> None:
+    case["received_at"] = "yesterday"
+    case["member"]["npi"] = "1234567890"
+    case["diagnoses"] = [{"code": "C79.5"}]
+
+
+VARIANTS: tuple[tuple[str, Callable[[dict], None] | None], ...] = (
+    ("main-meets-criteria", None),
+    ("main-pend", _pend),
+    ("main-refer", _refer),
+    ("main-no-criteria-set", _no_set),
+)
+
+
+def _write_variant(seed: dict, change: Callable[[dict], None] | None, path: Path) -> Path:
+    case = copy.deepcopy(seed)
+    if change is not None:
+        change(case)
+    path.write_text(json.dumps(case, indent=2), encoding="utf-8")
+    return path
+
+
+def _wait_for_case(window: MainWindow, path: Path) -> None:
+    loop = QEventLoop()
+    window.case_shown.connect(loop.quit)
+    window.case_failed.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    window.open_case(path)
+    loop.exec()
+    window.case_shown.disconnect(loop.quit)
+    window.case_failed.disconnect(loop.quit)
+
+
+def _settle(milliseconds: int = SETTLE_MS) -> None:
+    """Let posted layout requests run: a grab right after a change shows stale geometry."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def _save(widget: QWidget, name: str) -> None:
+    _settle()
+    target = OUT / f"{name}.png"
+    if not widget.grab().save(str(target)):
+        raise SystemExit(f"could not write {target}")
+    print(target.relative_to(ROOT))
+
+
+def main(argv: list[str]) -> int:
+    seed_path = Path(argv[1]) if len(argv) > 1 else next(p for p in SEED_CANDIDATES if p.exists())
+    seed = json.loads(seed_path.read_text(encoding="utf-8"))
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application(argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(AppContext(settings, clock=lambda: NOW))
+        window.resize(*SIZE)
+        window.show()
+        _save(window, "main-empty")
+        for name, change in VARIANTS:
+            path = _write_variant(seed, change, folder / f"{name.removeprefix('main-')}.json")
+            _wait_for_case(window, path)
+            if window.opened_case() is None or window.opened_case().path != path:
+                raise SystemExit(f"{name}: the case did not open")
+            _save(window, name)
+            if change is None:
+                view = window.ui.determinationView.ui
+                bar = view.detailScroll.verticalScrollBar()
+                bar.setValue(view.rationaleGroup.y())
+                _save(window, f"{name}-rationale")
+                bar.setValue(0)
+        bad = _write_variant(seed, _invalid, folder / "invalid.json")
+        try:
+            load_case(bad)
+        except CaseFileError as error:
+            box = ProblemsMessage.build(
+                window,
+                "Case file not opened",
+                f"{bad.name} is not a valid case file, so it was not "
+                "opened. The case shown before is still open.",
+                error.lines(),
+            )
+            box.show()
+            _save(box, "dialog-invalid-file")
+            box.close()
+        window.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
