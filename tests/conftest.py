@@ -8,12 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from paths import SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_CANDIDATES = (
-    ROOT / "examples" / "seed-l2-corpectomy.json",
-    Path("/work/shared/examples/seed-l2-corpectomy.json"),
-)
 UI_NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 """The clock UI tests run at: the seed case (due 2026-12-05 09:15 -05:00) has 11 days 17 h left."""
 
@@ -21,10 +17,7 @@ UI_NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 @pytest.fixture
 def seed_case_path() -> Path:
     """The motivating case (L2 corpectomy for a metastasis), in the ur-case/1 format."""
-    for path in SEED_CANDIDATES:
-        if path.is_file():
-            return path
-    pytest.fail(f"seed case not found in {[str(p) for p in SEED_CANDIDATES]}")
+    return SEED
 
 
 @pytest.fixture

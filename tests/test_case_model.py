@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
+from paths import SEED
 
 from reviewer_app.core.case import npi_check_digit_ok
 from reviewer_app.core.case_file import CaseFileError, load_case, parse_case
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-l2-corpectomy.json"
 
 
 @pytest.fixture
@@ -139,7 +137,7 @@ def test_every_problem_is_reported_at_once(doc):
     [
         (b"{not json", "not valid JSON"),
         (b"\xff\xfe\x00", "not UTF-8"),
-        (b"[]", "valid dictionary"),
+        (b"[]", "should be an object"),
     ],
 )
 def test_unreadable_files(tmp_path, content, message):

@@ -1226,13 +1226,9 @@ def test_pend_rationale_explains_each_missing_input():
 
 
 # --------------------------------------------------------------------------------------------
-# Disagreements with the guide / contract found while writing these tests (strict xfails:
-# each flips to a failure once fixed, so the marker can be removed).
+# Regressions: disagreements with the guide and the contract found while writing these tests.
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "criteria-guide: contraindication is frankel_grade A and deficit_duration_hours > 48; the "
-    "encoded logic also requires neuro_deficit != none, so a missing neuro_deficit pends"))
 def test_paraplegia_over_48_hours_does_not_need_neuro_deficit():
     det = run(make_case("tumor", {"symptoms.frankel_grade": "A",
                                   "symptoms.deficit_duration_hours": 72,
@@ -1241,18 +1237,12 @@ def test_paraplegia_over_48_hours_does_not_need_neuro_deficit():
     assert det["outcome"] == REFER
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "criteria-guide: pregnancy is a contraindication; the encoded logic also reads member.sex, "
-    "so a reported pregnancy with sex not given pends asking for member.sex"))
 def test_reported_pregnancy_does_not_need_member_sex():
     det = run(make_case("augmentation", {"comorbidities.pregnancy": True, "member.sex": DELETE}))
     assert criterion(det, PREG)["status"] == MET
     assert det["outcome"] == REFER
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "case-format: missing_information lists exactly the inputs that could change the result; "
-    "a course too short to reach the threshold is asked for its outcome anyway"))
 def test_outcome_of_a_course_too_short_to_matter_is_not_asked():
     det = run(make_case("augmentation", {
         "prior_treatments": [treatment(PT, 3), treatment(NSAID, 2, None)]}))
@@ -1261,9 +1251,6 @@ def test_outcome_of_a_course_too_short_to_matter_is_not_asked():
     assert det["missing_information"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "criteria-guide: no more than 3 levels; service.levels with repeats is accepted and each "
-    "repeat is counted (['L1','L1','L2','L2'] counts as 4 levels)"))
 def test_repeated_levels_are_not_counted_twice():
     doc = make_case("augmentation", {"service.levels": ["L1", "L1", "L2", "L2"]})
     try:
@@ -1273,16 +1260,13 @@ def test_repeated_levels_are_not_counted_twice():
     assert criterion(run(doc), LEVELS3)["status"] == MET
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the rationale's Request sentence names service.procedures[0] even when it is an add-on; "
-    "the set was selected by the primary procedure (evaluator.primary_procedure)"))
 def test_rationale_names_the_primary_procedure_not_the_add_on():
     det = run(with_procedures(make_case("fusion"), "22614", "22612"))
     assert det["rationale"][0].startswith("Request: 22612")
 
 
-def test_xfail_cases_are_valid_inputs():
-    """The documents behind the xfails above parse, so they fail on the criterion, not input."""
+def test_regression_cases_are_valid_inputs():
+    """The documents behind the regressions above parse, so they test the criterion."""
     parse(changed(tumor_case(), {"symptoms.frankel_grade": "A",
                                  "symptoms.neuro_deficit": DELETE}))
     parse(changed(augmentation_case(), {"member.sex": DELETE}))

@@ -32,10 +32,7 @@ from reviewer_app.ui.dialogs import ProblemsMessage  # noqa: E402
 from reviewer_app.ui.main_window import MainWindow  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SEED_CANDIDATES = (
-    ROOT / "examples" / "seed-l2-corpectomy.json",
-    Path("/work/shared/examples/seed-l2-corpectomy.json"),
-)
+SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
 NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 SIZE = (1280, 820)
 TIMEOUT_MS = 15_000
@@ -123,7 +120,7 @@ def _save(widget: QWidget, name: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    seed_path = Path(argv[1]) if len(argv) > 1 else next(p for p in SEED_CANDIDATES if p.exists())
+    seed_path = Path(argv[1]) if len(argv) > 1 else SEED
     seed = json.loads(seed_path.read_text(encoding="utf-8"))
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application(argv[:1])

@@ -48,6 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the last guard: no traceback reaches a user
+    except Exception as error:
         print(f"reviewer_app: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

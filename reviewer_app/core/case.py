@@ -9,8 +9,8 @@ integer and a number is not silently a date; unknown keys are refused except und
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -249,7 +249,9 @@ class PriorTreatment(Strict):
     start: dt.date | None = None
     end: dt.date | None = None
     duration_weeks: Annotated[float, Field(ge=0, le=1040)] | None = None
-    outcome: Literal["failed", "partial_relief", "resolved", "not_tolerated", "ongoing"] | None = None
+    outcome: (
+        Literal["failed", "partial_relief", "resolved", "not_tolerated", "ongoing"] | None
+    ) = None
     notes: str | None = None
 
     @model_validator(mode="after")

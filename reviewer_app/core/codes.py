@@ -96,8 +96,8 @@ def normalize_icd10(text: str) -> str:
         if not cleaned:
             raise ValueError("no ICD-10-CM code given")
         raise ValueError(
-            f"'{text.strip()}' is not an ICD-10-CM code: expected a letter, a digit, a letter "
-            "or digit, then up to four more after an optional dot (e.g. C79.51, M84.58XA)"
+            f"'{text.strip()}' is not an ICD-10-CM code: expected a category such as C79, "
+            "then up to four more characters after an optional dot (e.g. C79.51, M84.58XA)"
         )
     category, rest = match.groups()
     return f"{category}.{rest}" if rest else category
@@ -253,9 +253,7 @@ class _Table:
     """The sorted TSV text, searched in place: ``code<TAB>billable<TAB>description`` lines."""
 
     def __init__(self, text: str):
-        header_end = text.index("\n") + 1 if text.startswith("#") else 0
-        self.source = text[:header_end].lstrip("# ").strip()
-        self.text = text[header_end:]
+        self.text = text[text.index("\n") + 1 :] if text.startswith("#") else text
 
     def line_at_or_after(self, code: str) -> int:
         """Offset of the first line whose code sorts at or after ``code``."""
@@ -294,7 +292,7 @@ class _Table:
         return next((e.code for e in self.entries_under(code) if e.billable), None)
 
     def hint_for_unknown(self, code: str) -> str:
-        """The two slips seen most: a missing ``X`` placeholder, and one character too many."""
+        """Two common slips: a missing ``X`` placeholder, and a code one level too deep."""
         undotted = code.replace(".", "")
         if 4 <= len(undotted) < 7 and undotted[-1].isalpha():
             padded = undotted[:-1].ljust(6, "X") + undotted[-1]
@@ -383,14 +381,22 @@ class _WordIndex:
     def matches(self, groups: list[Group], limit: int, billable_only: bool) -> list[int]:
         """Table offsets of the best rows in which every group matches.
 
-        The rarest group is expanded to rows; a common group is then checked against the text
-        of each remaining row when that is cheaper than expanding it too.
+        When even the rarest group is common (short prefixes: ``a b c``), its rows are walked
+        best first and the other groups checked on each, which finds ``limit`` rows long before
+        sets of tens of thousands of rows could be built; a bounded walk falls back to sets.
+        Otherwise the rarest group is expanded to rows, and each further group either checked
+        against the text of the remaining rows or expanded too, whichever is cheaper.
         """
         groups = sorted(groups, key=self._size)
-        if len(groups) == 1 and all(len(alternative) == 1 for alternative in groups[0]):
-            return [self.offsets[r] for r in self._lowest_rows(groups[0], limit, billable_only)]
-        found = self._rows(groups[0])
-        for group in groups[1:]:
+        rarest, others = groups[0], groups[1:]
+        if all(len(alternative) == 1 for alternative in rarest) and (
+            not others or self._size(rarest) > _WALK_FROM
+        ):
+            walked = self._walk(rarest, others, limit, billable_only)
+            if walked is not None:
+                return [self.offsets[r] for r in walked]
+        found = self._rows(rarest)
+        for group in others:
             if not found:
                 break
             if self._size(group) > 8 * len(found):
@@ -426,20 +432,31 @@ class _WordIndex:
             found |= matched
         return found
 
-    def _lowest_rows(self, group: Group, limit: int, billable_only: bool) -> list[int]:
-        """The first rows of a one-word query, merged lazily from the sorted postings."""
+    def _walk(
+        self, group: Group, others: list[Group], limit: int, billable_only: bool
+    ) -> list[int] | None:
+        """The lowest rows of ``group`` that also match ``others``, merged lazily from the sorted
+        postings; None when that takes more than ``_WALK_BUDGET`` rows (others are rare)."""
         lists = [p for (word,) in group for p in self.postings[slice(*self._range(word))]]
         found: list[int] = []
-        for rank in heapq.merge(*lists):
+        previous = -1
+        for walked, rank in enumerate(heapq.merge(*lists)):
             if billable_only and rank >= self.billable_count:
                 break
-            if not found or found[-1] != rank:
+            if rank == previous:
+                continue
+            previous = rank
+            if others and walked > _WALK_BUDGET:
+                return None
+            if all(_has_group(self.rows[rank], other) for other in others):
                 found.append(rank)
                 if len(found) >= limit:
                     break
         return found
 
 
+_WALK_FROM = 20_000
+_WALK_BUDGET = 1_500
 _word_index_built: list[_WordIndex] = []
 _word_index_lock = threading.Lock()
 

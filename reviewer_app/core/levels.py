@@ -1,4 +1,4 @@
-"""Spinal levels ``C1``..``C7``, ``T1``..``T12``, ``L1``..``L5``, ``S1``..``S5`` in cranio-caudal order."""
+"""Spinal levels C1-C7, T1-T12, L1-L5 and S1-S5, in cranio-caudal order."""
 
 from __future__ import annotations
 

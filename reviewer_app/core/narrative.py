@@ -61,7 +61,12 @@ _PAIN = {
     "occasional_non_mechanical": "occasional non-mechanical pain",
     "none": "no pain",
 }
-_LOCATION = {3: "a junctional level", 2: "a mobile level", 1: "a semi-rigid level", 0: "a rigid level"}
+_LOCATION = {
+    3: "a junctional level",
+    2: "a mobile level",
+    1: "a semi-rigid level",
+    0: "a rigid level",
+}
 _SETTING = {
     "inpatient": "inpatient",
     "outpatient": "outpatient",

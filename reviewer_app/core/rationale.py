@@ -26,7 +26,8 @@ def _criterion_sentence(criterion: CriterionSpec, result: Result, slots: Narrati
     if template:
         text = template.format_map(slots)
     else:
-        text = f"The criterion \u201c{criterion.text.rstrip('.')}\u201d {_STATUS_WORDS[result.status]}"
+        wording = criterion.text.rstrip(".")
+        text = f"The criterion \u201c{wording}\u201d {_STATUS_WORDS[result.status]}"
         if result.evidence:
             text += f" ({'; '.join(result.evidence)})"
     return cite(text, criterion.references)

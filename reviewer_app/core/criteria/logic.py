@@ -27,6 +27,7 @@ from reviewer_app.core.criteria.inputs import (
 )
 from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, unique
 
+
 class LogicError(ValueError):
     """Malformed logic; the message says what is wrong where."""
 
