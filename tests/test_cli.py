@@ -109,13 +109,13 @@ def test_no_command_prints_usage_and_exits_2():
 
 def test_command_line_path_imports_no_gui_pdf_or_signing_library():
     probe = (
-        "import sys, runpy; sys.argv = ['x', 'evaluate', %r];"
+        f"import sys, runpy; sys.argv = ['x', 'evaluate', {str(SEED)!r}];"
         "import io, contextlib\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try: runpy.run_module('reviewer_app', run_name='__main__')\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('PySide6', 'reportlab', 'pyhanko', 'simple_icd_10_cm')))" % str(SEED)
+        "('PySide6', 'reportlab', 'pyhanko', 'simple_icd_10_cm')))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)

@@ -42,23 +42,7 @@ def _distinct_levels(levels: list[str] | None) -> list[str] | None:
 Levels = Annotated[list[Level], AfterValidator(_distinct_levels)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
-CONSERVATIVE_MODALITIES = frozenset(
-    {
-        "physical_therapy",
-        "home_exercise",
-        "nsaid",
-        "acetaminophen",
-        "opioid",
-        "muscle_relaxant",
-        "neuropathic_agent",
-        "oral_steroid",
-        "epidural_steroid_injection",
-        "bracing",
-        "chiropractic",
-        "activity_modification",
-    }
-)
-TreatmentType = Literal[
+_CONSERVATIVE = (
     "physical_therapy",
     "home_exercise",
     "nsaid",
@@ -71,11 +55,11 @@ TreatmentType = Literal[
     "bracing",
     "chiropractic",
     "activity_modification",
-    "radiation",
-    "sbrt",
-    "vertebral_augmentation",
-    "chemotherapy",
-    "spine_surgery",
+)
+CONSERVATIVE_MODALITIES = frozenset(_CONSERVATIVE)
+"""The conservative modalities of the criteria guide's shared definitions."""
+TreatmentType = Literal[
+    (*_CONSERVATIVE, "radiation", "sbrt", "vertebral_augmentation", "chemotherapy", "spine_surgery")
 ]
 PrimarySite = Literal[
     "unknown",

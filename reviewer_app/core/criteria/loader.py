@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from reviewer_app.core import resources
-from reviewer_app.core.criteria.logic import LogicError, compile_logic
+from reviewer_app.core.criteria.logic import LogicError, Node, compile_logic
 from reviewer_app.core.criteria.model import _CODE, CriteriaSet, CriteriaSetSpec
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
 from reviewer_app.core.narrative import VARIABLES
@@ -40,6 +40,21 @@ def _template_problems(template: str | None, where: str) -> list[Problem]:
     return problems
 
 
+def _reference_problems(refs: list[str], known: set[str], where: str) -> list[Problem]:
+    return [
+        Problem(f"{where}.references", f"unknown reference id '{ref}'")
+        for ref in refs
+        if ref not in known
+    ]
+
+
+def _compiled(logic: dict, where: str) -> tuple[Node | None, list[Problem]]:
+    try:
+        return compile_logic(logic, where), []
+    except LogicError as error:
+        return None, [Problem(where, str(error).split(": ", 1)[-1])]
+
+
 def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
     problems: list[Problem] = []
     defined = [r.id for r in spec.references]
@@ -54,13 +69,9 @@ def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
         where = f"criteria[{index}] ({criterion.id})"
         if ids.count(criterion.id) > 1:
             problems.append(Problem(where, "criterion id is used twice"))
-        for ref in criterion.references:
-            if ref not in known:
-                problems.append(Problem(f"{where}.references", f"unknown reference id '{ref}'"))
-        try:
-            criterion._node = compile_logic(criterion.logic, f"{where}.logic")
-        except LogicError as error:
-            problems.append(Problem(f"{where}.logic", str(error).split(": ", 1)[-1]))
+        problems += _reference_problems(criterion.references, known, where)
+        criterion._node, logic_problems = _compiled(criterion.logic, f"{where}.logic")
+        problems += logic_problems
         for status in ("met", "not_met", "unknown"):
             problems += _template_problems(
                 getattr(criterion.explain, status), f"{where}.explain.{status}"
@@ -68,13 +79,9 @@ def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
         problems += _template_problems(criterion.why_needed, f"{where}.why_needed")
     for index, alternative in enumerate(spec.alternatives):
         where = f"alternatives[{index}] ({alternative.id})"
-        for ref in alternative.references:
-            if ref not in known:
-                problems.append(Problem(f"{where}.references", f"unknown reference id '{ref}'"))
-        try:
-            alternative._node = compile_logic(alternative.when, f"{where}.when")
-        except LogicError as error:
-            problems.append(Problem(f"{where}.when", str(error).split(": ", 1)[-1]))
+        problems += _reference_problems(alternative.references, known, where)
+        alternative._node, logic_problems = _compiled(alternative.when, f"{where}.when")
+        problems += logic_problems
         problems += _template_problems(alternative.text, f"{where}.text")
     for index, rule in enumerate(spec.selection):
         for code in rule.procedures:
