@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench screenshots forms clean
+.PHONY: run test lint poppler bench screenshots forms clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-test: lint
+# The letter tests read PDFs with an independent reader (poppler-utils: pdftotext, pdfsig).
+poppler:
+	@command -v pdftotext >/dev/null && command -v pdfsig >/dev/null || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; } || \
+	  { echo "poppler-utils (pdftotext, pdfsig) is needed by the letter tests"; exit 1; }
+
+test: lint poppler
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
