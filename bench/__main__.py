@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes
+from bench import bench_codes, bench_letters
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,7 +118,6 @@ def _gui_rows() -> list[tuple]:
 
 
 LATER = [
-    ("letter: render + sign one letter", "not built yet (issue 4)", "< 150 ms", None),
     ("store: import 100,000 cases", "not built yet (issue 3)", "< 60 s", None),
 ]
 
@@ -126,6 +125,7 @@ LATER = [
 def main() -> int:
     rows = _evaluation_rows() + _cli_rows() + _gui_rows()
     rows += [(*row, None) for row in bench_codes.run()]
+    rows += [(*row, None) for row in bench_letters.run()]
     rows += LATER
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")

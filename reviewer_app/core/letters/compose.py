@@ -1,0 +1,411 @@
+"""Compose a letter: the request and the wording files in, a :class:`~.blocks.Letter` out.
+
+What each letter contains follows ``shared/domain/utilization-review.md``: an approval names
+the authorization, the codes with plain descriptions, units, levels, setting, validity,
+decision date and decider; an adverse or partial determination adds the specific reason (the
+physician's words and the blocking criteria told with the member's own values), the criteria
+set with its version and the free copy, what would change the decision, appeal rights with
+the line of business's window (``deadlines.APPEAL_DAYS``) and the expedited appeal, the
+peer-to-peer offer, the next level of review, contact and TTY, and language-assistance
+taglines; a pend lists each missing item, why it is needed, the date and what happens if it
+does not come. Provider letters add the clinical rationale and the criteria trace with
+references.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reviewer_app.core import codes, deadlines
+from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.letters import reasons
+from reviewer_app.core.letters.blocks import (
+    Block,
+    Bullets,
+    Heading,
+    KeyFacts,
+    Letter,
+    Paragraph,
+    Signature,
+    Table,
+    Taglines,
+)
+from reviewer_app.core.letters.content import (
+    LanguageContent,
+    Rights,
+    content,
+    member_language,
+    service_words,
+)
+from reviewer_app.core.letters.letterhead import Letterhead
+from reviewer_app.core.letters.request import LetterRequest
+from reviewer_app.core.levels import describe_levels
+
+
+def letter_language(request: LetterRequest) -> str:
+    """Member letters in the member's language when shipped; provider letters in English."""
+    if request.recipient == "provider":
+        return "en"
+    return member_language(request.case.member.language)
+
+
+def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -> dict[str, str]:
+    case = request.case
+    dates = c.dates
+    criteria = request.determination.criteria_set
+    library_set = default_library().by_id.get(criteria.id) if criteria else None
+    appeal_days = deadlines.APPEAL_DAYS[case.line_of_business]
+    levels = request.approved_levels or tuple(case.service.levels or ())
+    return {
+        "member_name": f"{case.member.given_name} {case.member.family_name}",
+        "member_id": case.member.id,
+        "birth_date": dates.format_date(case.member.birth_date),
+        "provider_name": case.requesting_provider.name,
+        "provider_npi": case.requesting_provider.npi,
+        "organization": letterhead.organization,
+        "phone": letterhead.phone,
+        "tty": letterhead.tty,
+        "fax": letterhead.fax or letterhead.appeals.fax,
+        "appeals_phone": letterhead.appeals.phone,
+        "appeals_fax": letterhead.appeals.fax,
+        "appeals_address": ", ".join(letterhead.appeals.address),
+        "p2p_phone": letterhead.peer_to_peer_phone,
+        "case_number": request.case_number,
+        "letter_id": request.letter_id,
+        "letter_date": dates.format_date(request.date),
+        "decided_on": dates.format_date(request.decided_at.date()),
+        "decider_name": request.decider.signed_name,
+        "decider_credentials": request.decider.credentials,
+        "decider_role": getattr(c.words.roles, request.decider.role),
+        "service": service_words(c.words, case.primary_procedure),
+        "levels": describe_levels(levels) if levels else c.words.not_reported,
+        "setting": getattr(c.words.settings, case.service.setting) if case.service.setting
+        else c.words.not_reported,
+        "authorization_number": request.authorization_number or "",
+        "valid_from": dates.format_date(request.date),
+        "valid_to": dates.format_date(request.valid_until),
+        "validity_days": str(request.validity_days),
+        "criteria_title": library_set.title if library_set else "",
+        "criteria_id": criteria.id if criteria else "",
+        "criteria_version": criteria.version if criteria else "",
+        "appeal_days": str(appeal_days),
+        "appeal_deadline": dates.format_date(request.date + dt.timedelta(days=appeal_days)),
+        "needed_by": dates.format_date(request.info_needed_by) if request.info_needed_by else "",
+        "due_at": dates.format_datetime(dt.datetime.fromisoformat(request.determination.due_at)),
+        "replaces": request.replaces_letter_id or "",
+        "plan": getattr(c.words.plans, case.line_of_business),
+        "page": "{page}",
+        "pages": "{pages}",
+    }
+
+
+_MEMBER_FACTS = ("member", "member_id", "case_number", "letter_id", "letter_date", "decided",
+                 "requested_by")
+"""The key facts every member letter starts with ("decided" only when the letter is dated
+later than the decision)."""
+_PROVIDER_FACTS = ("member", "member_id", "birth_date", "case_number", "letter_id",
+                   "letter_date", "decided", "requested_by", "npi")
+
+
+class _Composer:
+    def __init__(self, request: LetterRequest, letterhead: Letterhead):
+        self.request = request
+        self.letterhead = letterhead
+        self.c = content(letter_language(request))
+        self.slots = _slots(request, letterhead, self.c)
+        self.blocks: list[Block] = []
+
+    def fill(self, template: str) -> str:
+        return " ".join(template.format_map(self.slots).split())
+
+    def para(self, template: str, **kwargs) -> None:
+        self.blocks.append(Paragraph(self.fill(template), **kwargs))
+
+    def heading(self, template: str) -> None:
+        self.blocks.append(Heading(self.fill(template)))
+
+    # -- shared pieces -------------------------------------------------------------------
+
+    def opening(self, greeting: str, replaces: str) -> None:
+        self.para(greeting, prose=False)
+        if self.request.replaces_letter_id:
+            self.para(replaces)
+
+    def key_facts(self, *names: str) -> None:
+        labels = self.c.labels
+        s = self.slots
+        request = self.request
+        values = {
+            "member": (labels.member, s["member_name"]),
+            "member_id": (labels.member_id, s["member_id"]),
+            "birth_date": (labels.birth_date, s["birth_date"]),
+            "case_number": (labels.case_number, s["case_number"]),
+            "letter_id": (labels.letter_id, s["letter_id"]),
+            "letter_date": (labels.letter_date, s["letter_date"]),
+            "requested_by": (labels.requested_by, s["provider_name"]),
+            "npi": (labels.npi, s["provider_npi"]),
+            "service": (labels.service, s["service"] if request.recipient == "member"
+                        else ", ".join(request.requested_codes)),
+            "levels": (labels.levels, s["levels"]),
+            "setting": (labels.setting, s["setting"]),
+            "authorization": (labels.authorization, s["authorization_number"]),
+            "valid": (labels.valid, f"{s['valid_from']} \u2013 {s['valid_to']}"),
+            "decided": (labels.decided, s["decided_on"]),
+            "decider": (labels.decider, f"{s['decider_name']} ({s['decider_role']})"),
+            "needed_by": (labels.needed_by, s["needed_by"]),
+            "due": (labels.due, s["due_at"]),
+            "replaces": (labels.replaces, request.replaces_letter_id or ""),
+        }
+        shown = [n for n in names
+                 if (n != "replaces" or request.replaces_letter_id)
+                 and (n != "decided" or request.date != request.decided_at.date())]
+        rows = [values[n] for n in shown]
+        self.blocks.append(KeyFacts(tuple(rows)))
+
+    def codes_table(self, which: tuple[str, ...]) -> None:
+        labels = self.c.labels
+        header = (labels.code, labels.description, labels.units)
+        if self.request.recipient == "provider" and self.c.provider is not None:
+            header = tuple(self.c.provider.common.code_columns)
+        units = {p.code: p.units for p in self.request.case.service.procedures}
+        rows = tuple((code, self.describe(code), str(units[code])) for code in which)
+        self.blocks.append(Table(header, rows, (0.11, 0.78, 0.11)))
+
+    def describe(self, code: str) -> str:
+        """English letters print the plain description of the code; other languages print
+        the kind of care in their own words (the descriptions are written in English)."""
+        entry = codes.procedure(code)
+        if self.c.language == "en" and entry is not None:
+            return entry.description
+        words = service_words(self.c.words, code)
+        return words[0].upper() + words[1:]
+
+    def rights(self, rights: Rights, changes: list[str]) -> None:
+        request = self.request
+        self.heading(rights.criteria_heading)
+        self.para(rights.criteria if request.determination.criteria_set else rights.no_criteria)
+        self.heading(rights.change_heading)
+        if changes:
+            self.para(rights.change_intro)
+            self.blocks.append(Bullets(tuple(dict.fromkeys(" ".join(t.split()) for t in changes))))
+        self.para(rights.change_always)
+        self.heading(rights.appeal_heading)
+        self.para(rights.appeal)
+        self.para(rights.appeal_how)
+        self.heading(rights.expedited_heading)
+        self.para(rights.expedited)
+        self.heading(rights.p2p_heading)
+        self.para(rights.p2p)
+        self.heading(rights.next_level_heading)
+        self.para(getattr(rights.next_level, request.case.line_of_business))
+
+    def contact(self, heading: str, text: str) -> None:
+        self.heading(heading)
+        self.para(text)
+
+    def signature(self, closing: str) -> None:
+        sig = self.c.signature
+        request = self.request
+        meaning = getattr(sig.meanings, request.letter_type)
+        self.blocks.append(Signature(
+            closing=self.fill(closing),
+            heading=self.fill(sig.heading),
+            rows=(
+                (sig.signed_by, request.decider.signed_name),
+                (sig.role, self.slots["decider_role"]),
+                (sig.when, self.c.dates.format_datetime(request.decided_at)),
+                (sig.meaning, self.fill(meaning)),
+            ),
+            caption=self.fill(sig.caption),
+        ))
+
+    def taglines(self) -> None:
+        lines = self.letterhead.tagline_texts(self.c.language)
+        if lines:
+            self.blocks.append(Taglines(self.fill(self.c.taglines_heading), tuple(lines)))
+
+    # -- member letters ------------------------------------------------------------------
+
+    def member_reasons(self, reason_intro: str) -> list[str]:
+        request = self.request
+        self.para(reason_intro)
+        self.para(request.reason_text, quote=True)
+        found = reasons.member_reasons(request.case, request.determination, self.c)
+        intros = self.c.member.rules_intro
+        for kind in ("requirement", "contraindication", "indication"):
+            texts = [r.text for r in found if r.kind == kind]
+            if texts:
+                self.para(getattr(intros, kind))
+                self.blocks.append(Bullets(tuple(texts)))
+        return [r.change for r in found]
+
+    def member(self) -> None:
+        m = self.c.member
+        kind = self.request.letter_type
+        self.opening(m.greeting, m.replaces)
+        if kind == "approval":
+            t = m.approval
+            self.key_facts(*_MEMBER_FACTS, "authorization", "levels", "setting", "valid",
+                           "decider", "replaces")
+            self.para(t.intro)
+            self.heading(t.services_heading)
+            self.codes_table(self.request.approved)
+            self.para(t.validity)
+            self.heading(t.next_heading)
+            self.para(t.next)
+        elif kind == "pend":
+            t = m.pend
+            self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "replaces")
+            self.para(t.intro)
+            self.heading(t.items_heading)
+            self.para(t.items_intro)
+            items = reasons.member_missing(self.request.case, self.request.determination, self.c)
+            self.blocks.append(Bullets(
+                items=tuple(" ".join(i.why.split()) for i in items),
+                leads=tuple(f"{i.label[0].upper()}{i.label[1:]}." for i in items),
+            ))
+            self.heading(t.next_heading)
+            self.para(t.by_date)
+            self.para(t.if_late)
+        else:
+            partial = kind == "partial"
+            t = m.partial if partial else m.adverse
+            facts = [*_MEMBER_FACTS, "service", "levels", "setting"]
+            if partial:
+                facts += ["authorization", "valid"]
+            self.key_facts(*facts, "decider", "replaces")
+            self.para(t.intro)
+            if partial:
+                self.heading(m.partial.approved_heading)
+                self.codes_table(self.request.approved)
+                self.para(m.partial.validity)
+                self.heading(t.denied_heading)
+                self.codes_table(self.request.denied)
+            self.heading(t.why_heading)
+            changes = self.member_reasons(t.reason_intro)
+            if not partial:
+                self.heading(t.denied_heading)
+                self.codes_table(self.request.denied)
+            self.rights(m.rights, changes)
+        self.contact(m.contact_heading, m.contact)
+        self.signature(m.closing)
+        self.taglines()
+
+    # -- provider letters ----------------------------------------------------------------
+
+    def trace(self) -> None:
+        p = self.c.provider
+        assert p is not None
+        determination = self.request.determination
+        common = p.common
+        self.heading(common.rationale_heading)
+        self.blocks.append(Bullets(tuple(determination.rationale), prose=False))
+        self.heading(common.trace_heading)
+        if not determination.criteria:
+            self.para(common.no_criteria)
+            return
+        self.para(common.trace_intro)
+        rows = []
+        for criterion in determination.criteria:
+            rows.append((
+                f"{criterion.text}\n({criterion.id})",
+                getattr(common.kinds, criterion.kind),
+                common.statuses[criterion.status],
+                "\n".join(criterion.evidence + [f"missing: {m}" for m in criterion.missing])
+                or "\u2014",
+                ", ".join(criterion.references),
+            ))
+        self.blocks.append(Table(tuple(common.trace_columns), tuple(rows),
+                                 (0.30, 0.16, 0.10, 0.27, 0.17)))
+        if determination.references:
+            self.heading(common.references_heading)
+            self.blocks.append(Bullets(
+                tuple(f"[{r.id}] {r.citation}" for r in determination.references), prose=False,
+                small=True,
+            ))
+
+    def provider(self) -> None:
+        p = self.c.provider
+        assert p is not None
+        request = self.request
+        kind = request.letter_type
+        self.opening(p.greeting, p.replaces)
+        base = _PROVIDER_FACTS
+        if kind == "approval":
+            t = p.approval
+            self.key_facts(*base, "authorization", "levels", "setting", "valid", "decider",
+                           "replaces")
+            self.para(t.intro)
+            self.heading(t.services_heading)
+            self.codes_table(request.approved)
+            self.para(t.validity)
+            self.trace()
+        elif kind == "pend":
+            t = p.pend
+            self.key_facts(*base, "service", "levels", "needed_by", "due", "replaces")
+            self.para(t.intro)
+            self.heading(t.items_heading)
+            items = reasons.provider_missing(request.case, request.determination, self.c)
+            self.blocks.append(Table(
+                tuple(t.item_columns),
+                tuple((f"{i.label[0].upper()}{i.label[1:]} ({i.path})", i.why or "\u2014")
+                      for i in items),
+                (0.45, 0.55),
+            ))
+            self.para(t.by_date)
+            self.para(t.if_late)
+            self.para(t.send)
+            self.trace()
+        else:
+            partial = kind == "partial"
+            t = p.partial if partial else p.adverse
+            facts = [*base, "service", "levels", "setting"]
+            if partial:
+                facts += ["authorization", "valid"]
+            self.key_facts(*facts, "decider", "replaces")
+            self.para(t.intro)
+            if partial:
+                self.heading(p.partial.approved_heading)
+                self.codes_table(request.approved)
+                self.para(p.partial.validity)
+            self.heading(t.denied_heading)
+            self.codes_table(request.denied)
+            self.blocks.append(Paragraph(" ".join(request.reason_text.split()),
+                                         lead=self.fill(p.common.reviewer_note)))
+            self.trace()
+            blocking = reasons.blocking(request.determination)
+            self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
+        self.contact(p.contact_heading, p.contact)
+        self.signature(p.closing)
+        if kind in ("adverse", "partial"):
+            self.taglines()
+
+    def compose(self) -> Letter:
+        if self.request.recipient == "member":
+            self.member()
+            titles = self.c.member
+        else:
+            self.provider()
+            titles = self.c.provider
+        title = self.fill(getattr(titles, self.request.letter_type).title)
+        labels = self.c.labels
+        return Letter(
+            letter_type=self.request.letter_type,
+            recipient=self.request.recipient,
+            language=self.c.language,
+            title=title,
+            subject=f"{title} \u2013 {labels.case_number} {self.request.case_number}",
+            author=self.letterhead.organization,
+            keywords=f"{self.request.letter_type} {self.request.recipient} "
+                     f"{self.request.letter_id}",
+            footer=self.fill(labels.footer),
+            page_label=labels.page,
+            later_pages=self.fill(labels.later_pages),
+            contacts=tuple(self.fill(line) for line in labels.contacts
+                           if self.letterhead.fax or "{fax}" not in line),
+            blocks=tuple(self.blocks),
+        )
+
+
+def compose(request: LetterRequest, letterhead: Letterhead) -> Letter:
+    return _Composer(request, letterhead).compose()

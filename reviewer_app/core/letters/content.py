@@ -1,0 +1,484 @@
+"""Letter wording as validated data: ``resources/letters/<language>.yaml``.
+
+Every sentence a letter prints comes from these files, so a plan can change the wording, and
+a translator can add a language, without touching Python. Loading refuses an unknown key, a
+missing key, a ``{slot}`` the composer does not fill, a character the shipped fonts cannot
+draw, and member wording that does not cover every criterion of the criteria library; each
+problem names the file and the key.
+
+Member letters exist in every language with a file; provider letters are English only, so
+only ``en.yaml`` carries the ``provider`` section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from reviewer_app.core import codes, input_labels, resources
+from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.letters import fonts
+from reviewer_app.core.letters.errors import LetterContentError
+
+LETTER_SLOTS = frozenset({
+    "member_name", "member_id", "birth_date", "provider_name", "provider_npi", "organization",
+    "phone", "tty", "fax", "appeals_phone", "appeals_fax", "appeals_address", "p2p_phone",
+    "case_number", "letter_id", "letter_date", "decided_on", "decider_name",
+    "decider_credentials", "decider_role", "service", "levels", "setting",
+    "authorization_number", "valid_from", "valid_to", "validity_days", "criteria_title",
+    "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
+    "due_at", "replaces", "plan", "page", "pages",
+})
+"""What letter sentences may name; the composer fills every one of them for every letter."""
+
+REASON_SLOTS = frozenset({
+    "levels", "level_count", "sins_total", "pain_nrs", "survival_months", "deficit_hours",
+    "conservative_weeks", "modality_count", "hba1c", "spondylolisthesis", "translation_mm",
+    "bilsky", "frankel", "tokuhashi_total", "canal_percent",
+})
+"""The member's facts a reason sentence may name: numbers, grades and levels only, which read
+the same in every language (the rationale's word-valued slots are English)."""
+
+_ITEM_PATH = re.compile(r"^(imaging|prior_treatments)\[(\d+)\]")
+
+DATE_SLOTS = {
+    "date": frozenset({"day", "month", "year"}),
+    "time": frozenset({"hour12", "hour24", "minute", "ampm"}),
+    "datetime": frozenset({"date", "time", "offset"}),
+}
+
+
+class Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Dates(Data):
+    months: list[str] = Field(min_length=12, max_length=12)
+    date: str
+    time: str
+    datetime: str
+    am: str
+    pm: str
+    decimal: str = "."
+
+    def format_date(self, value: dt.date) -> str:
+        return self.date.format(day=value.day, month=self.months[value.month - 1],
+                                year=value.year)
+
+    def format_datetime(self, value: dt.datetime) -> str:
+        hour12 = value.hour % 12 or 12
+        time = self.time.format(
+            hour12=hour12, hour24=f"{value.hour:02d}", minute=f"{value.minute:02d}",
+            ampm=self.am if value.hour < 12 else self.pm,
+        )
+        offset = value.strftime("%z")
+        offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+        return self.datetime.format(date=self.format_date(value.date()), time=time,
+                                    offset=offset)
+
+
+class Settings(Data):
+    inpatient: str
+    outpatient: str
+    ambulatory_surgery_center: str
+    office: str
+
+
+class Roles(Data):
+    nurse: str
+    physician: str
+
+
+class LinesOfBusiness(Data):
+    commercial: str
+    medicare_advantage: str
+    medicaid: str
+
+
+class Services(Data):
+    """A plain noun phrase for the requested care, by the primary procedure's category."""
+
+    corpectomy: str
+    tumor_excision: str
+    fusion: str
+    decompression: str
+    vertebral_augmentation: str
+    mri: str
+    instrumentation: str
+    interbody_device: str
+    other: str
+
+
+class Words(Data):
+    not_reported: str
+    settings: Settings
+    roles: Roles
+    plans: LinesOfBusiness
+    services: Services
+    item_imaging: str
+    item_prior_treatment: str
+
+
+class Labels(Data):
+    member: str
+    member_id: str
+    birth_date: str
+    case_number: str
+    letter_id: str
+    letter_date: str
+    requested_by: str
+    npi: str
+    service: str
+    levels: str
+    setting: str
+    authorization: str
+    valid: str
+    decided: str
+    decider: str
+    needed_by: str
+    due: str
+    code: str
+    description: str
+    units: str
+    replaces: str
+    page: str
+    footer: str
+    later_pages: str
+    contacts: list[str] = Field(min_length=1)
+    """The letterhead's contact lines, e.g. "Phone {phone}"; a line naming {fax} is left out
+    when the letterhead has no fax number."""
+
+
+class Meanings(Data):
+    approval: str
+    adverse: str
+    partial: str
+    pend: str
+
+
+class Signature(Data):
+    heading: str
+    signed_by: str
+    role: str
+    when: str
+    meaning: str
+    caption: str
+    meanings: Meanings
+
+
+class Rights(Data):
+    """Appeal, review and contact wording shared by adverse and partial letters."""
+
+    criteria_heading: str
+    criteria: str
+    no_criteria: str
+    change_heading: str
+    change_intro: str
+    change_always: str
+    appeal_heading: str
+    appeal: str
+    appeal_how: str
+    expedited_heading: str
+    expedited: str
+    p2p_heading: str
+    p2p: str
+    next_level_heading: str
+    next_level: LinesOfBusiness
+
+
+class KindIntros(Data):
+    requirement: str
+    indication: str
+    contraindication: str
+
+
+class MemberApproval(Data):
+    title: str
+    intro: str
+    services_heading: str
+    validity: str
+    next_heading: str
+    next: str
+
+
+class MemberAdverse(Data):
+    title: str
+    intro: str
+    denied_heading: str
+    why_heading: str
+    reason_intro: str
+
+
+class MemberPartial(Data):
+    title: str
+    intro: str
+    approved_heading: str
+    validity: str
+    denied_heading: str
+    why_heading: str
+    reason_intro: str
+
+
+class MemberPend(Data):
+    title: str
+    intro: str
+    items_heading: str
+    items_intro: str
+    next_heading: str
+    by_date: str
+    if_late: str
+
+
+class MemberLetters(Data):
+    greeting: str
+    replaces: str
+    approval: MemberApproval
+    adverse: MemberAdverse
+    partial: MemberPartial
+    pend: MemberPend
+    rules_intro: KindIntros
+    rights: Rights
+    contact_heading: str
+    contact: str
+    closing: str
+
+
+class ProviderCommon(Data):
+    rationale_heading: str
+    reviewer_note: str
+    trace_heading: str
+    trace_intro: str
+    trace_columns: list[str] = Field(min_length=5, max_length=5)
+    code_columns: list[str] = Field(min_length=3, max_length=3)
+    statuses: dict[str, str]
+    kinds: KindIntros
+    references_heading: str
+    no_criteria: str
+
+
+class ProviderApproval(Data):
+    title: str
+    intro: str
+    services_heading: str
+    validity: str
+
+
+class ProviderAdverse(Data):
+    title: str
+    intro: str
+    denied_heading: str
+
+
+class ProviderPartial(Data):
+    title: str
+    intro: str
+    approved_heading: str
+    validity: str
+    denied_heading: str
+
+
+class ProviderPend(Data):
+    title: str
+    intro: str
+    items_heading: str
+    item_columns: list[str] = Field(min_length=2, max_length=2)
+    by_date: str
+    if_late: str
+    send: str
+
+
+class ProviderLetters(Data):
+    greeting: str
+    replaces: str
+    approval: ProviderApproval
+    adverse: ProviderAdverse
+    partial: ProviderPartial
+    pend: ProviderPend
+    common: ProviderCommon
+    rights: Rights
+    contact_heading: str
+    contact: str
+    closing: str
+
+
+class Reason(Data):
+    """One criterion in member words: the rule, the member's finding when it blocks approval,
+    why its inputs are needed (pend letters) and what new information could change a denial."""
+
+    rule: str
+    finding: str
+    why: str
+    change: str
+
+
+class ItemWords(Data):
+    imaging: str
+    prior_treatments: str
+
+
+class LanguageContent(Data):
+    language: str
+    name: str
+    dates: Dates
+    words: Words
+    labels: Labels
+    signature: Signature
+    taglines_heading: str
+    member: MemberLetters
+    provider: ProviderLetters | None = None
+    reasons: dict[str, dict[str, Reason]]
+    inputs: dict[str, str] | None = None
+    """Names of the ``ur-case/1`` inputs; English uses ``resources/labels/inputs.yaml``."""
+
+    def reason(self, set_id: str, criterion_id: str) -> Reason:
+        return self.reasons[set_id][criterion_id]
+
+    def input_label(self, path: str) -> str:
+        """The plain name of an input path, e.g. for a missing-information list."""
+        if self.inputs is None:
+            return input_labels.label(path)
+        text = self.inputs.get(input_labels.pattern(path), path)
+        match = _ITEM_PATH.match(path)
+        if match:
+            item = self.words.item_imaging if match[1] == "imaging" else (
+                self.words.item_prior_treatment
+            )
+            return f"{item.format(n=int(match[2]) + 1)}: {text}"
+        return text
+
+    def number(self, text: str) -> str:
+        return text.replace(".", self.dates.decimal) if self.dates.decimal != "." else text
+
+
+def _slots(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def _walk(value: Any, path: str):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _text_problems(content: LanguageContent) -> list[Problem]:
+    problems = []
+    for key, text in _walk(content.model_dump(exclude={"language"}), ""):
+        top = key.split(".", 1)[0].split("[", 1)[0]
+        field = key.rsplit(".", 1)[-1]
+        if top == "reasons":
+            allowed = REASON_SLOTS
+        elif top == "dates":
+            allowed = DATE_SLOTS.get(field, frozenset())
+        elif key in ("words.item_imaging", "words.item_prior_treatment"):
+            allowed = frozenset({"n"})
+        else:
+            allowed = LETTER_SLOTS
+        try:
+            unknown = sorted(_slots(text) - allowed)
+        except ValueError as error:
+            problems.append(Problem(key, f"badly formed {{slot}}: {error}"))
+            continue
+        if unknown:
+            problems.append(Problem(key, f"unknown slot {{{unknown[0]}}}; allowed here: "
+                                    + ", ".join(sorted(allowed))))
+        lacking = fonts.missing_glyphs(text)
+        if lacking:
+            problems.append(Problem(key, "the letter font cannot draw "
+                                    + ", ".join(f"U+{ord(c):04X}" for c in lacking)))
+    return problems
+
+
+def _coverage_problems(content: LanguageContent) -> list[Problem]:
+    """Every criterion of the library needs member wording, and only those may have it."""
+    problems = []
+    library = default_library()
+    for set_id, entries in content.reasons.items():
+        criteria_set = library.by_id.get(set_id)
+        if criteria_set is None:
+            problems.append(Problem(f"reasons.{set_id}", "no criteria set has this id"))
+            continue
+        ids = {c.id for c in criteria_set.criteria}
+        problems += [Problem(f"reasons.{set_id}.{c}", "the set has no criterion with this id")
+                     for c in entries if c not in ids]
+    for criteria_set in library.sets:
+        if criteria_set.id not in content.reasons:
+            problems.append(Problem(f"reasons.{criteria_set.id}", "member wording is missing"))
+            continue
+        problems += [
+            Problem(f"reasons.{criteria_set.id}.{c.id}", "member wording is missing")
+            for c in criteria_set.criteria if c.id not in content.reasons[criteria_set.id]
+        ]
+    if content.inputs is not None:
+        known = set(input_labels.labels())
+        problems += [Problem(f"inputs.{k}", "not an input path of resources/labels/inputs.yaml")
+                     for k in content.inputs if k not in known]
+        problems += [Problem(f"inputs.{k}", "the name of this input is missing")
+                     for k in sorted(known - set(content.inputs))]
+    return problems
+
+
+def load_content(path: Path) -> LanguageContent:
+    """Read and check one language file; ``LetterContentError`` lists every problem."""
+    source = str(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LetterContentError.one(source, "(document)", f"cannot be read: {error}") from None
+    try:
+        content = LanguageContent.model_validate(document)
+    except ValidationError as error:
+        raise LetterContentError(source, pydantic_problems(error)) from None
+    problems = []
+    if content.language != path.stem:
+        problems.append(Problem("language", f"is '{content.language}' but the file is named "
+                                f"{path.name}"))
+    if content.language == "en" and content.provider is None:
+        problems.append(Problem("provider", "English must carry the provider letters"))
+    if content.language == "en" and content.inputs is not None:
+        problems.append(Problem("inputs", "English input names live in "
+                                "resources/labels/inputs.yaml"))
+    if content.language != "en" and content.inputs is None:
+        problems.append(Problem("inputs", "required for a language other than English"))
+    problems += _text_problems(content)
+    problems += _coverage_problems(content)
+    if problems:
+        raise LetterContentError(source, problems)
+    return content
+
+
+def languages() -> tuple[str, ...]:
+    """The member-letter languages shipped, e.g. ``("en", "es")``."""
+    return tuple(sorted(p.stem for p in resources.path("letters").glob("*.yaml")
+                        if p.stem != "letterhead"))
+
+
+@cache
+def content(language: str = "en") -> LanguageContent:
+    """The checked wording of one language (read once per process)."""
+    if language not in languages():
+        raise LookupError(f"no letter wording for language '{language}'")
+    return load_content(resources.path("letters", f"{language}.yaml"))
+
+
+def member_language(tag: str) -> str:
+    """The shipped language for a member's BCP 47 tag (``es-MX`` -> ``es``); else English."""
+    primary = tag.split("-", 1)[0].lower()
+    return primary if primary in languages() else "en"
+
+
+def service_words(words: Words, procedure_code: str) -> str:
+    entry = codes.procedure(procedure_code)
+    return getattr(words.services, entry.category) if entry else words.services.other

@@ -1,0 +1,133 @@
+"""Worked letter requests built from the motivating case, for the pictures, benchmarks and tests.
+
+``examples/seed-l2-corpectomy.json`` meets its criteria set, so it gives the approval and the
+partial approval (the physician approves the corpectomy and fusion but not the separate
+posterior laminotomy, 63030). Two variants of it give the other letters: with a smaller
+collapse, normal alignment and no retropulsed bone no indication is met and the physician
+denies; without the survival estimate and the Frankel grade the evaluation pends. Everything
+here is synthetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+from reviewer_app.core import resources
+from reviewer_app.core.case import Case
+from reviewer_app.core.case_file import parse_case
+from reviewer_app.core.evaluator import evaluate
+from reviewer_app.core.letters.request import Decider, LetterRequest
+
+SEED = resources.ROOT.parent / "examples" / "seed-l2-corpectomy.json"
+DECIDED_AT = dt.datetime(2026, 11, 23, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+PHYSICIAN = Decider("Maria Chen", "MD", "physician")
+NURSE = Decider("Sam Lee", "RN", "nurse")
+
+REASONS = {
+    ("adverse", "member", "en"): (
+        "Your MRI shows the tumor in the L2 bone of your back. The bone has lost less than half "
+        "of its height, and your spine is still lined up. No piece of bone is pressing on your "
+        "nerves, and you have no weakness or numbness. For a tumor like this, the usual first "
+        "care is radiation, not surgery."
+    ),
+    ("adverse", "member", "es"): (
+        "Su resonancia magnética muestra el tumor en el hueso L2 de la espalda. El hueso perdió "
+        "menos de la mitad de su altura y la columna sigue alineada. Ningún pedazo de hueso "
+        "aprieta los nervios y usted no tiene debilidad ni adormecimiento. Para un tumor así, la "
+        "primera atención habitual es la radiación, no la cirugía."
+    ),
+    ("adverse", "provider", "en"): (
+        "SINS 10 (potentially unstable): mobile level, mechanical pain, lytic lesion, collapse "
+        "under 50%, normal alignment, unilateral posterolateral involvement. No retropulsion, "
+        "ESCC grade 1a, neurologically intact (Frankel E). Under NOMS, radiation with "
+        "reassessment of stability is the indicated first treatment; surgical stabilization "
+        "may be reconsidered if collapse progresses or the SINS reaches 13."
+    ),
+    ("partial", "member", "en"): (
+        "We approved the surgery to take out the L2 bone and join L1 to L3. Your MRI shows the "
+        "broken bone presses on the nerves from the front, and that surgery removes it. Your "
+        "scans do not show a slipped disc or a pinched nerve at L2-L3. So the extra surgery "
+        "from the back on that disc (code 63030) is not needed."
+    ),
+    ("partial", "member", "es"): (
+        "Aprobamos la cirugía para sacar el hueso L2 y unir L1 con L3. Su resonancia muestra "
+        "que el hueso roto aprieta los nervios desde adelante, y esa cirugía lo saca. Sus "
+        "estudios no muestran una hernia de disco ni un nervio apretado en L2-L3. Por eso no "
+        "hace falta la cirugía extra por la espalda en ese disco (código 63030)."
+    ),
+    ("partial", "provider", "en"): (
+        "The L2 corpectomy with L1-L3 anterior and posterior fusion is approved: the "
+        "retropulsed fragment compresses from the front and is removed by the corpectomy. "
+        "63030 (laminotomy with nerve-root decompression at one lumbar interspace) is not "
+        "approved: imaging shows no disc herniation, foraminal stenosis or nerve-root "
+        "compression at L2-L3, and the member has no radicular pain or deficit."
+    ),
+}
+
+
+def _seed_document() -> dict:
+    return json.loads(SEED.read_text(encoding="utf-8"))
+
+
+def _adverse_variant(doc: dict) -> None:
+    doc["imaging"][0]["findings"].update(
+        retropulsion=False, vertebral_collapse="lt50", alignment="normal",
+        fracture="compression", canal_compromise_percent=0, escc_grade="1a",
+    )
+    doc["imaging"][1]["findings"].update(retropulsion=False, fracture="compression")
+
+
+def _pend_variant(doc: dict) -> None:
+    del doc["oncology"]["expected_survival_months"]
+    del doc["symptoms"]["frankel_grade"]
+
+
+VARIANTS: dict[str, Callable[[dict], None] | None] = {
+    "approval": None,
+    "partial": None,
+    "adverse": _adverse_variant,
+    "pend": _pend_variant,
+}
+
+
+def case_for(letter_type: str, line_of_business: str = "commercial",
+             language: str = "en") -> Case:
+    doc = _seed_document()
+    change = VARIANTS[letter_type]
+    if change:
+        change(doc)
+    doc["line_of_business"] = line_of_business
+    doc["member"]["language"] = language
+    return parse_case(json.dumps(doc), f"{SEED.name} ({letter_type} example)")
+
+
+def _day_before(due_at: str) -> dt.date:
+    """Information is asked for by the day before the decision is due."""
+    return dt.datetime.fromisoformat(due_at).date() - dt.timedelta(days=1)
+
+
+def request_for(letter_type: str, recipient: str = "member",
+                line_of_business: str = "commercial", language: str = "en",
+                number: int = 1) -> LetterRequest:
+    """One example request; ``number`` varies the letter id for batches."""
+    case = case_for(letter_type, line_of_business, language)
+    determination = evaluate(case, case.external_id or SEED.name)
+    text_language = language if recipient == "member" else "en"
+    return LetterRequest(
+        letter_type=letter_type,  # type: ignore[arg-type]
+        recipient=recipient,  # type: ignore[arg-type]
+        case=case,
+        determination=determination,
+        decider=NURSE if letter_type in ("approval", "pend") else PHYSICIAN,
+        decided_at=DECIDED_AT,
+        letter_id=f"LTR-2026-{number:06d}",
+        reason_text=REASONS.get((letter_type, recipient, text_language), ""),
+        info_needed_by=_day_before(determination.due_at) if letter_type == "pend" else None,
+        authorization_number="AUTH-2026-118204" if letter_type in ("approval", "partial")
+        else None,
+        approved_codes=tuple(
+            p.code for p in case.service.procedures if p.code != "63030"
+        ) if letter_type == "partial" else (),
+    )

@@ -1,0 +1,402 @@
+"""Lay a composed letter out as a PDF with reportlab's platypus.
+
+US Letter pages: the letterhead on the first page, a running head on the others, and on every
+page a footer with the case and letter numbers and "Page X of Y" (drawn when the document is
+saved, once the page count is known). Fonts are the embedded TrueType faces of
+:mod:`.fonts`. Headings and the lines that introduce a list keep with what follows, so none is
+left alone at the foot of a page; the signature block is kept whole.
+
+The signature block reserves an empty rectangle beside the printed signature; its position is
+recorded while drawing and returned with the PDF, and :mod:`.sign` puts the visible digital
+signature exactly there, so the signature appearance never covers text.
+
+``invariant=1`` makes the bytes depend on the letter only (no creation time, fixed document
+id), which the golden tests rely on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reviewer_app.core.letters import blocks, fonts
+from reviewer_app.core.letters.letterhead import Letterhead
+
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+MARGIN = 54.0
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FIRST_FRAME_TOP = PAGE_HEIGHT - 118.0
+LATER_FRAME_TOP = PAGE_HEIGHT - 66.0
+FRAME_BOTTOM = 58.0
+SIGNATURE_WIDTH = 196.0
+SIGNATURE_HEIGHT = 62.0
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#eef1f4")
+HEADER_SHADE = colors.HexColor("#dde3ea")
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where the visible signature goes: 0-based page index and PDF points (x1, y1, x2, y2)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    pdf: bytes
+    signature: SignatureBox
+    pages: int
+    letter: blocks.Letter
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    lead_in: ParagraphStyle
+    quote: ParagraphStyle
+    small: ParagraphStyle
+    bullet: ParagraphStyle
+    bullet_small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    label: ParagraphStyle
+    tagline: ParagraphStyle
+    caption: ParagraphStyle
+    signed: ParagraphStyle
+    signed_label: ParagraphStyle
+
+
+def _styles(size: float) -> _Styles:
+    body = ParagraphStyle("body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR,
+                          fontSize=size, leading=size * 1.38, textColor=INK,
+                          spaceAfter=size * 0.55)
+    small = ParagraphStyle("small", parent=body, fontSize=size - 1.5,
+                           leading=(size - 1.5) * 1.3, spaceAfter=3)
+    cell_size = min(size - 1.5, 8.5)
+    cell = ParagraphStyle("cell", parent=body, fontSize=cell_size, leading=cell_size * 1.25,
+                          spaceAfter=0)
+    return _Styles(
+        title=ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=size + 5,
+                             leading=(size + 5) * 1.2, spaceAfter=size * 0.9, keepWithNext=1),
+        heading=ParagraphStyle("heading", parent=body, fontName=fonts.BOLD, fontSize=size + 1,
+                               leading=(size + 1) * 1.25, spaceBefore=size * 0.8,
+                               spaceAfter=size * 0.35, keepWithNext=1),
+        body=body,
+        lead_in=ParagraphStyle("lead_in", parent=body, keepWithNext=1),
+        quote=ParagraphStyle("quote", parent=body, leftIndent=size * 1.4),
+        small=small,
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=size * 1.4,
+                              bulletIndent=size * 0.3, spaceAfter=size * 0.35),
+        bullet_small=ParagraphStyle("bullet_small", parent=small, leftIndent=size * 1.4,
+                                    bulletIndent=size * 0.3, spaceAfter=size * 0.25),
+        cell=cell,
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=fonts.BOLD),
+        label=ParagraphStyle("label", parent=cell, fontName=fonts.BOLD, textColor=MUTED),
+        tagline=ParagraphStyle("tagline", parent=small, fontSize=size - 1.5,
+                               leading=(size - 1.5) * 1.35, spaceAfter=2),
+        caption=ParagraphStyle("caption", parent=small, fontSize=7.5, leading=9.5,
+                               textColor=MUTED, spaceAfter=0),
+        signed=ParagraphStyle("signed", parent=cell, fontSize=size - 1, leading=(size - 1) * 1.3),
+        signed_label=ParagraphStyle("signed_label", parent=cell, fontName=fonts.BOLD,
+                                    fontSize=size - 1, leading=(size - 1) * 1.3, textColor=MUTED),
+    )
+
+
+def _fit(word: str, style: ParagraphStyle, width: float) -> str:
+    """A word wider than ``width`` (an input path such as
+    ``imaging[0].findings.canal_compromise_percent``) broken after its dots, underscores and
+    brackets rather than at whatever letter reaches the edge."""
+    if stringWidth(word, style.fontName, style.fontSize) <= width:
+        return escape(word)
+    pieces: list[str] = []
+    current = ""
+    for part in _SEPARATED.split(word):
+        if current and stringWidth(current + part, style.fontName, style.fontSize) > width:
+            pieces.append(current)
+            current = part
+        else:
+            current += part
+    pieces.append(current)
+    return "<br/>".join(escape(p) for p in pieces if p)
+
+
+_SEPARATED = re.compile(r"(?<=[._\[/-])")
+
+
+def _markup(text: str, fit: tuple[ParagraphStyle, float] | None = None) -> str:
+    """Escape for paragraph markup, switching to the fallback font where DejaVu has no glyph;
+    line breaks are kept. With ``fit`` (style, width), long words are broken to the width."""
+    lines = []
+    for line in text.split("\n"):
+        parts = []
+        for name, run in fonts.font_runs(line):
+            if name != fonts.REGULAR:
+                parts.append(f'<font name="{name}">{escape(run)}</font>')
+            elif fit is not None:
+                parts.append(" ".join(_fit(word, *fit) for word in run.split(" ")))
+            else:
+                parts.append(escape(run))
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+class _SignatureSpace(Flowable):
+    """An empty, fixed-size area whose place on the page is recorded when drawn."""
+
+    def __init__(self, width: float, height: float, found: list[SignatureBox]):
+        super().__init__()
+        self.width = width
+        self.height = height
+        self._found = found
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber() - 1
+        self._found.append(SignatureBox(page, (round(x, 2), round(y, 2),
+                                               round(x + self.width, 2),
+                                               round(y + self.height, 2))))
+
+
+def _canvas_class(letter: blocks.Letter, pages_seen: list[int]) -> type[Canvas]:
+    """A canvas that holds pages back until ``save`` so every footer can say "of Y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            pages_seen.append(total)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, 44, PAGE_WIDTH - MARGIN, 44)
+            self.setFillColor(MUTED)
+            self.setFont(fonts.REGULAR, 8)
+            self.drawString(MARGIN, 32, letter.footer)
+            page = letter.page_label.format(page=self._pageNumber, pages=total)
+            self.drawRightString(PAGE_WIDTH - MARGIN, 32, page)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Letter) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - 40
+    x = MARGIN
+    if letterhead.logo is not None:
+        image = ImageReader(str(letterhead.logo))
+        width, height = image.getSize()
+        draw_height = 42.0
+        draw_width = width * draw_height / height
+        canvas.drawImage(image, MARGIN, top - draw_height + 12, draw_width, draw_height,
+                         mask="auto")
+        x += draw_width + 10
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.BOLD, 14)
+    canvas.drawString(x, top, letterhead.organization)
+    canvas.setFont(fonts.REGULAR, 8.5)
+    canvas.setFillColor(MUTED)
+    for index, line in enumerate(letterhead.address):
+        canvas.drawString(x, top - 15 - 11 * index, line)
+    contacts = letter.contacts
+    for index, line in enumerate(contacts):
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 - 11 * index, line)
+    rule_y = top - 15 - 11 * max(len(letterhead.address), len(contacts)) - 4
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.75)
+    canvas.line(MARGIN, rule_y, PAGE_WIDTH - MARGIN, rule_y)
+    canvas.restoreState()
+
+
+def _draw_running_head(canvas: Canvas, text: str) -> None:
+    canvas.saveState()
+    canvas.setFont(fonts.REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, PAGE_HEIGHT - 40, text)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, PAGE_HEIGHT - 46, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 46)
+    canvas.restoreState()
+
+
+class _Flow:
+    """Turns blocks into flowables."""
+
+    def __init__(self, styles: _Styles, found: list[SignatureBox]):
+        self.s = styles
+        self.found = found
+
+    def para(self, text: str, style: ParagraphStyle, lead: str = "",
+             quote: bool = False) -> Paragraph:
+        markup = _markup(text)
+        if lead:
+            markup = f"<b>{escape(lead)}</b> {markup}"
+        if style is self.s.body and quote:
+            style = self.s.quote
+        elif style is self.s.body and text.rstrip().endswith(":"):
+            style = self.s.lead_in
+        return Paragraph(markup, style)
+
+    def block(self, block: blocks.Block) -> list[Flowable]:
+        s = self.s
+        if isinstance(block, blocks.Heading):
+            return [self.para(block.text, s.heading)]
+        if isinstance(block, blocks.Paragraph):
+            return [self.para(block.text, s.body, block.lead, block.quote)]
+        if isinstance(block, blocks.Bullets):
+            leads = block.leads or ("",) * len(block.items)
+            style = s.bullet_small if block.small else s.bullet
+            return [Paragraph(f"<b>{escape(lead)}</b> {_markup(item)}" if lead else _markup(item),
+                              style, bulletText="\u2022")
+                    for lead, item in zip(leads, block.items, strict=True)]
+        if isinstance(block, blocks.KeyFacts):
+            return [self.key_facts(block), Spacer(1, s.body.fontSize * 0.8)]
+        if isinstance(block, blocks.Table):
+            return [self.table(block), Spacer(1, s.body.fontSize * 0.6)]
+        if isinstance(block, blocks.Taglines):
+            return [KeepTogether([self.para(block.heading, s.heading),
+                                  *(self.para(line, s.tagline) for line in block.lines)])]
+        if isinstance(block, blocks.Signature):
+            return [self.signature(block)]
+        raise TypeError(f"unknown letter block {block!r}")
+
+    def key_facts(self, block: blocks.KeyFacts) -> Table:
+        rows = [[Paragraph(_markup(label), self.s.label), Paragraph(_markup(value), self.s.cell)]
+                for label, value in block.rows]
+        table = Table(rows, colWidths=[128, TEXT_WIDTH - 128], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+        ]))
+        return table
+
+    def table(self, block: blocks.Table) -> Table:
+        cell = self.s.cell
+        rows = [[Paragraph(_markup(h), self.s.cell_head) for h in block.header]]
+        widths = [TEXT_WIDTH * w for w in block.widths]
+        rows += [[Paragraph(_markup(value, (cell, width - 8)), cell)
+                  for value, width in zip(row, widths, strict=True)] for row in block.rows]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        return table
+
+    def signature(self, block: blocks.Signature) -> KeepTogether:
+        rows = [[Paragraph(_markup(label), self.s.signed_label),
+                 Paragraph(_markup(value), self.s.signed)] for label, value in block.rows]
+        left_width = TEXT_WIDTH - SIGNATURE_WIDTH - 16
+        printed = Table(rows, colWidths=[96, left_width - 96], hAlign="LEFT")
+        printed.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]))
+        space = [_SignatureSpace(SIGNATURE_WIDTH, SIGNATURE_HEIGHT, self.found),
+                 Spacer(1, 3), Paragraph(_markup(block.caption), self.s.caption)]
+        outer = Table([[printed, space]], colWidths=[left_width + 16, SIGNATURE_WIDTH],
+                      hAlign="LEFT")
+        outer.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.75, RULE),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ]))
+        return KeepTogether([self.para(block.closing, self.s.body),
+                             self.para(block.heading, self.s.heading), outer])
+
+
+def render(letter: blocks.Letter, letterhead: Letterhead) -> RenderedLetter:
+    """Draw ``letter``; member letters use a larger type size than provider letters."""
+    fonts.register()
+    found: list[SignatureBox] = []
+    pages_seen: list[int] = []
+    styles = _styles(10.5 if letter.recipient == "member" else 9.5)
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=PAGE_HEIGHT - FIRST_FRAME_TOP, bottomMargin=FRAME_BOTTOM,
+        title=letter.title, author=letter.author, subject=letter.subject,
+        keywords=letter.keywords, creator="reviewer_app letters", lang=letter.language,
+        initialFontName=fonts.REGULAR, invariant=1,
+    )
+    first = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, FIRST_FRAME_TOP - FRAME_BOTTOM,
+                  id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    later = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, LATER_FRAME_TOP - FRAME_BOTTOM,
+                  id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([
+        PageTemplate("first", [first], onPage=lambda c, d: _draw_letterhead(c, letterhead, letter),
+                     autoNextPageTemplate="later"),
+        PageTemplate("later", [later],
+                     onPage=lambda c, d: _draw_running_head(c, letter.later_pages)),
+    ])
+    flow = _Flow(styles, found)
+    story: list[Flowable] = [Paragraph(_markup(letter.title), styles.title)]
+    for block in letter.blocks:
+        story += flow.block(block)
+    doc.build(story, canvasmaker=_canvas_class(letter, pages_seen))
+    if len(found) != 1:
+        raise RuntimeError(f"a letter needs exactly one signature block, found {len(found)}")
+    return RenderedLetter(buffer.getvalue(), found[0], pages_seen[-1], letter)

@@ -1,0 +1,107 @@
+"""Who sends the letters: the plan's name, addresses, numbers, logo and taglines.
+
+The defaults ship in ``resources/letters/letterhead.yaml`` (a fictional plan with 555
+numbers); an organization points :func:`load_letterhead` at its own copy. Language-assistance
+taglines (45 CFR 147.136(e); 45 CFR 92.11) belong here rather than with the wording of one
+language, because which languages a plan must list depends on where its members live.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from string import Formatter
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from reviewer_app.core import resources
+from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.letters import fonts
+from reviewer_app.core.letters.errors import LetterContentError
+
+DEFAULT_PATH = resources.path("letters", "letterhead.yaml")
+TAGLINE_SLOTS = frozenset({"phone", "tty"})
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Tagline(_Data):
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    """The primary language subtag; the tagline is left out of letters in that language."""
+    text: str = Field(min_length=5)
+    """One sentence in that language, with ``{phone}`` and ``{tty}`` filled from here."""
+
+
+class Appeals(_Data):
+    address: tuple[str, ...] = Field(min_length=1)
+    phone: str
+    fax: str
+
+
+class Letterhead(_Data):
+    organization: str = Field(min_length=1)
+    address: tuple[str, ...] = Field(min_length=1)
+    phone: str
+    tty: str
+    fax: str | None = None
+    logo: Path | None = None
+    """A PNG or JPEG drawn at the top left; relative paths are read from the YAML's folder."""
+    appeals: Appeals
+    peer_to_peer_phone: str
+    taglines: tuple[Tagline, ...] = ()
+
+    @field_validator("taglines")
+    @classmethod
+    def _one_per_language(cls, value: tuple[Tagline, ...]) -> tuple[Tagline, ...]:
+        seen = [t.language for t in value]
+        for language in seen:
+            if seen.count(language) > 1:
+                raise ValueError(f"two taglines for language '{language}'")
+        return value
+
+    def tagline_texts(self, letter_language: str) -> list[str]:
+        """The taglines a letter in ``letter_language`` prints, filled in."""
+        return [t.text.format(phone=self.phone, tty=self.tty)
+                for t in self.taglines if t.language != letter_language]
+
+
+def load_letterhead(path: str | Path | None = None) -> Letterhead:
+    """Read and check a letterhead file; ``LetterContentError`` names the file and the key."""
+    path = Path(path) if path else DEFAULT_PATH
+    source = str(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LetterContentError.one(source, "(document)", f"cannot be read: {error}") from None
+    try:
+        letterhead = Letterhead.model_validate(document)
+    except ValidationError as error:
+        raise LetterContentError(source, pydantic_problems(error)) from None
+    problems: list[Problem] = []
+    if letterhead.logo is not None:
+        logo = letterhead.logo if letterhead.logo.is_absolute() else path.parent / letterhead.logo
+        if not logo.is_file():
+            problems.append(Problem("logo", f"no such file: {logo}"))
+        letterhead = letterhead.model_copy(update={"logo": logo})
+    for index, tagline in enumerate(letterhead.taglines):
+        key = f"taglines[{index}].text"
+        names = {n for _, n, _, _ in Formatter().parse(tagline.text) if n is not None}
+        if names - TAGLINE_SLOTS:
+            problems.append(Problem(key, f"unknown slot {{{sorted(names - TAGLINE_SLOTS)[0]}}};"
+                                    " allowed: {phone}, {tty}"))
+            continue
+        try:
+            fonts.font_runs(tagline.text)
+        except ValueError as error:
+            problems.append(Problem(key, str(error)))
+    for key, text in (("organization", letterhead.organization), *(
+        (f"address[{i}]", line) for i, line in enumerate(letterhead.address)
+    )):
+        if fonts.missing_glyphs(text):
+            problems.append(Problem(key, "the letter font cannot draw "
+                                    + ", ".join(fonts.missing_glyphs(text))))
+    if problems:
+        raise LetterContentError(source, problems)
+    return letterhead

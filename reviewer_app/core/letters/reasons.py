@@ -1,0 +1,129 @@
+"""Reasons from the evaluation trace, in the member's words and with the member's own values.
+
+The criteria that stand in the way of approval are read off the determination exactly as the
+evaluator's outcome rule reads them (``evaluator.decide``): a requirement not met, a
+contraindication met, or, when no indication is met, each indication that is not. Each one is
+told with the plain wording of ``resources/letters/<language>.yaml`` (``reasons``), filled with
+this member's numbers, so a letter never says only "does not meet criteria".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.inputs import Facts
+from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.determination import CriterionResult, Determination
+from reviewer_app.core.letters.content import REASON_SLOTS, LanguageContent
+from reviewer_app.core.narrative import NOT_REPORTED, Narrative
+
+
+def blocking(determination: Determination) -> list[CriterionResult]:
+    """The criteria that keep the request from meeting its set, in the set's order."""
+    criteria = determination.criteria
+    indications = [c for c in criteria if c.kind == "indication"]
+    no_indication_met = bool(indications) and not any(c.status == "met" for c in indications)
+    return [
+        c for c in criteria
+        if (c.kind == "requirement" and c.status == "not_met")
+        or (c.kind == "contraindication" and c.status == "met")
+        or (c.kind == "indication" and no_indication_met and c.status == "not_met")
+    ]
+
+
+def _canal_percent(case: Case) -> float | None:
+    values = [s.findings.canal_compromise_percent for s in case.imaging or ()
+              if s.findings.canal_compromise_percent is not None]
+    return max(values) if values else None
+
+
+def member_slots(case: Case, content: LanguageContent) -> dict[str, str]:
+    """The values reason sentences may name, in the letter's language. Treatments reported
+    with none failed count as 0 weeks of failed care, not as "not reported"."""
+    narrative = Narrative(Facts(case))
+    slots = {}
+    for name in sorted(REASON_SLOTS - {"canal_percent"}):
+        slots[name] = narrative[name]
+    canal = _canal_percent(case)
+    slots["canal_percent"] = f"{canal:g}" if canal is not None else NOT_REPORTED
+    care = narrative.facts.conservative
+    if care is not None and not care.counted:
+        slots["conservative_weeks"] = "0"
+    return {
+        name: content.words.not_reported if value == NOT_REPORTED else content.number(value)
+        for name, value in slots.items()
+    }
+
+
+@dataclass(frozen=True)
+class MemberReason:
+    kind: str
+    text: str
+    change: str
+
+
+def member_reasons(case: Case, determination: Determination,
+                   content: LanguageContent) -> list[MemberReason]:
+    """Each blocking criterion as "the rule" + "what your records show", and what would change
+    it; empty when the evaluation has no criteria set or nothing blocks (a physician may still
+    decide otherwise, and says why in the reason text)."""
+    if determination.criteria_set is None:
+        return []
+    slots = member_slots(case, content)
+    set_id = determination.criteria_set.id
+    found = []
+    for criterion in blocking(determination):
+        wording = content.reason(set_id, criterion.id)
+        text = f"{wording.rule.strip()} {wording.finding.strip()}".format_map(slots)
+        found.append(MemberReason(criterion.kind, text, wording.change.format_map(slots)))
+    return found
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    path: str
+    label: str
+    why: str
+
+
+def _asking(determination: Determination, path: str) -> CriterionResult | None:
+    for criterion in determination.criteria:
+        if criterion.status == "unknown" and path in criterion.missing:
+            return criterion
+    return None
+
+
+def member_missing(case: Case, determination: Determination,
+                   content: LanguageContent) -> list[MissingItem]:
+    """Each missing input in plain words, with why it is needed, in the letter's language."""
+    slots = member_slots(case, content)
+    items = []
+    for path in determination.missing_information:
+        criterion = _asking(determination, path)
+        why = ""
+        if criterion is not None and determination.criteria_set is not None:
+            why = content.reason(determination.criteria_set.id, criterion.id).why
+        items.append(MissingItem(path, content.input_label(path), why.format_map(slots)))
+    return items
+
+
+def provider_missing(case: Case, determination: Determination,
+                     content: LanguageContent) -> list[MissingItem]:
+    """Each missing input with the criterion it decides and the set's own ``why_needed``."""
+    criteria_set = (default_library().by_id.get(determination.criteria_set.id)
+                    if determination.criteria_set else None)
+    specs = {c.id: c for c in criteria_set.criteria} if criteria_set else {}
+    narrative = Narrative(Facts(case))
+    items = []
+    for path in determination.missing_information:
+        criterion = _asking(determination, path)
+        why = ""
+        if criterion is not None:
+            spec = specs.get(criterion.id)
+            needed = spec.why_needed.format_map(narrative) if spec and spec.why_needed else ""
+            why = f"{criterion.text} ({criterion.id})"
+            if needed:
+                why = f"{needed[0].upper()}{needed[1:].rstrip('.')}. Criterion: {why}"
+        items.append(MissingItem(path, content.input_label(path), why))
+    return items

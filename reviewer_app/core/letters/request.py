@@ -1,0 +1,198 @@
+"""What a letter is made from: one case, its evaluation, and the reviewer's decision.
+
+A :class:`LetterRequest` is checked when it is built, so a letter that must not exist is
+refused before anything is drawn: an adverse or partial decision by anyone but a physician
+reviewer, a nurse approving a request that does not meet criteria, a denial whose reason is
+only "does not meet criteria" (auditors reject it), a pend with nothing to ask for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from reviewer_app.core.case import Case
+from reviewer_app.core.determination import Determination
+from reviewer_app.core.letters.errors import LetterRefused
+
+LetterType = Literal["approval", "partial", "adverse", "pend"]
+Recipient = Literal["member", "provider"]
+Role = Literal["nurse", "physician"]
+LETTER_TYPES: tuple[str, ...] = get_args(LetterType)
+RECIPIENTS: tuple[str, ...] = get_args(Recipient)
+
+DEFAULT_VALIDITY_DAYS = 90
+"""How long an approval stays valid unless the plan sets otherwise."""
+
+_BARE_REASONS = frozenset({
+    "does not meet criteria",
+    "did not meet criteria",
+    "criteria not met",
+    "not medically necessary",
+    "does not meet medical necessity",
+    "does not meet medical necessity criteria",
+    "not supported",
+    "denied",
+})
+_MIN_REASON_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Decider:
+    """The reviewer who decided and whose signature the letter carries."""
+
+    name: str
+    credentials: str
+    role: Role
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise LetterRefused("the reviewer's name is empty")
+        if self.role not in get_args(Role):
+            raise LetterRefused(f"unknown reviewer role '{self.role}' (nurse or physician)")
+
+    @property
+    def signed_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text.lower())
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    letter_type: LetterType
+    recipient: Recipient
+    case: Case
+    determination: Determination
+    decider: Decider
+    decided_at: dt.datetime
+    """When the reviewer decided and signed; printed in the signature block."""
+    letter_id: str
+    reason_text: str = ""
+    """The physician reviewer's reason for an adverse or partial decision, written for this
+    letter's reader (plain words in the member's language, or the clinical rationale for
+    the provider). Printed with the reasons built from the evaluation trace."""
+    info_needed_by: dt.date | None = None
+    authorization_number: str | None = None
+    validity_days: int = DEFAULT_VALIDITY_DAYS
+    approved_codes: tuple[str, ...] = ()
+    """For a partial approval, the procedure codes approved (the others are not)."""
+    approved_levels: tuple[str, ...] = ()
+    """For a partial approval, the levels approved when fewer than requested."""
+    replaces_letter_id: str | None = None
+    issued_on: dt.date | None = None
+    """The date of the letter, from which appeal windows count; the decision date if None."""
+
+    def __post_init__(self) -> None:
+        if self.letter_type not in LETTER_TYPES:
+            raise LetterRefused(f"unknown letter type '{self.letter_type}'")
+        if self.recipient not in RECIPIENTS:
+            raise LetterRefused(f"unknown recipient '{self.recipient}' (member or provider)")
+        if self.decided_at.tzinfo is None:
+            raise LetterRefused("the decision time needs a UTC offset")
+        if not self.letter_id.strip():
+            raise LetterRefused("the letter has no id")
+        if self.replaces_letter_id == self.letter_id:
+            raise LetterRefused("a letter cannot replace itself")
+        if self.decided_at < self.case.received_at:
+            raise LetterRefused("the decision time is before the request was received")
+        getattr(self, f"_check_{self.letter_type}")()
+
+    @property
+    def date(self) -> dt.date:
+        return self.issued_on or self.decided_at.date()
+
+    @property
+    def case_number(self) -> str:
+        return self.case.external_id or self.determination.case_ref
+
+    @property
+    def requested_codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.case.service.procedures)
+
+    @property
+    def approved(self) -> tuple[str, ...]:
+        """The codes this letter approves (none for adverse and pend letters)."""
+        if self.letter_type == "approval":
+            return self.requested_codes
+        return self.approved_codes if self.letter_type == "partial" else ()
+
+    @property
+    def denied(self) -> tuple[str, ...]:
+        if self.letter_type == "adverse":
+            return self.requested_codes
+        if self.letter_type == "partial":
+            return tuple(c for c in self.requested_codes if c not in self.approved_codes)
+        return ()
+
+    @property
+    def valid_until(self) -> dt.date:
+        """The last day of an approval: ``validity_days`` counted from the letter date."""
+        return self.date + dt.timedelta(days=self.validity_days - 1)
+
+    def _check_authorization(self) -> None:
+        if not (self.authorization_number or "").strip():
+            raise LetterRefused(f"an {self.letter_type} letter needs an authorization number")
+        if not 1 <= self.validity_days <= 366:
+            raise LetterRefused("the validity period must be 1 to 366 days")
+
+    def _check_physician_reason(self) -> None:
+        if self.decider.role != "physician":
+            raise LetterRefused(
+                "only a physician reviewer may issue an adverse or partial determination "
+                f"(this decision is by a {self.decider.role} reviewer)"
+            )
+        words = _words(self.reason_text)
+        if " ".join(words) in _BARE_REASONS or len(words) < _MIN_REASON_WORDS:
+            raise LetterRefused(
+                "the reason must say, in plain words, what about this member's condition led "
+                f"to the decision (at least {_MIN_REASON_WORDS} words); "
+                "\"does not meet criteria\" alone is not a reason"
+            )
+
+    def _check_approval(self) -> None:
+        self._check_authorization()
+        if self.decider.role == "nurse" and self.determination.outcome != "meets_criteria":
+            raise LetterRefused(
+                "a nurse reviewer may approve only a request that meets criteria; this one is "
+                f"'{self.determination.outcome}' and goes to a physician reviewer"
+            )
+        if self.approved_codes or self.approved_levels:
+            raise LetterRefused("a full approval approves every requested code and level; "
+                                "use a partial approval to approve less")
+
+    def _check_partial(self) -> None:
+        self._check_authorization()
+        self._check_physician_reason()
+        requested_levels = set(self.case.service.levels or ())
+        for code in self.approved_codes:
+            if code not in self.requested_codes:
+                raise LetterRefused(f"approved code {code} was not requested")
+        for level in self.approved_levels:
+            if level not in requested_levels:
+                raise LetterRefused(f"approved level {level} was not requested")
+        if not self.approved_codes:
+            raise LetterRefused("a partial approval lists the codes it approves")
+        fewer_levels = bool(self.approved_levels) and set(self.approved_levels) < requested_levels
+        if set(self.approved_codes) == set(self.requested_codes) and not fewer_levels:
+            raise LetterRefused("a partial approval approves some, but not all, of the request")
+
+    def _check_adverse(self) -> None:
+        self._check_physician_reason()
+
+    def _check_pend(self) -> None:
+        if self.determination.outcome != "pend_missing_information":
+            raise LetterRefused(
+                "a request for information lists what the evaluation found missing; this "
+                f"evaluation is '{self.determination.outcome}'"
+            )
+        if not self.determination.missing_information:
+            raise LetterRefused("the evaluation lists nothing missing to ask for")
+        if self.info_needed_by is None:
+            raise LetterRefused("a request for information needs the date it is needed by")
+        if self.info_needed_by <= self.decided_at.date():
+            raise LetterRefused("the date information is needed by must be after the decision")

@@ -1,0 +1,147 @@
+"""Check a signed letter offline: who signed, when, and whether anything changed since.
+
+Trust roots are always passed explicitly. Without them pyHanko would fall back to the
+operating system's trust list (deprecated since pyHanko 0.37), which says nothing about a
+plan's own reviewers; with none given, the report leaves ``trusted`` as None ("not checked")
+and the signature can still be intact and valid. A file that cannot even be read as a PDF is
+reported as not intact rather than raising, so a caller always gets a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+_COVERAGE = {
+    SignatureCoverageLevel.ENTIRE_FILE: "the entire file",
+    SignatureCoverageLevel.ENTIRE_REVISION: "the signed revision; more was added after signing",
+    SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START: "only the start of the file",
+    SignatureCoverageLevel.UNCLEAR: "unclear",
+}
+
+
+class _ReportedElsewhere(logging.Filter):
+    """pyHanko logs an untrusted chain as a WARNING with a traceback (which would land on the
+    command line's standard error); the report already states it in ``problems``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Validation error [cert context:")
+
+
+_FILTER = _ReportedElsewhere()
+logging.getLogger("pyhanko.sign.validation.generic_cms").addFilter(_FILTER)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    signed: bool
+    signer: str | None = None
+    """The signer's common name (or the whole subject when it has none)."""
+    signer_subject: str | None = None
+    signing_time: dt.datetime | None = None
+    intact: bool = False
+    """The signed bytes hash to the digest the signature covers."""
+    valid: bool = False
+    """Intact, and the signature verifies with the signer's certificate."""
+    trusted: bool | None = None
+    """The certificate chains to one of the given trust roots; None when none were given."""
+    coverage: str = ""
+    modified_after_signing: bool = False
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Valid and unchanged, and trusted whenever trust roots were given."""
+        return (self.valid and not self.modified_after_signing
+                and self.trusted is not False)
+
+    def lines(self) -> list[str]:
+        """The report as ``label: value`` lines for the command line."""
+        if not self.signed:
+            return ["signed: no", *(f"problem: {p}" for p in self.problems)]
+
+        def yes_no(value: bool | None) -> str:
+            return "not checked (no trust root given)" if value is None else (
+                "yes" if value else "no")
+
+        when = self.signing_time.isoformat() if self.signing_time else "not stated"
+        return [
+            f"signer: {self.signer or 'unknown'}",
+            f"signer certificate: {self.signer_subject or 'unknown'}",
+            f"signing time: {when} (as stated by the signer)",
+            f"intact: {yes_no(self.intact)}",
+            f"valid: {yes_no(self.valid)}",
+            f"trusted: {yes_no(self.trusted)}",
+            f"covers: {self.coverage}",
+            f"changed after signing: {yes_no(self.modified_after_signing)}",
+            *(f"problem: {p}" for p in self.problems),
+        ]
+
+
+def load_certificates(pem_or_der: bytes) -> list[asn1_x509.Certificate]:
+    """Certificates from a PEM bundle or one DER certificate (a trust-root file)."""
+    if pem.detect(pem_or_der):
+        return [asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(pem_or_der,
+                                                                             multiple=True)]
+    return [asn1_x509.Certificate.load(pem_or_der)]
+
+
+def verify_pdf(data: bytes,
+               trust_roots: Iterable[asn1_x509.Certificate] | None = None) -> VerifyReport:
+    """The state of the (last) signature of ``data``; see :class:`VerifyReport`."""
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_regular_signatures
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as error:
+        return VerifyReport(signed=False, problems=(f"the file cannot be read as a PDF: "
+                                                    f"{error}",))
+    if not signatures:
+        return VerifyReport(signed=False, problems=("the file has no signature",))
+    roots = list(trust_roots) if trust_roots is not None else []
+    context = ValidationContext(trust_roots=roots, allow_fetching=False,
+                                revocation_mode="soft-fail")
+    signature = signatures[-1]
+    try:
+        status = validate_pdf_signature(signature, context)
+    except (SignatureValidationError, PdfError, ValueError) as error:
+        return VerifyReport(signed=True, problems=(f"the signature cannot be checked: "
+                                                   f"{error}",))
+    problems = []
+    if not status.intact:
+        problems.append("the signed content was changed: its digest does not match")
+    elif not status.valid:
+        problems.append("the signature does not verify with the signer's certificate")
+    trusted = bool(status.trusted) if trust_roots is not None else None
+    if trusted is False:
+        problems.append("the signer's certificate does not chain to a given trust root")
+    modified = (status.coverage != SignatureCoverageLevel.ENTIRE_FILE
+                and status.modification_level != ModificationLevel.NONE)
+    if modified:
+        problems.append(f"the file was changed after signing "
+                        f"({status.modification_level.name.lower()})")
+    subject = status.signing_cert.subject
+    return VerifyReport(
+        signed=True,
+        signer=subject.native.get("common_name") or subject.human_friendly,
+        signer_subject=subject.human_friendly,
+        signing_time=status.signer_reported_dt,
+        intact=bool(status.intact),
+        valid=bool(status.intact and status.valid),
+        trusted=trusted,
+        coverage=_COVERAGE.get(status.coverage, str(status.coverage)),
+        modified_after_signing=modified,
+        problems=tuple(problems),
+    )

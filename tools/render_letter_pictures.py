@@ -1,0 +1,68 @@
+"""Render the first page of every letter type, member and provider, to PNG in docs/letters/.
+
+    python tools/render_letter_pictures.py
+
+The letters are the worked examples built from the motivating case
+(``reviewer_app.core.letters.examples``), signed with a throw-away key made for the run. Also
+renders the last page of the adverse member letter, where the printed signature block and the
+visible digital signature sit side by side, and the Spanish adverse member letter's first page.
+Needs poppler's ``pdftoppm``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewer_app.core.letters import render_letter  # noqa: E402
+from reviewer_app.core.letters.examples import request_for  # noqa: E402
+from reviewer_app.core.letters.keys import create_reviewer_key, unlock  # noqa: E402
+from reviewer_app.core.letters.request import LETTER_TYPES, RECIPIENTS  # noqa: E402
+from reviewer_app.core.letters.sign import sign_letter  # noqa: E402
+
+OUT = ROOT / "docs" / "letters"
+PASSPHRASE = "pictures only"
+
+
+def _png(pdf: Path, page: int, target: Path) -> None:
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+         str(pdf), str(target.with_suffix(""))],
+        check=True,
+    )
+
+
+def main() -> int:
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    key = unlock(create_reviewer_key("Maria Chen", "MD", "Example Health Plan", PASSPHRASE,
+                                     role="Physician reviewer").pkcs12, PASSPHRASE)
+    jobs = [(t, r, "en", 1) for t in LETTER_TYPES for r in RECIPIENTS]
+    jobs += [("adverse", "member", "en", -1), ("adverse", "member", "es", 1)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for letter_type, recipient, language, page in jobs:
+            rendered = render_letter(request_for(letter_type, recipient, language=language))
+            pdf = Path(tmp) / f"{letter_type}-{recipient}-{language}.pdf"
+            pdf.write_bytes(sign_letter(rendered, key))
+            name = f"{letter_type}-{recipient}"
+            if language != "en":
+                name += f"-{language}"
+            if page == -1:
+                name += "-signature"
+                page = rendered.pages
+            target = OUT / f"{name}.png"
+            _png(pdf, page, target)
+            print(target.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
