@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes, bench_letters
+from bench import bench_codes, bench_letters, bench_store
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,16 +117,13 @@ def _gui_rows() -> list[tuple]:
              wall < 2)]
 
 
-LATER = [
-    ("store: import 100,000 cases", "not built yet (issue 3)", "< 60 s", None),
-]
 
 
 def main() -> int:
     rows = _evaluation_rows() + _cli_rows() + _gui_rows()
     rows += [(*row, None) for row in bench_codes.run()]
     rows += [(*row, None) for row in bench_letters.run()]
-    rows += LATER
+    rows += [(*row, None) for row in bench_store.run()]
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False

@@ -5,11 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reviewer_app.cli import codes_cmd, criteria_cmd, evaluate_cmd
+from reviewer_app.cli import (
+    audit_cmd,
+    codes_cmd,
+    criteria_cmd,
+    decide_cmd,
+    evaluate_cmd,
+    reviewer_cmd,
+    store_cmd,
+)
+from reviewer_app.core.store.location import ENV_VAR, default_path
 
 DESCRIPTION = """\
 Offline utilization-review workstation: evaluate ur-case/1 prior-authorization requests
-against versioned, cited criteria sets, and look up codes.
+against versioned, cited criteria sets, look up codes, and keep cases, decisions and a
+tamper-evident audit trail in a local case database.
 
 Exit status: 0 success, 2 invalid input (each problem is printed as FILE: field: problem),
 1 an unexpected internal error."""
@@ -18,7 +28,10 @@ EPILOG = """\
 examples:
   python -m reviewer_app evaluate case.json --pretty
   python -m reviewer_app criteria list
-  python -m reviewer_app codes search pathological fracture vertebra"""
+  python -m reviewer_app codes search pathological fracture vertebra
+  python -m reviewer_app --db cases.sqlite3 import requests/*.json
+  python -m reviewer_app --db cases.sqlite3 cases --overdue
+  python -m reviewer_app --db cases.sqlite3 audit verify"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,8 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help=f"the case database (default: ${ENV_VAR} if set, else {default_path()}); "
+        "give it before the command",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (evaluate_cmd, criteria_cmd, codes_cmd):
+    for module in (evaluate_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
+                   reviewer_cmd, audit_cmd):
         module.register(commands)
     return parser
 

@@ -1,0 +1,280 @@
+"""``import``, ``cases``, ``show``, ``export``: getting requests into the case store and back.
+
+Each command opens the database named by the global ``--db`` (else ``REVIEWER_APP_DB``, else
+the user data folder) and records what it does in the audit trail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer_app.cli.store_access import (
+    STATUS_EPILOG,
+    case_id,
+    guarded,
+    local_time,
+    open_store,
+    reviewer_id,
+)
+from reviewer_app.core.case_file import CaseFileError, read_case_bytes
+from reviewer_app.core.store.lifecycle import OPEN, STATUS_FILTERS
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.records import CaseView
+
+PAGE = 50
+RATIONALE_SHOWN = 4
+
+IMPORT_HELP = """\
+Validate every ur-case/1 file, then store them all as new draft cases, each evaluated against
+the criteria library (the evaluation is kept with the case). All or nothing: if any file is
+invalid, every problem is printed on stderr as FILE: field: problem and nothing is stored.
+Prints each new case id on its own line (or a JSON array with --json). From 2,000 files on,
+one worker process per CPU validates and evaluates while the database is written."""
+
+CASES_HELP = """\
+List cases, soonest due first: by default the open queue (draft, in_review, pended,
+referred). --search finds words anywhere in member name, member id, external id, procedure
+and diagnosis codes and notes (every word must start a word of the case); search results
+come newest case first. A ! after the due time marks an overdue open case."""
+
+SHOW_HELP = """\
+Show one case: member, request, due time, status, latest evaluation and decisions. Opening a
+case is recorded in the audit trail (who viewed what, and when)."""
+
+EXPORT_HELP = """\
+Write the case's ur-case/1 document exactly as it was imported (byte for byte) to standard
+output or, with --out, to a file (written atomically: the file is complete or absent).
+The export is recorded in the audit trail."""
+
+
+def _parser(commands, name, help_text, description, examples):
+    return commands.add_parser(
+        name, help=help_text, description=description,
+        epilog=f"{STATUS_EPILOG}\n\nexamples:\n{examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _reviewer_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--reviewer", type=reviewer_id, metavar="RID",
+                        help=f"the reviewer {what} (recorded in the audit trail)")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = _parser(commands, "import", "store case files (validated, evaluated)", IMPORT_HELP,
+                "  python -m reviewer_app --db cases.sqlite3 import requests/*.json\n"
+                "  python -m reviewer_app import case.json --json")
+    p.add_argument("files", nargs="+", metavar="FILE", help="ur-case/1 JSON file(s)")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON array: id, file, external id, outcome, due time")
+    _reviewer_option(p, "importing")
+    p.set_defaults(handler=run_import)
+
+    p = _parser(commands, "cases", "list the queue, or search", CASES_HELP,
+                "  python -m reviewer_app cases\n"
+                "  python -m reviewer_app cases --overdue\n"
+                "  python -m reviewer_app cases --status referred --assigned 2\n"
+                "  python -m reviewer_app cases --search okafor\n"
+                "  python -m reviewer_app cases --status all --search C79.51 --json")
+    p.add_argument("--status", default="open", choices=STATUS_FILTERS, metavar="S",
+                   help="open (default), all, or one status: " + ", ".join(STATUS_FILTERS[2:]))
+    p.add_argument("--search", metavar="TEXT", help="full-text search")
+    p.add_argument("--overdue", action="store_true", help="only open cases past their due time")
+    p.add_argument("--assigned", type=reviewer_id, metavar="RID",
+                   help="only cases assigned to this reviewer")
+    p.add_argument("--limit", type=int, default=PAGE, metavar="N",
+                   help=f"at most N cases (default {PAGE}; 0 for all)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=run_cases)
+
+    p = _parser(commands, "show", "show one case (recorded as a view)", SHOW_HELP,
+                "  python -m reviewer_app show 12\n"
+                "  python -m reviewer_app show 12 --json --reviewer 3")
+    p.add_argument("id", type=case_id, metavar="ID", help="the case id (from import or cases)")
+    p.add_argument("--json", action="store_true",
+                   help="case, document, latest evaluation and decisions as JSON")
+    _reviewer_option(p, "viewing")
+    p.set_defaults(handler=run_show)
+
+    p = _parser(commands, "export", "write a case's document back out, exactly", EXPORT_HELP,
+                "  python -m reviewer_app export 12 > request.json\n"
+                "  python -m reviewer_app export 12 --out request.json")
+    p.add_argument("id", type=case_id, metavar="ID", help="the case id")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _reviewer_option(p, "exporting")
+    p.set_defaults(handler=run_export)
+
+
+@guarded
+def run_import(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store import cases
+    from reviewer_app.core.store.preparation import read_document
+
+    documents, problems = [], []
+    for path in args.files:
+        try:
+            data = read_case_bytes(path)
+            read_document(str(path), data)
+        except CaseFileError as error:
+            problems.append(error)
+            continue
+        documents.append((str(path), data))
+    if problems:
+        for error in problems:
+            print("\n".join(error.lines()), file=sys.stderr)
+        print(f"nothing was imported: {len(problems)} of {len(args.files)} file(s) are invalid",
+              file=sys.stderr)
+        return 2
+    with open_store(args, create=True) as store:
+        imported = cases.import_documents(store, documents, by=args.reviewer,
+                                          workers=cases.suggested_workers(len(documents)))
+    if args.json:
+        rows = [{"id": i.case_id, "file": i.source, "external_id": i.external_id,
+                 "outcome": i.outcome, "due_at": i.due_at} for i in imported]
+        print(json.dumps(rows, indent=2))
+    else:
+        for item in imported:
+            print(item.case_id)
+    return 0
+
+
+@guarded
+def run_cases(args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        print("cases: --limit must be 0 (all) or more", file=sys.stderr)
+        return 2
+    from reviewer_app.core.store import queue
+
+    query = queue.CaseQuery(status=args.status, assigned_to=args.assigned,
+                            overdue=args.overdue, search=args.search, limit=args.limit)
+    with open_store(args) as store:
+        found = queue.list_cases(store, query)
+        now = store.now()
+    if args.json:
+        print(json.dumps([c.to_json_dict() for c in found], indent=2, ensure_ascii=False))
+        return 0
+    if not found:
+        print("no cases")
+        return 0
+    print(f"{'ID':>6}  {'DUE (local)':<16}  {'STATUS':<18} {'URG':<3} {'PROC':<5} "
+          f"{'EXTERNAL ID':<16} MEMBER")
+    for c in found:
+        late = "!" if c.due_at < now and c.status in OPEN else " "
+        urgency = "EXP" if c.urgency == "expedited" else "std"
+        print(f"{c.id:>6}  {local_time(c.due_at):<16}{late} {c.status:<18} {urgency:<3} "
+              f"{c.primary_procedure:<5} {c.external_id or '-':<16} {c.member_name}")
+    if args.limit and len(found) == args.limit:
+        print(f"(first {args.limit}; --limit 0 lists all)")
+    return 0
+
+
+@guarded
+def run_show(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store import cases
+    from reviewer_app.core.store.reviewers import get_reviewer
+
+    with open_store(args) as store:
+        view = cases.view_case(store, args.id, by=args.reviewer)
+        names = {}
+        for rid in {view.case.assigned_reviewer, *(d.reviewer_id for d in view.decisions)}:
+            if rid is not None:
+                names[rid] = get_reviewer(store, rid).signature
+    if not view.intact:
+        print(f"warning: case {args.id} does not match its audit record: it was changed "
+              "outside the application (run `audit verify`)", file=sys.stderr)
+    if args.json:
+        print(json.dumps({
+            "case": view.case.to_json_dict(),
+            "intact": view.intact,
+            "document": json.loads(view.document),
+            "evaluation": view.evaluation.to_json_dict() if view.evaluation else None,
+            "decisions": [d.to_json_dict() for d in view.decisions],
+        }, indent=2, ensure_ascii=False))
+        return 0
+    for line in _show_lines(view, names):
+        print(line)
+    return 0
+
+
+def _show_lines(view: CaseView, names: dict[int, str]) -> list[str]:
+    c = view.case
+    assigned = names.get(c.assigned_reviewer, "nobody") if c.assigned_reviewer else "nobody"
+    lines = [
+        f"Case {c.id}   external id {c.external_id or '-'}   version {c.version}",
+        f"Member     {c.member_name}   (member id {c.member_id})",
+        f"Request    {c.primary_procedure} for {c.primary_diagnosis}; {c.urgency}, "
+        f"{c.line_of_business.replace('_', ' ')}",
+        f"Received   {local_time(c.received_at)}   Due {local_time(c.due_at)}",
+        f"Status     {c.status}, assigned to {assigned}"
+        + (f"; information needed by {c.info_needed_by}" if c.info_needed_by else ""),
+    ]
+    evaluation = view.evaluation
+    if evaluation:
+        where = (f"under {evaluation.criteria_set_id} {evaluation.criteria_set_version} "
+                 f"(sha256 {evaluation.criteria_set_sha256[:12]})"
+                 if evaluation.criteria_set_id else "(no criteria set)")
+        when = local_time(evaluation.created_at)
+        lines.append(f"Evaluation {evaluation.outcome} {where}, {when}")
+        rationale = evaluation.determination["rationale"]
+        lines += [f"           {text}" for text in rationale[:RATIONALE_SHOWN]]
+        if len(rationale) > RATIONALE_SHOWN:
+            lines.append(f"           ({len(rationale) - RATIONALE_SHOWN} more rationale "
+                         "sentences: show --json)")
+    if view.decisions:
+        lines.append("Decisions")
+    for d in view.decisions:
+        who = names.get(d.reviewer_id, f"reviewer {d.reviewer_id}")
+        extra = f", information needed by {d.info_needed_by}" if d.info_needed_by else ""
+        lines.append(f"  {local_time(d.at)}  {d.decision} -> {d.status_after} by {who} "
+                     f"({d.role}){extra}")
+        if d.reason:
+            lines.append(f"      reason: {d.reason}")
+    return lines
+
+
+@guarded
+def run_export(args: argparse.Namespace) -> int:
+    if args.out and Path(args.out).exists() and not args.force:
+        print(f"export: {args.out} exists (use --force to replace it)", file=sys.stderr)
+        return 2
+    from reviewer_app.core.store import cases
+
+    with open_store(args) as store:
+        if args.out:
+            cases.export_case(store, args.id, lambda text: write_atomically(Path(args.out), text),
+                              by=args.reviewer, destination="file")
+        else:
+            cases.export_case(store, args.id, _to_stdout, by=args.reviewer,
+                              destination="stdout")
+    return 0
+
+
+def _to_stdout(text: str) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8"))
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,311 @@
+"""The audit trail: an append-only, hash-chained log of who did what to which case, and when.
+
+HIPAA's audit-controls and integrity standards (45 CFR 164.312(b), (c)(1)) ask for a record of
+activity, access included, and a way to show that records were not altered. Each entry's hash
+is SHA-256 over its canonical serialisation (:mod:`hashing`), which includes the previous
+entry's hash, so changing, removing or reordering any entry breaks every link after it.
+Triggers refuse UPDATE and DELETE; :func:`verify_audit` catches what happens when someone drops
+them, and catches rows of ``cases`` (and of evaluations, decisions and reviewers) that were
+changed behind the application's back, because every write records the row's hash.
+
+Details hold ids, codes of the action and hashes, never member data: the log can be shown to an
+auditor without exposing PHI. A view records no case hash, so looking at a tampered case cannot
+make it match again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.errors import TamperedCaseError
+from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
+from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
+
+ACTIONS = ("create", "view", "change", "evaluate", "decide", "export", "backup")
+
+_INSERT = (
+    "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"
+    " record_table, record_id, record_hash, details, prev_hash, hash)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+HASHED_FIELDS = (
+    "seq", "at", "action", "reviewer_id", "os_user", "case_id", "case_version", "case_hash",
+    "record_table", "record_id", "record_hash", "details", "prev_hash",
+)
+"""What an entry's hash covers: every column except the hash itself."""
+
+
+CaseStamp = tuple[int, int, str | None]
+"""(case id, version, content hash or None): what an entry records of a case."""
+RecordStamp = tuple[str, int, str]
+"""(table, id, content hash): what an entry records of an evaluation, decision or reviewer."""
+
+
+def entry_hash(entry: Mapping[str, Any]) -> str:
+    return sha256_text(canonical([[name, entry[name]] for name in HASHED_FIELDS]))
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    at: str
+    action: str
+    reviewer_id: int | None
+    os_user: str
+    case_id: int | None
+    case_version: int | None
+    details: dict[str, Any]
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Entry:
+        return cls(row["seq"], row["at"], row["action"], row["reviewer_id"], row["os_user"],
+                   row["case_id"], row["case_version"], json.loads(row["details"]))
+
+
+class AuditLog:
+    """Appends entries inside the caller's write transaction (the chain's tail is read once)."""
+
+    def __init__(self, store: Store):
+        if not store.conn.in_transaction:
+            raise RuntimeError("the audit log is written only inside Store.write()")
+        self.store = store
+        tail = store.conn.execute(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        issued = store.conn.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
+        ).fetchone()
+        self._seq = max(tail[0] if tail else 0, issued[0] if issued else 0)
+        self._hash = tail[1] if tail else GENESIS
+
+    def append(
+        self,
+        action: str,
+        *,
+        reviewer_id: int | None = None,
+        case: CaseStamp | None = None,
+        record: RecordStamp | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> int:
+        """Add one entry about ``case`` (as it now stands) and/or another ``record``.
+        Returns the entry's sequence number."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}")
+        self._seq += 1
+        entry = {
+            "seq": self._seq,
+            "at": self.store.now(),
+            "action": action,
+            "reviewer_id": reviewer_id,
+            "os_user": self.store.os_user,
+            "case_id": case[0] if case else None,
+            "case_version": case[1] if case else None,
+            "case_hash": case[2] if case else None,
+            "record_table": record[0] if record else None,
+            "record_id": record[1] if record else None,
+            "record_hash": record[2] if record else None,
+            "details": canonical(dict(details or {})),
+            "prev_hash": self._hash,
+        }
+        entry["hash"] = entry_hash(entry)
+        self.store.conn.execute(_INSERT, tuple(entry.values()))
+        self._hash = entry["hash"]
+        return self._seq
+
+
+def case_stamp(row: Mapping[str, Any], *, hashed: bool = True) -> CaseStamp:
+    """The stamp of the case as it now stands. Reads (views, exports) pass ``hashed=False``:
+    they must not vouch for a row the application did not write."""
+    return (row["id"], row["version"], case_hash(row) if hashed else None)
+
+
+def record_stamp(table: str, row: Mapping[str, Any]) -> RecordStamp:
+    return (table, row["id"], record_hash(table, row))
+
+
+def check_case_intact(store: Store, row: Mapping[str, Any]) -> None:
+    """Refuse to act on a case whose row differs from its last recorded version."""
+    recorded = store.conn.execute(
+        "SELECT case_hash, seq FROM audit WHERE case_id = ? AND case_hash IS NOT NULL "
+        "ORDER BY seq DESC LIMIT 1",
+        (row["id"],),
+    ).fetchone()
+    if recorded is None or recorded[0] != case_hash(row):
+        where = f"audit entry {recorded[1]}" if recorded else "any audit entry"
+        raise TamperedCaseError(
+            f"case {row['id']} does not match {where}: it was changed outside the "
+            "application. Nothing was done; run `audit verify` and restore from a backup"
+        )
+
+
+def check_record_intact(store: Store, table: str, row: Mapping[str, Any]) -> None:
+    recorded = store.conn.execute(
+        "SELECT record_hash, seq FROM audit WHERE record_table = ? AND record_id = ? "
+        "ORDER BY seq DESC LIMIT 1",
+        (table, row["id"]),
+    ).fetchone()
+    if recorded is None or recorded[0] != record_hash(table, row):
+        what = table.removesuffix("s")
+        raise TamperedCaseError(
+            f"{what} {row['id']} does not match its audit record: it was changed outside the "
+            "application. Nothing was done; run `audit verify`"
+        )
+
+
+def entries(store: Store, *, case_id: int | None = None, limit: int | None = None,
+            newest_first: bool = True) -> list[Entry]:
+    where, params = ("WHERE case_id = ?", [case_id]) if case_id is not None else ("", [])
+    order = "DESC" if newest_first else "ASC"
+    sql = f"SELECT * FROM audit {where} ORDER BY seq {order}"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [Entry.from_row(row) for row in store.query(sql, params)]
+
+
+@dataclass(frozen=True)
+class Fault:
+    message: str
+    seq: int | None = None
+    case_id: int | None = None
+
+
+@dataclass
+class AuditReport:
+    """What :func:`verify_audit` found: the first broken link, and every row that differs."""
+
+    entries: int = 0
+    cases: int = 0
+    records: int = 0
+    chain_fault: Fault | None = None
+    row_faults: list[Fault] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.chain_fault is None and not self.row_faults
+
+    def lines(self) -> list[str]:
+        if self.ok:
+            return [f"ok: {self.entries} audit entries, chain intact; {self.cases} cases and "
+                    f"{self.records} other records match their last recorded versions"]
+        lines = []
+        if self.chain_fault:
+            lines.append(f"audit chain broken: {self.chain_fault.message}")
+        lines += [f"record altered: {fault.message}" for fault in self.row_faults]
+        return lines
+
+
+def verify_audit(store: Store) -> AuditReport:
+    """Re-walk the chain from the first entry, then check every stored row against the hash of
+    its last recorded version. Reads one consistent snapshot; writes nothing."""
+    report = AuditReport()
+    own_snapshot = not store.conn.in_transaction
+    if own_snapshot:
+        store.conn.execute("BEGIN")
+    try:
+        last_case, last_record = _walk_chain(store, report)
+        _check_cases(store, last_case, report)
+        _check_records(store, last_record, report)
+    finally:
+        if own_snapshot:
+            store.conn.rollback()
+    return report
+
+
+def _rows(store: Store, sql: str) -> Iterator[sqlite3.Row]:
+    cursor = store.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    yield from cursor.execute(sql)
+
+
+def _walk_chain(store: Store, report: AuditReport) -> tuple[dict, dict]:
+    last_case: dict[int, tuple[str, int]] = {}
+    last_record: dict[tuple[str, int], tuple[str, int]] = {}
+    expected_seq, expected_prev = 1, GENESIS
+    for row in _rows(store, "SELECT * FROM audit ORDER BY seq"):
+        report.entries += 1
+        seq = row["seq"]
+        if report.chain_fault is None:
+            report.chain_fault = _link_fault(row, expected_seq, expected_prev)
+        expected_seq, expected_prev = seq + 1, row["hash"]
+        if row["case_hash"] is not None:
+            last_case[row["case_id"]] = (row["case_hash"], seq)
+        if row["record_hash"] is not None:
+            last_record[(row["record_table"], row["record_id"])] = (row["record_hash"], seq)
+    issued = store.conn.execute(
+        "SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
+    ).fetchone()
+    if report.chain_fault is None and issued and issued[0] >= expected_seq:
+        report.chain_fault = Fault(
+            f"entries {expected_seq} to {issued[0]} are missing: the end of the log was cut "
+            "off (entry numbers are never reused)", expected_seq
+        )
+    return last_case, last_record
+
+
+def _link_fault(row: sqlite3.Row, expected_seq: int, expected_prev: str) -> Fault | None:
+    seq = row["seq"]
+    if seq != expected_seq:
+        missing = f"entry {expected_seq}" if seq == expected_seq + 1 else (
+            f"entries {expected_seq} to {seq - 1}")
+        return Fault(f"{missing} missing before entry {seq} (deleted)", seq)
+    if row["prev_hash"] != expected_prev:
+        return Fault(
+            f"entry {seq} does not follow entry {seq - 1}: an earlier entry was changed or "
+            "replaced after this one was written", seq)
+    if entry_hash(row) != row["hash"]:
+        return Fault(
+            f"entry {seq} ({row['action']} at {row['at']}) was changed after it was written: "
+            "its contents do not match its hash", seq)
+    return None
+
+
+def _check_cases(store: Store, last_case: dict, report: AuditReport) -> None:
+    seen = set()
+    columns = ", ".join(CASE_COLUMNS)
+    for row in _rows(store, f"SELECT {columns} FROM cases ORDER BY id"):
+        report.cases += 1
+        seen.add(row["id"])
+        recorded = last_case.get(row["id"])
+        if recorded is None:
+            report.row_faults.append(Fault(
+                f"case {row['id']} has no audit record: it was added outside the application",
+                case_id=row["id"]))
+        elif recorded[0] != case_hash(row):
+            report.row_faults.append(Fault(
+                f"case {row['id']} (version {row['version']}) does not match its last recorded "
+                f"version (audit entry {recorded[1]}): it was changed outside the application",
+                recorded[1], row["id"]))
+    for case_id in sorted(set(last_case) - seen):
+        report.row_faults.append(Fault(
+            f"case {case_id} is missing: it was deleted outside the application",
+            last_case[case_id][1], case_id))
+
+
+def _check_records(store: Store, last_record: dict, report: AuditReport) -> None:
+    for table, columns in RECORD_COLUMNS.items():
+        what = table.removesuffix("s")
+        seen = set()
+        for row in _rows(store, f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"):
+            report.records += 1
+            seen.add(row["id"])
+            recorded = last_record.get((table, row["id"]))
+            if recorded is None:
+                report.row_faults.append(Fault(
+                    f"{what} {row['id']} has no audit record: it was added outside the "
+                    "application", case_id=row["case_id"] if "case_id" in columns else None))
+            elif recorded[0] != record_hash(table, row):
+                report.row_faults.append(Fault(
+                    f"{what} {row['id']} does not match its recorded version (audit entry "
+                    f"{recorded[1]}): it was changed outside the application", recorded[1]))
+        for table_name, row_id in sorted(k for k in last_record if k[0] == table):
+            if row_id not in seen:
+                report.row_faults.append(Fault(
+                    f"{what} {row_id} is missing: it was deleted outside the application",
+                    last_record[(table_name, row_id)][1]))

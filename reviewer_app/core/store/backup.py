@@ -1,0 +1,101 @@
+"""Backups through SQLite's online backup API: a consistent copy while the application runs.
+
+The copy is taken in one step (``pages=-1``), which reads a single snapshot: in WAL mode other
+instances keep writing, and the copy holds exactly the transactions committed when it began. It
+is written to a temporary file beside the destination, checked (``PRAGMA quick_check``), flushed
+to disk and only then renamed into place, so a destination never holds half a backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer_app.core.store.audit import AuditLog
+from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.errors import StoreError
+from reviewer_app.core.store.reviewers import get_reviewer
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    sha256: str
+
+
+def backup(store: Store, destination: str | Path, *, by: int | None = None) -> BackupResult:
+    """Copy the database to ``destination`` (a new file, or a folder to put a dated file in)."""
+    target = Path(destination).expanduser()
+    if target.is_dir():
+        target = target / backup_name(store.clock())
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose a new file name (backups are never "
+                         "overwritten)")
+    if not target.parent.is_dir():
+        raise StoreError(f"cannot write {target}: the folder {target.parent} does not exist")
+    if target.absolute() == store.path.absolute():
+        raise StoreError("the backup must go to another file than the database itself")
+    if by is not None:
+        get_reviewer(store, by)
+    handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        _copy(store, Path(temporary))
+        size, digest = _size_and_hash(Path(temporary))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(target.parent)
+    with store.write():
+        AuditLog(store).append("backup", reviewer_id=by,
+                               details={"destination": str(target.absolute()),
+                                        "bytes": size, "sha256": digest})
+    return BackupResult(target, size, digest)
+
+
+def _copy(store: Store, temporary: Path) -> None:
+    copy = sqlite3.connect(temporary)
+    try:
+        store.conn.backup(copy, pages=-1)
+        result = copy.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StoreError(f"the backup copy failed its check ({result}); nothing was kept")
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+    with open(temporary, "rb+") as file:
+        os.fsync(file.fileno())
+
+
+def _size_and_hash(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup_name(now: dt.datetime) -> str:
+    """``cases-20261123-160000.sqlite3``: a backup's file name when only a folder is given."""
+    return f"cases-{now.astimezone().strftime('%Y%m%d-%H%M%S')}.sqlite3"

@@ -1,0 +1,55 @@
+"""What the store refuses, each with a message a reviewer can act on.
+
+Every error here is a refusal: nothing was written because of it. The command line prints the
+message and exits 2; the GUI shows it in a dialog.
+"""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The store could not do what was asked; the message says why and what to do."""
+
+
+class NoDatabaseError(StoreError):
+    """The database file does not exist (and the operation does not create one)."""
+
+
+class NotOurDatabaseError(StoreError):
+    """The file is not a SQLite database, or is one that some other program made."""
+
+
+class NewerDatabaseError(StoreError):
+    """The schema was written by a newer version of the application; the file was not touched."""
+
+
+class UnknownCaseError(StoreError):
+    pass
+
+
+class UnknownReviewerError(StoreError):
+    pass
+
+
+class StaleCaseError(StoreError):
+    """The case changed since the caller read it (optimistic concurrency): reload and retry."""
+
+
+class TransitionError(StoreError):
+    """The lifecycle or the reviewer's role does not allow this step."""
+
+
+class TamperedCaseError(StoreError):
+    """The case row no longer matches its last recorded version: it was edited outside the app."""
+
+
+class ImportRefused(StoreError):
+    """At least one document of an import was invalid, so none of them was stored."""
+
+    def __init__(self, errors: list):
+        self.errors = errors
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """``FILE: field: problem`` for every problem of every refused document."""
+        return [line for error in self.errors for line in error.lines()]

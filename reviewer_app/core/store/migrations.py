@@ -1,0 +1,226 @@
+"""The schema, as sqlite-utils migrations, and the check that refuses a newer schema.
+
+Each migration records itself in ``_sqlite_migrations`` (sqlite-utils' own table) and sets
+``PRAGMA user_version`` to its position, so the version can be read without our code. A file
+whose version or applied migrations this build does not know was written by a newer build: it is
+refused before anything is written (see :func:`check_version`).
+
+Never call ``table.transform()`` on ``cases``: sqlite-utils rebuilds the table and drops its
+triggers, silently disconnecting the full-text index and the delete guard. Add columns with
+``add_column`` and write a migration that recreates the triggers if a rebuild is ever needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+from reviewer_app.core.store.errors import NewerDatabaseError, NotOurDatabaseError
+from reviewer_app.core.store.rows import SEARCH_COLUMNS
+
+MIGRATION_SET = "reviewer_app.store"
+APPLICATION_ID = 0x55525276
+"""``PRAGMA application_id``: 'URRv', so ``file`` and other tools can tell what the file is."""
+
+migrations = Migrations(MIGRATION_SET)
+NAMES: list[str] = []
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    number = len(NAMES) + 1
+
+    def step(db: Database) -> None:
+        fn(db)
+        db.execute(f"PRAGMA user_version = {number}")
+
+    step.__name__ = fn.__name__
+    NAMES.append(fn.__name__)
+    return migrations(name=fn.__name__)(step)
+
+
+@_migration
+def m001_cases(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db["reviewers"].create(
+        {"id": int, "name": str, "credentials": str, "role": str, "created_at": str},
+        pk="id",
+        not_null=["name", "credentials", "role", "created_at"],
+    )
+    cases = db["cases"].create(
+        {
+            "id": int,
+            "external_id": str,
+            "member_id": str,
+            "member_name": str,
+            "received_at": str,
+            "due_at": str,
+            "urgency": str,
+            "line_of_business": str,
+            "primary_procedure": str,
+            "primary_diagnosis": str,
+            "codes": str,
+            "notes": str,
+            "status": str,
+            "assigned_reviewer": int,
+            "info_needed_by": str,
+            "version": int,
+            "document": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null=["member_id", "member_name", "received_at", "due_at", "urgency",
+                  "line_of_business", "primary_procedure", "primary_diagnosis", "codes",
+                  "status", "version", "document", "created_at", "updated_at"],
+        foreign_keys=[("assigned_reviewer", "reviewers", "id")],
+    )
+    cases.create_index(["external_id"])
+    cases.create_index(["member_id"])
+    cases.create_index(["status", "due_at"])
+    cases.create_index(["due_at"])
+    cases.create_index(["assigned_reviewer", "due_at"])
+    open_statuses = "('draft', 'in_review', 'pended', 'referred')"
+    # Partial indexes (sqlite-utils cannot express WHERE): the queue reads only open cases,
+    # soonest due first, and stays fast however many decided cases the years accumulate.
+    db.execute(f"CREATE INDEX cases_open_due ON cases (due_at) WHERE status IN {open_statuses}")
+    db.execute(
+        "CREATE INDEX cases_open_assigned ON cases (assigned_reviewer, due_at) "
+        f"WHERE status IN {open_statuses}"
+    )
+    db["evaluations"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "case_version": int,
+            "outcome": str,
+            "criteria_set_id": str,
+            "criteria_set_version": str,
+            "criteria_set_sha256": str,
+            "determination": str,
+            "reviewer_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "case_version", "outcome", "determination", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    db["decisions"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "case_version": int,
+            "reviewer_id": int,
+            "role": str,
+            "decision": str,
+            "status_before": str,
+            "status_after": str,
+            "reason": str,
+            "info_needed_by": str,
+            "evaluation_id": int,
+            "at": str,
+        },
+        pk="id",
+        not_null=["case_id", "case_version", "reviewer_id", "role", "decision",
+                  "status_before", "status_after", "at"],
+        foreign_keys=[
+            ("case_id", "cases", "id"),
+            ("reviewer_id", "reviewers", "id"),
+            ("evaluation_id", "evaluations", "id"),
+        ],
+    ).create_index(["case_id", "id"])
+    db.executescript("""
+        CREATE TRIGGER cases_keep BEFORE DELETE ON cases BEGIN
+          SELECT RAISE(ABORT, 'cases are kept for the retention period and cannot be deleted');
+        END;
+        CREATE TRIGGER evaluations_keep_update BEFORE UPDATE ON evaluations BEGIN
+          SELECT RAISE(ABORT, 'an evaluation snapshot cannot be changed');
+        END;
+        CREATE TRIGGER evaluations_keep_delete BEFORE DELETE ON evaluations BEGIN
+          SELECT RAISE(ABORT, 'an evaluation snapshot cannot be deleted');
+        END;
+        CREATE TRIGGER decisions_keep_update BEFORE UPDATE ON decisions BEGIN
+          SELECT RAISE(ABORT, 'a recorded decision cannot be changed');
+        END;
+        CREATE TRIGGER decisions_keep_delete BEFORE DELETE ON decisions BEGIN
+          SELECT RAISE(ABORT, 'a recorded decision cannot be deleted');
+        END;
+    """)
+
+
+@_migration
+def m002_audit(db: Database) -> None:
+    """The audit trail, in raw SQL: sqlite-utils cannot declare AUTOINCREMENT, which keeps a
+    sequence number from ever being reused, so entries cut off the end still show (the
+    ``sqlite_sequence`` high-water mark stays above the last entry)."""
+    db.executescript("""
+        CREATE TABLE audit (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          action TEXT NOT NULL,
+          reviewer_id INTEGER,
+          os_user TEXT NOT NULL,
+          case_id INTEGER,
+          case_version INTEGER,
+          case_hash TEXT,
+          record_table TEXT,
+          record_id INTEGER,
+          record_hash TEXT,
+          details TEXT NOT NULL,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_case ON audit (case_id, seq);
+        CREATE INDEX audit_record ON audit (record_table, record_id, seq);
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN
+          SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be changed');
+        END;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN
+          SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be deleted');
+        END;
+    """)
+
+
+@_migration
+def m003_search(db: Database) -> None:
+    """FTS5 over the member's name and ids, the codes and the free-text notes, kept in sync by
+    sqlite-utils' insert/update/delete triggers on ``cases``."""
+    db["cases"].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", create_triggers=True,
+                           tokenize="unicode61 remove_diacritics 2")
+
+
+SCHEMA_VERSION = len(NAMES)
+
+
+def check_version(db: Database, path: str) -> bool:
+    """Refuse a file this build must not write to; True when migrations are pending.
+
+    Only reads: a refused file is left exactly as it was.
+    """
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in NAMES]
+    if unknown or user_version > SCHEMA_VERSION:
+        shown = max(user_version, len(applied))
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of UR Reviewer (schema version {shown}; "
+            f"this version knows up to {SCHEMA_VERSION}). It was not changed: open it with "
+            "the newer version, or choose another database with --db."
+        )
+    if application_id not in (0, APPLICATION_ID) or (
+        not applied and db.table_names() and not _only_migration_table(db)
+    ):
+        raise NotOurDatabaseError(
+            f"{path} is a SQLite database made by another program, not a UR Reviewer case "
+            "database; it was not changed (choose another file with --db)"
+        )
+    return len(applied) < SCHEMA_VERSION
+
+
+def _only_migration_table(db: Database) -> bool:
+    return set(db.table_names()) <= {Migrations.migrations_table}
+
+
+def apply(db: Database) -> None:
+    migrations.apply(db)

@@ -1,0 +1,109 @@
+"""What reading the store gives back: plain, frozen values (no connection, no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, fields
+from typing import Any
+
+from reviewer_app.core.store.rows import parse_utc
+
+
+def _from_row(cls, row: sqlite3.Row | dict, **overrides: Any):
+    return cls(**{f.name: overrides.get(f.name, row[f.name]) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A case as the queue lists it: the indexed columns, not the document."""
+
+    id: int
+    external_id: str | None
+    member_id: str
+    member_name: str
+    received_at: str
+    due_at: str
+    urgency: str
+    line_of_business: str
+    primary_procedure: str
+    primary_diagnosis: str
+    status: str
+    assigned_reviewer: int | None
+    info_needed_by: str | None
+    version: int
+    updated_at: str
+
+    COLUMNS = ("id", "external_id", "member_id", "member_name", "received_at", "due_at",
+               "urgency", "line_of_business", "primary_procedure", "primary_diagnosis",
+               "status", "assigned_reviewer", "info_needed_by", "version", "updated_at")
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | dict) -> CaseSummary:
+        return _from_row(cls, row)
+
+    @property
+    def due(self) -> dt.datetime:
+        return parse_utc(self.due_at)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """An evaluation snapshot: the full determination and the criteria set's identity."""
+
+    id: int
+    case_id: int
+    case_version: int
+    outcome: str
+    criteria_set_id: str | None
+    criteria_set_version: str | None
+    criteria_set_sha256: str | None
+    determination: dict[str, Any]
+    reviewer_id: int | None
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | dict) -> Evaluation:
+        return _from_row(cls, row, determination=json.loads(row["determination"]))
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    case_id: int
+    case_version: int
+    reviewer_id: int
+    role: str
+    decision: str
+    status_before: str
+    status_after: str
+    reason: str | None
+    info_needed_by: str | None
+    evaluation_id: int | None
+    at: str
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | dict) -> Decision:
+        return _from_row(cls, row)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """One case opened for reading: summary, the imported document, latest evaluation,
+    decisions in order, and whether the row still matches its audit record."""
+
+    case: CaseSummary
+    document: str
+    evaluation: Evaluation | None
+    decisions: list[Decision]
+    intact: bool

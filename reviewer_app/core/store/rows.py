@@ -1,0 +1,106 @@
+"""A case's row: the indexed columns taken from its ``ur-case/1`` document, and the row's hash.
+
+Times are stored as UTC text of one fixed width (``2026-12-05T14:15:00.000000Z``) so that text
+order is time order and ``due_at < now`` works on the index; the document keeps the offsets the
+request arrived with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from reviewer_app.core import deadlines
+from reviewer_app.core.store.hashing import row_hash
+
+if TYPE_CHECKING:
+    from reviewer_app.core.case import Case
+
+CASE_COLUMNS = (
+    "id", "external_id", "member_id", "member_name", "received_at", "due_at", "urgency",
+    "line_of_business", "primary_procedure", "primary_diagnosis", "codes", "notes", "status",
+    "assigned_reviewer", "info_needed_by", "version", "document", "created_at", "updated_at",
+)
+"""Every column of ``cases``, in the order the content hash covers them."""
+
+EVALUATION_COLUMNS = (
+    "id", "case_id", "case_version", "outcome", "criteria_set_id", "criteria_set_version",
+    "criteria_set_sha256", "determination", "reviewer_id", "created_at",
+)
+DECISION_COLUMNS = (
+    "id", "case_id", "case_version", "reviewer_id", "role", "decision", "status_before",
+    "status_after", "reason", "info_needed_by", "evaluation_id", "at",
+)
+REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
+RECORD_COLUMNS = {
+    "evaluations": EVALUATION_COLUMNS,
+    "decisions": DECISION_COLUMNS,
+    "reviewers": REVIEWER_COLUMNS,
+}
+"""The other rows whose hash the audit trail records when they are written."""
+
+SEARCH_COLUMNS = ("member_name", "member_id", "external_id", "codes", "notes")
+"""What full-text search reads."""
+
+_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """``2026-12-05T14:15:00.000000Z`` (isoformat is several times faster than strftime)."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, _UTC_FORMAT).replace(tzinfo=dt.UTC)
+
+
+def member_name(case: Case) -> str:
+    return f"{case.member.family_name}, {case.member.given_name}"
+
+
+def _codes(case: Case) -> str:
+    procedures = [p.code for p in case.service.procedures]
+    return " ".join(dict.fromkeys([*procedures, *case.diagnosis_codes]))
+
+
+def _notes(case: Case) -> str | None:
+    texts = [case.notes]
+    texts += [study.report_text for study in case.imaging or ()]
+    texts += [treatment.notes for treatment in case.prior_treatments or ()]
+    joined = "\n".join(t for t in texts if t)
+    return joined or None
+
+
+def new_case_row(case: Case, document: str, now: str) -> dict[str, Any]:
+    """The row of a newly imported case, without its id (SQLite assigns it)."""
+    due = deadlines.due_at(case.received_at, case.urgency, case.line_of_business)
+    return {
+        "external_id": case.external_id,
+        "member_id": case.member.id,
+        "member_name": member_name(case),
+        "received_at": utc_text(case.received_at),
+        "due_at": utc_text(due),
+        "urgency": case.urgency,
+        "line_of_business": case.line_of_business,
+        "primary_procedure": case.primary_procedure,
+        "primary_diagnosis": case.diagnoses[0].code,
+        "codes": _codes(case),
+        "notes": _notes(case),
+        "status": "draft",
+        "assigned_reviewer": None,
+        "info_needed_by": None,
+        "version": 1,
+        "document": document,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def case_hash(row: Mapping[str, Any]) -> str:
+    """SHA-256 over every column: recorded in the audit trail at each version of the case."""
+    return row_hash(row, CASE_COLUMNS)
+
+
+def record_hash(table: str, row: Mapping[str, Any]) -> str:
+    return row_hash(row, RECORD_COLUMNS[table])

@@ -1,0 +1,111 @@
+"""The lifecycle and role rules as pure functions, over every status, decision and role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import product
+
+import pytest
+
+from reviewer_app.core.store import lifecycle as lc
+from reviewer_app.core.store.errors import TransitionError
+
+TODAY = dt.date(2026, 11, 23)
+OUTCOMES = ("meets_criteria", "refer_to_physician", "pend_missing_information",
+            "no_criteria_set", None)
+
+
+def decide(status, decision, role, outcome="meets_criteria", reason="a reason",
+           info_needed_by=None):
+    if decision == "pend" and info_needed_by is None:
+        info_needed_by = TODAY + dt.timedelta(days=7)
+    return lc.decide(case_id=7, status=status, decision=decision, role=role,
+                     latest_outcome=outcome, reason=reason, info_needed_by=info_needed_by,
+                     today=TODAY)
+
+
+@pytest.mark.parametrize(("status", "decision", "role", "outcome"),
+                         list(product(lc.STATUSES, lc.DECISIONS, lc.ROLES, OUTCOMES)))
+def test_every_combination_follows_the_rules(status, decision, role, outcome):
+    allowed = (
+        status in (lc.IN_REVIEW, lc.PENDED, lc.REFERRED)
+        and not (status == lc.REFERRED and role == lc.NURSE)
+        and not (decision in ("deny", "partial") and role == lc.NURSE)
+        and not (decision == "approve" and role == lc.NURSE and outcome != "meets_criteria")
+        and not (decision == "refer" and role == lc.PHYSICIAN)
+    )
+    if allowed:
+        assert decide(status, decision, role, outcome) == lc.DECISIONS[decision]
+    else:
+        with pytest.raises(TransitionError) as refused:
+            decide(status, decision, role, outcome)
+        assert "case 7" in str(refused.value)
+
+
+def test_a_nurses_denial_is_refused_with_the_rule_and_what_to_do():
+    with pytest.raises(TransitionError) as refused:
+        decide(lc.IN_REVIEW, "deny", lc.NURSE)
+    message = str(refused.value)
+    assert "only a physician reviewer" in message and "refer it to a physician" in message
+
+
+def test_a_nurse_approves_only_what_meets_criteria():
+    assert decide(lc.IN_REVIEW, "approve", lc.NURSE, "meets_criteria") == lc.APPROVED
+    with pytest.raises(TransitionError, match="refer_to_physician"):
+        decide(lc.IN_REVIEW, "approve", lc.NURSE, "refer_to_physician")
+    with pytest.raises(TransitionError, match="not evaluated"):
+        decide(lc.IN_REVIEW, "approve", lc.NURSE, None)
+
+
+@pytest.mark.parametrize("decision", ["deny", "partial"])
+@pytest.mark.parametrize("reason", [None, "", "   "])
+def test_an_adverse_determination_needs_its_reason(decision, reason):
+    with pytest.raises(TransitionError, match="specific reason"):
+        decide(lc.IN_REVIEW, decision, lc.PHYSICIAN, reason=reason)
+
+
+def test_a_pend_needs_a_date_that_is_not_past_and_only_a_pend_has_one():
+    with pytest.raises(TransitionError, match="needed by"):
+        lc.decide(case_id=7, status=lc.IN_REVIEW, decision="pend", role=lc.NURSE,
+                  latest_outcome=None, reason=None, info_needed_by=None, today=TODAY)
+    with pytest.raises(TransitionError, match="in the past"):
+        decide(lc.IN_REVIEW, "pend", lc.NURSE, info_needed_by=TODAY - dt.timedelta(days=1))
+    assert decide(lc.IN_REVIEW, "pend", lc.NURSE, info_needed_by=TODAY) == lc.PENDED
+    with pytest.raises(TransitionError, match="only to a pend"):
+        decide(lc.IN_REVIEW, "refer", lc.NURSE, info_needed_by=TODAY)
+
+
+def test_unknown_decisions_and_roles_are_refused():
+    with pytest.raises(TransitionError, match="not a decision"):
+        decide(lc.IN_REVIEW, "rubber-stamp", lc.NURSE)
+    with pytest.raises(TransitionError, match="not a reviewer role"):
+        decide(lc.IN_REVIEW, "approve", "administrator")
+
+
+@pytest.mark.parametrize(("status", "role", "after"), [
+    (lc.DRAFT, lc.NURSE, lc.IN_REVIEW),
+    (lc.PENDED, lc.NURSE, lc.IN_REVIEW),
+    (lc.IN_REVIEW, lc.PHYSICIAN, lc.IN_REVIEW),
+    (lc.REFERRED, lc.PHYSICIAN, lc.REFERRED),
+])
+def test_assignment(status, role, after):
+    assert lc.assign(case_id=7, status=status, role=role) == after
+
+
+@pytest.mark.parametrize("status", [*lc.DECIDED, lc.LETTER_ISSUED])
+def test_a_decided_case_cannot_be_reassigned(status):
+    with pytest.raises(TransitionError):
+        lc.assign(case_id=7, status=status, role=lc.PHYSICIAN)
+
+
+def test_a_referred_case_goes_only_to_a_physician():
+    with pytest.raises(TransitionError, match="physician"):
+        lc.assign(case_id=7, status=lc.REFERRED, role=lc.NURSE)
+
+
+def test_a_letter_follows_a_decision_once():
+    for status in lc.DECIDED:
+        assert lc.issue_letter(case_id=7, status=status) == lc.LETTER_ISSUED
+    for status in (*lc.OPEN, lc.LETTER_ISSUED):
+        with pytest.raises(TransitionError):
+            lc.issue_letter(case_id=7, status=status)
