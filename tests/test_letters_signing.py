@@ -13,9 +13,10 @@ import subprocess
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from pkikit import organization_pkcs12
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers import SimpleSigner
 
@@ -184,47 +185,9 @@ def test_poppler_reads_the_signature(signed_adverse, tmp_path):
     assert "Signature is Valid." not in result.stdout
 
 
-def _organization_pkcs12(passphrase: str, algorithm: str) -> tuple[bytes, bytes]:
-    """A PKCS#12 as an organization would issue it: reviewer certificate signed by its CA."""
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Example Plan Signing CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
-          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(now - dt.timedelta(days=1))
-          .not_valid_after(now + dt.timedelta(days=900))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-          .add_extension(x509.KeyUsage(
-              digital_signature=False, content_commitment=False, key_encipherment=False,
-              data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-              encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
-                         critical=False)
-          .sign(ca_key, hashes.SHA256()))
-    key = (ec.generate_private_key(ec.SECP256R1()) if algorithm == "ec"
-           else rsa.generate_private_key(public_exponent=65537, key_size=2048))
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Jordan Park, MD")])
-    certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(ca_name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=400))
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=True, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-            encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-                       critical=False)
-        .sign(ca_key, hashes.SHA256()))
-    data = pkcs12.serialize_key_and_certificates(
-        b"jordan", key, certificate, [ca],
-        serialization.BestAvailableEncryption(passphrase.encode()))
-    return data, ca.public_bytes(serialization.Encoding.PEM)
-
-
 @pytest.mark.parametrize("algorithm", ["ec", "rsa"])
 def test_imported_organization_key_is_trusted_through_the_organization_root(algorithm):
-    data, root_pem = _organization_pkcs12("organization secret", algorithm)
+    data, root_pem = organization_pkcs12("organization secret", algorithm)
     key = import_pkcs12(data, "organization secret", new_passphrase="reviewer's own secret")
     with pytest.raises(WrongPassphrase):
         unlock(key.pkcs12, "organization secret")

@@ -17,8 +17,9 @@ from storekit import meets_doc, refer_doc, run_cli, write_docs
 from reviewer_app.cli.main import main
 
 COMMANDS = [["import"], ["cases"], ["show"], ["export"], ["decide"], ["assign"],
-            ["reviewer"], ["reviewer", "add"], ["reviewer", "list"], ["audit"],
-            ["audit", "verify"], ["audit", "log"], ["backup"]]
+            ["reviewer"], ["reviewer", "add"], ["reviewer", "list"], ["reviewer", "key"],
+            ["reviewer", "cert"], ["audit"], ["audit", "verify"], ["audit", "log"], ["backup"],
+            ["letter"], ["verify"]]
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +28,7 @@ def no_default_database(tmp_path, monkeypatch):
     data folder."""
     stray = tmp_path / "stray-default.sqlite3"
     monkeypatch.setenv("REVIEWER_APP_DB", str(stray))
+    monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "a reviewer's passphrase")
     yield
     assert not stray.exists(), "a command ran without --db"
 

@@ -21,7 +21,8 @@ from reviewer_app.core.store.lifecycle import DECISIONS
 DECIDE_HELP = """\
 Record a reviewer's decision on a case under review:
   approve   approved (a nurse only when the latest evaluation meets criteria)
-  partial   partially approved (physician only; needs --reason)
+  partial   partially approved (physician only; needs --reason and --approve for each
+            procedure code approved; the other requested codes are denied)
   deny      denied (physician only; needs --reason, the specific reason in plain language)
   refer     referred to a physician reviewer (nurse)
   pend      pended for information (needs --info-needed-by)
@@ -44,7 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "  python -m reviewer_app decide 12 --decision pend --reviewer 1 "
         "--info-needed-by 2026-12-01 --reason 'MRI report'\n"
         "  python -m reviewer_app decide 12 --decision deny --reviewer 2 --reason '...' "
-        "--if-version 3",
+        "--if-version 3\n"
+        "  python -m reviewer_app decide 12 --decision partial --reviewer 2 --reason '...' "
+        "--approve 63090 --approve 22558",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("id", type=case_id, metavar="ID", help="the case id")
@@ -54,6 +57,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", metavar="TEXT", help="the reason, in plain language")
     p.add_argument("--info-needed-by", type=iso_date, metavar="DATE",
                    help="for pend: the date the information is needed by (YYYY-MM-DD)")
+    p.add_argument("--approve", action="append", default=[], metavar="CODE",
+                   help="for partial: a procedure code approved (repeat for each)")
     p.add_argument("--if-version", type=int, metavar="N",
                    help="save only if the case is still at version N (as shown by `show`)")
     p.set_defaults(handler=run_decide)
@@ -85,6 +90,7 @@ def run_decide(args: argparse.Namespace) -> int:
         result = decisions.decide(
             store, args.id, args.decision, by=args.reviewer, expected_version=version,
             reason=args.reason, info_needed_by=args.info_needed_by,
+            approved_codes=args.approve,
         )
         who = get_reviewer(store, args.reviewer).signature
     print(f"case {args.id}: {result.case.status} (version {result.case.version}) by {who}")

@@ -11,6 +11,7 @@ from reviewer_app.cli import (
     criteria_cmd,
     decide_cmd,
     evaluate_cmd,
+    letter_cmd,
     reviewer_cmd,
     store_cmd,
 )
@@ -18,8 +19,8 @@ from reviewer_app.core.store.location import ENV_VAR, default_path
 
 DESCRIPTION = """\
 Offline utilization-review workstation: evaluate ur-case/1 prior-authorization requests
-against versioned, cited criteria sets, look up codes, and keep cases, decisions and a
-tamper-evident audit trail in a local case database.
+against versioned, cited criteria sets, look up codes, keep cases, decisions and a
+tamper-evident audit trail in a local case database, and issue and verify signed letters.
 
 Exit status: 0 success, 2 invalid input (each problem is printed as FILE: field: problem),
 1 an unexpected internal error."""
@@ -31,7 +32,9 @@ examples:
   python -m reviewer_app codes search pathological fracture vertebra
   python -m reviewer_app --db cases.sqlite3 import requests/*.json
   python -m reviewer_app --db cases.sqlite3 cases --overdue
-  python -m reviewer_app --db cases.sqlite3 audit verify"""
+  python -m reviewer_app --db cases.sqlite3 audit verify
+  python -m reviewer_app --db cases.sqlite3 letter 1 --out approval-member.pdf
+  python -m reviewer_app verify approval-member.pdf"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (evaluate_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
-                   reviewer_cmd, audit_cmd):
+                   letter_cmd, reviewer_cmd, audit_cmd):
         module.register(commands)
     return parser
 

@@ -1,13 +1,38 @@
-"""``reviewer add | list``: the nurses and physicians who decide cases."""
+"""``reviewer add | list | key | cert``: the nurses and physicians who decide cases, and the
+keys they sign letters with.
+
+Every reviewer gets a signing key when added: a new key pair with a self-signed certificate, or
+the organization's PKCS#12 file (``--import-p12``). Either way the private key is stored in the
+database encrypted with the reviewer's passphrase, and only the certificate leaves it
+(``reviewer cert``, the file a letter's reader verifies against).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reviewer_app.cli.store_access import STATUS_EPILOG, guarded, open_store
+from reviewer_app.cli.signing import (
+    P12_PASSPHRASE_ENV,
+    PASSPHRASE_ENV,
+    letter_settings,
+    passphrase,
+    signing_guarded,
+)
+from reviewer_app.cli.store_access import STATUS_EPILOG, guarded, open_store, reviewer_id
 from reviewer_app.core.store.lifecycle import ROLES
+
+if TYPE_CHECKING:
+    from reviewer_app.core.letters.keys import ReviewerKey
+
+KEY_EPILOG = f"""Signing key: a new key pair and self-signed certificate, or with --import-p12 the
+organization's PKCS#12 file (its passphrase from ${P12_PASSPHRASE_ENV}, else asked for).
+Either way the key is stored encrypted with the reviewer's own passphrase (at least 8
+characters), from ${PASSPHRASE_ENV}, else asked for twice (only in a terminal)."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,19 +48,48 @@ def register(commands: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(title="actions", metavar="ACTION")
     add = actions.add_parser(
         "add", help="add a reviewer; prints the new reviewer id",
-        description="Add a reviewer. The name and credentials are printed on letters.",
-        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        description="Add a reviewer with a signing key. The name and credentials are printed "
+        "on letters;\nthe key signs them.",
+        epilog=f"{KEY_EPILOG}\n\n{STATUS_EPILOG}\n\nexamples:\n"
         "  python -m reviewer_app reviewer add --name 'Dana Whitfield' --credentials RN "
         "--role nurse\n"
         "  python -m reviewer_app reviewer add --name 'Sam Okoye' --credentials 'MD, FAAOS' "
-        "--role physician",
+        "--role physician --import-p12 okoye.p12",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("--name", required=True, metavar="N", help="full name")
     add.add_argument("--credentials", required=True, metavar="C", help="e.g. RN, MD")
     add.add_argument("--role", required=True, choices=ROLES, help="nurse or physician")
+    add.add_argument("--import-p12", metavar="FILE",
+                     help="the organization's PKCS#12 (.p12/.pfx) for this reviewer")
     add.add_argument("--json", action="store_true", help="print the reviewer as JSON")
     add.set_defaults(handler=run_add)
+    key = actions.add_parser(
+        "key", help="give a reviewer a new signing key",
+        description="Give an existing reviewer a new signing key (a reviewer added before "
+        "keys existed,\nan expiring certificate, or the organization's own). The new key "
+        "signs from now on;\nold ones stay on file.",
+        epilog=f"{KEY_EPILOG}\n\n{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app reviewer key 2\n"
+        "  python -m reviewer_app reviewer key 2 --import-p12 okoye.p12",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    key.add_argument("id", type=reviewer_id, metavar="RID", help="the reviewer id")
+    key.add_argument("--import-p12", metavar="FILE",
+                     help="the organization's PKCS#12 (.p12/.pfx) for this reviewer")
+    key.set_defaults(handler=run_key)
+    cert = actions.add_parser(
+        "cert", help="write a reviewer's certificate (PEM)",
+        description="Write the certificate of the reviewer's current signing key (PEM), for "
+        "`verify --trust`\nor a PDF reader's trusted certificates. No secret is in it.",
+        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app reviewer cert 2 --out chen.pem\n"
+        "  python -m reviewer_app verify letter.pdf --trust chen.pem",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cert.add_argument("id", type=reviewer_id, metavar="RID", help="the reviewer id")
+    cert.add_argument("--out", metavar="CERT.pem", help="write to a file instead of stdout")
+    cert.set_defaults(handler=run_cert)
     listing = actions.add_parser(
         "list", help="one line per reviewer",
         description="List the reviewers: id, role, name and credentials.",
@@ -47,28 +101,95 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
+def _new_key(args: argparse.Namespace, name: str, credentials: str, role: str
+             ) -> tuple[ReviewerKey, str]:
+    """The reviewer's key, made or imported, and its source ("created" or "imported")."""
+    from reviewer_app.core.letters import keys
+
+    if args.import_p12:
+        data = Path(args.import_p12).read_bytes()
+        secret = passphrase(f"Passphrase of {args.import_p12}: ", variable=P12_PASSPHRASE_ENV)
+        own = passphrase(f"New passphrase for {name}'s signing key: ", confirm=True)
+        key = keys.import_pkcs12(data, secret, new_passphrase=own)
+        if name.casefold() not in key.subject.casefold():
+            print(f"warning: the certificate is issued to {key.subject}, which does not name "
+                  f"{name}", file=sys.stderr)
+        return key, "imported"
+    organization = letter_settings(args).load_letterhead().organization
+    own = passphrase(f"New passphrase for {name}'s signing key: ", confirm=True)
+    return keys.create_reviewer_key(name, credentials, organization, own,
+                                    role=f"{role.capitalize()} reviewer"), "created"
+
+
+def _key_json(key: ReviewerKey) -> dict:
+    return {"subject": key.subject, "fingerprint_sha256": key.fingerprint_sha256,
+            "not_after": key.not_after.isoformat()}
+
+
+@signing_guarded
 @guarded
 def run_add(args: argparse.Namespace) -> int:
-    from reviewer_app.core.store.reviewers import add_reviewer
+    from reviewer_app.core.store.reviewers import add_reviewer, check_profile
 
+    name, credentials = check_profile(args.name, args.credentials, args.role)
+    key, source = _new_key(args, name, credentials, args.role)
     with open_store(args, create=True) as store:
-        reviewer = add_reviewer(store, name=args.name, credentials=args.credentials,
-                                role=args.role)
-    print(json.dumps(asdict(reviewer), indent=2) if args.json else reviewer.id)
+        reviewer = add_reviewer(store, name=name, credentials=credentials, role=args.role,
+                                key=key, key_source=source)
+    if args.json:
+        print(json.dumps({**asdict(reviewer), "key": _key_json(key)}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print(reviewer.id)
+    return 0
+
+
+@signing_guarded
+@guarded
+def run_key(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.reviewers import add_reviewer_key, get_reviewer
+
+    with open_store(args) as store:
+        reviewer = get_reviewer(store, args.id, check=True)
+    key, source = _new_key(args, reviewer.name, reviewer.credentials, reviewer.role)
+    with open_store(args) as store:
+        add_reviewer_key(store, reviewer.id, key, source=source)
+    print(f"reviewer {reviewer.id}: new signing key, {key.subject}, sha256 fingerprint "
+          f"{key.fingerprint_sha256}, valid until {key.not_after:%Y-%m-%d}")
+    return 0
+
+
+@guarded
+def run_cert(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.errors import StoreError
+    from reviewer_app.core.store.reviewers import signing_key
+
+    with open_store(args) as store:
+        key = signing_key(store, args.id)
+    if key is None:
+        raise StoreError(f"reviewer {args.id} has no signing key (see `reviewer key`)")
+    if args.out:
+        from reviewer_app.core.letters.atomic import write_atomic
+
+        write_atomic(args.out, key.certificate_pem.encode("ascii"))
+    else:
+        sys.stdout.write(key.certificate_pem)
     return 0
 
 
 @guarded
 def run_list(args: argparse.Namespace) -> int:
-    from reviewer_app.core.store.reviewers import list_reviewers
+    from reviewer_app.core.store.reviewers import list_reviewers, reviewers_with_keys
 
     with open_store(args) as store:
         reviewers = list_reviewers(store)
+        keyed = reviewers_with_keys(store)
     if args.json:
         print(json.dumps([asdict(r) for r in reviewers], indent=2, ensure_ascii=False))
         return 0
     if not reviewers:
         print("no reviewers yet (add one with `reviewer add`)")
     for r in reviewers:
-        print(f"{r.id:>4}  {r.role:<9}  {r.signature}")
+        print(f"{r.id:>4}  {r.role:<9}  {r.signature}"
+              + ("" if r.id in keyed else "  (no signing key: `reviewer key`)"))
     return 0

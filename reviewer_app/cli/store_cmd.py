@@ -27,6 +27,7 @@ from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.store.lifecycle import OPEN, STATUS_FILTERS
 
 if TYPE_CHECKING:
+    from reviewer_app.core.store.letters import LetterRecord
     from reviewer_app.core.store.records import CaseView
 
 PAGE = 50
@@ -46,8 +47,8 @@ and diagnosis codes and notes (every word must start a word of the case); search
 come newest case first. A ! after the due time marks an overdue open case."""
 
 SHOW_HELP = """\
-Show one case: member, request, due time, status, latest evaluation and decisions. Opening a
-case is recorded in the audit trail (who viewed what, and when)."""
+Show one case: member, request, due time, status, latest evaluation, decisions and letters.
+Opening a case is recorded in the audit trail (who viewed what, and when)."""
 
 EXPORT_HELP = """\
 Write the case's ur-case/1 document exactly as it was imported (byte for byte) to standard
@@ -180,12 +181,15 @@ def run_cases(args: argparse.Namespace) -> int:
 @guarded
 def run_show(args: argparse.Namespace) -> int:
     from reviewer_app.core.store import cases
+    from reviewer_app.core.store.letters import letters_for
     from reviewer_app.core.store.reviewers import get_reviewer
 
     with open_store(args) as store:
         view = cases.view_case(store, args.id, by=args.reviewer)
+        letters = letters_for(store, args.id)
         names = {}
-        for rid in {view.case.assigned_reviewer, *(d.reviewer_id for d in view.decisions)}:
+        for rid in {view.case.assigned_reviewer, *(d.reviewer_id for d in view.decisions),
+                    *(letter.reviewer_id for letter in letters)}:
             if rid is not None:
                 names[rid] = get_reviewer(store, rid).signature
     if not view.intact:
@@ -198,11 +202,25 @@ def run_show(args: argparse.Namespace) -> int:
             "document": json.loads(view.document),
             "evaluation": view.evaluation.to_json_dict() if view.evaluation else None,
             "decisions": [d.to_json_dict() for d in view.decisions],
+            "letters": [letter.to_json_dict() for letter in letters],
         }, indent=2, ensure_ascii=False))
         return 0
-    for line in _show_lines(view, names):
+    for line in [*_show_lines(view, names), *_letter_lines(letters, names)]:
         print(line)
     return 0
+
+
+def _letter_lines(letters: list[LetterRecord], names: dict[int, str]) -> list[str]:
+    lines = ["Letters"] if letters else []
+    for letter in letters:
+        replaces = f", replaces {letter.replaces}" if letter.replaces else ""
+        replaced = f", replaced by {letter.replaced_by}" if letter.replaced_by else ""
+        lines.append(f"  {local_time(letter.created_at)}  {letter.letter_id}  "
+                     f"{letter.letter_type} to the {letter.recipient} ({letter.language}), "
+                     f"signed by {names.get(letter.reviewer_id, letter.reviewer_id)}"
+                     f"{replaces}{replaced}")
+        lines.append(f"      sha256 {letter.sha256}")
+    return lines
 
 
 def _show_lines(view: CaseView, names: dict[int, str]) -> list[str]:

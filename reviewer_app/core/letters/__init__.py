@@ -8,8 +8,11 @@ The steps, each its own module::
     report = verify_pdf(signed, trust_roots=[...])   # verify.py
     write_atomic(path, signed)                       # atomic.py
 
-Nothing here touches the case store: storing a letter with its sha256, the audit trail and
-refusing letters for undecided cases belong to the store and the command line.
+Nothing here touches the case store: which letter a case gets, storing it with its sha256,
+the audit trail and refusing letters for undecided cases belong to ``core/store/letters.py``;
+``core/issuing.py`` turns a stored decision into a request and a signed letter. An
+organization's letterhead, approval validity and trust roots come from ``settings.py``
+(``letters.yaml`` beside the database).
 """
 
 from __future__ import annotations

@@ -61,6 +61,8 @@ class VerifyReport:
     coverage: str = ""
     modified_after_signing: bool = False
     problems: tuple[str, ...] = ()
+    readable: bool = True
+    """False when the file could not even be parsed as a PDF (the wrong file, not a letter)."""
 
     @property
     def ok(self) -> bool:
@@ -106,8 +108,8 @@ def verify_pdf(data: bytes,
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_regular_signatures
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as error:
-        return VerifyReport(signed=False, problems=(f"the file cannot be read as a PDF: "
-                                                    f"{error}",))
+        return VerifyReport(signed=False, readable=False,
+                            problems=(f"the file cannot be read as a PDF: {error}",))
     if not signatures:
         return VerifyReport(signed=False, problems=("the file has no signature",))
     roots = list(trust_roots) if trust_roots is not None else []

@@ -5,7 +5,8 @@ trail, for the years a reviewer must keep them (HIPAA documentation 6 years, 45 
 Modules, by what they hold: ``location`` (where the file is), ``database`` (opening it, the
 write transaction), ``migrations`` (the schema), ``rows`` (a case's indexed columns and content
 hash), ``cases`` (import, view, export, re-evaluation), ``lifecycle`` (who may move a case where,
-as pure rules), ``decisions`` (applying those rules), ``reviewers``, ``audit`` (the hash chain and
+as pure rules), ``decisions`` (applying those rules), ``reviewers`` (and their signing keys),
+``letters`` (which letter a case gets, and every letter issued), ``audit`` (the hash chain and
 its verification), ``queue`` (the nurse's lists and full-text search), ``backup``.
 
 A :class:`~reviewer_app.core.store.database.Store` is one connection and belongs to the thread

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intac
 from reviewer_app.core.store.cases import case_row, latest_evaluation
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StaleCaseError
+from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Decision
 from reviewer_app.core.store.reviewers import get_reviewer
 from reviewer_app.core.store.rows import DECISION_COLUMNS
@@ -44,12 +46,15 @@ def decide(
     expected_version: int,
     reason: str | None = None,
     info_needed_by: dt.date | None = None,
+    approved_codes: Sequence[str] = (),
 ) -> Decided:
-    """Record reviewer ``by``'s decision on the case as it was at ``expected_version``."""
+    """Record reviewer ``by``'s decision on the case as it was at ``expected_version``.
+    A partial approval names the ``approved_codes`` (the other requested codes are denied)."""
     reason = reason.strip() if reason and reason.strip() else None
+    approved = tuple(dict.fromkeys(code.strip() for code in approved_codes if code.strip()))
     with store.write():
         reviewer = get_reviewer(store, by, check=True)
-        row = _current(store, case_id, expected_version)
+        row = current_row(store, case_id, expected_version)
         evaluation = latest_evaluation(store, case_id)
         status = lifecycle.decide(
             case_id=case_id,
@@ -61,6 +66,11 @@ def decide(
             info_needed_by=info_needed_by,
             today=store.today(),
         )
+        if approved or decision == "partial":
+            case, _ = read_document(f"case {case_id}", row["document"])
+            lifecycle.check_approved_codes(
+                case_id=case_id, decision=decision, approved=approved,
+                requested=tuple(p.code for p in case.service.procedures))
         now = store.now()
         new_row = _save(store, row, {
             "status": status,
@@ -80,6 +90,7 @@ def decide(
             "info_needed_by": new_row["info_needed_by"],
             "evaluation_id": evaluation.id if evaluation else None,
             "at": now,
+            "approved_codes": " ".join(approved) or None,
         }
         record["id"] = store.conn.execute(_INSERT_DECISION, tuple(record.values())).lastrowid
         AuditLog(store).append(
@@ -99,7 +110,7 @@ def assign(store: Store, case_id: int, *, reviewer: int, expected_version: int,
         assignee = get_reviewer(store, reviewer, check=True)
         if by is not None and by != reviewer:
             get_reviewer(store, by)
-        row = _current(store, case_id, expected_version)
+        row = current_row(store, case_id, expected_version)
         status = lifecycle.assign(case_id=case_id, status=row["status"], role=assignee.role)
         new_row = _save(store, row, {"status": status, "assigned_reviewer": reviewer,
                                      "updated_at": store.now()})
@@ -115,17 +126,25 @@ def issue_letter(store: Store, case_id: int, *, by: int, expected_version: int,
     """Close a decided case once its letter has gone out (the letter's hash is kept)."""
     with store.write():
         get_reviewer(store, by)
-        row = _current(store, case_id, expected_version)
-        status = lifecycle.issue_letter(case_id=case_id, status=row["status"])
-        new_row = _save(store, row, {"status": status, "updated_at": store.now()})
-        AuditLog(store).append(
-            "change", reviewer_id=by, case=case_stamp(new_row),
-            details={"from": row["status"], "to": status, "letter_sha256": letter_sha256},
-        )
+        row = current_row(store, case_id, expected_version)
+        new_row = close_with_letter(store, AuditLog(store), row, by=by,
+                                    letter_sha256=letter_sha256)
     return CaseSummary.from_row(new_row)
 
 
-def _current(store: Store, case_id: int, expected_version: int) -> sqlite3.Row:
+def close_with_letter(store: Store, log: AuditLog, row: sqlite3.Row, *, by: int,
+                      letter_sha256: str | None) -> dict[str, Any]:
+    """Inside the caller's write: move the decided case ``row`` to letter issued."""
+    status = lifecycle.issue_letter(case_id=row["id"], status=row["status"])
+    new_row = _save(store, row, {"status": status, "updated_at": store.now()})
+    log.append(
+        "change", reviewer_id=by, case=case_stamp(new_row),
+        details={"from": row["status"], "to": status, "letter_sha256": letter_sha256},
+    )
+    return new_row
+
+
+def current_row(store: Store, case_id: int, expected_version: int) -> sqlite3.Row:
     """The case row, refused if it moved on since ``expected_version`` or was tampered with."""
     row = case_row(store, case_id)
     if row["version"] != expected_version:

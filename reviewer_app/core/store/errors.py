@@ -53,3 +53,8 @@ class ImportRefused(StoreError):
     def lines(self) -> list[str]:
         """``FILE: field: problem`` for every problem of every refused document."""
         return [line for error in self.errors for line in error.lines()]
+
+
+class LetterExistsError(StoreError):
+    """The letter asked for was already issued: a corrected letter must name the one it
+    replaces, so a letter is never made again silently."""

@@ -118,6 +118,34 @@ def decide(
     return DECISIONS[decision]
 
 
+def check_approved_codes(*, case_id: int, decision: str, approved: tuple[str, ...],
+                         requested: tuple[str, ...]) -> None:
+    """A partial approval names the procedure codes it approves: some of those requested, not
+    all (that would be an approval). Its letter lists them; the others are denied."""
+    if decision != "partial":
+        if approved:
+            raise TransitionError(
+                f"case {case_id}: approved codes belong only to a partial approval (--approve)"
+            )
+        return
+    if not approved:
+        raise TransitionError(
+            f"case {case_id}: a partial approval names the procedure codes it approves "
+            f"(give --approve CODE for each; requested: {', '.join(requested)})"
+        )
+    unknown = [code for code in approved if code not in requested]
+    if unknown:
+        raise TransitionError(
+            f"case {case_id}: {', '.join(unknown)} was not requested (requested: "
+            f"{', '.join(requested)})"
+        )
+    if set(approved) == set(requested):
+        raise TransitionError(
+            f"case {case_id}: every requested code is approved; that is an approval, not a "
+            "partial approval"
+        )
+
+
 def _decidable(case_id: int, status: str) -> None:
     if status == DRAFT:
         raise TransitionError(

@@ -189,6 +189,89 @@ def m003_search(db: Database) -> None:
                            tokenize="unicode61 remove_diacritics 2")
 
 
+@_migration
+def m004_reviewer_keys(db: Database) -> None:
+    """Each reviewer's signing keys: the PKCS#12 encrypted with the reviewer's passphrase and the
+    public certificate. Append-only: a renewed or re-imported key is a new row (the newest is
+    the one that signs), so the certificate behind every letter ever signed stays on file."""
+    db["reviewer_keys"].create(
+        {
+            "id": int,
+            "reviewer_id": int,
+            "source": str,
+            "subject": str,
+            "fingerprint_sha256": str,
+            "not_after": str,
+            "certificate_pem": str,
+            "pkcs12": bytes,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
+                  "certificate_pem", "pkcs12", "created_at"],
+        foreign_keys=[("reviewer_id", "reviewers", "id")],
+    ).create_index(["reviewer_id", "id"])
+    db.executescript("""
+        CREATE TRIGGER reviewer_keys_keep_update BEFORE UPDATE ON reviewer_keys BEGIN
+          SELECT RAISE(ABORT, 'a stored signing key cannot be changed; add a new one');
+        END;
+        CREATE TRIGGER reviewer_keys_keep_delete BEFORE DELETE ON reviewer_keys BEGIN
+          SELECT RAISE(ABORT, 'a stored signing key cannot be deleted');
+        END;
+    """)
+
+
+@_migration
+def m005_letters(db: Database) -> None:
+    """Issued letters, each with the signed PDF exactly as it went out and its sha256. A
+    corrected letter is a new row whose ``replaces`` names the one it corrects (at most one
+    correction per letter). Also the codes a partial approval approves, on the decision."""
+    db["decisions"].add_column("approved_codes", str)
+    db["letters"].create(
+        {
+            "id": int,
+            "letter_id": str,
+            "case_id": int,
+            "case_version": int,
+            "decision_id": int,
+            "evaluation_id": int,
+            "letter_type": str,
+            "recipient": str,
+            "language": str,
+            "reviewer_id": int,
+            "key_id": int,
+            "replaces": int,
+            "sha256": str,
+            "pdf": bytes,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["letter_id", "case_id", "case_version", "decision_id", "letter_type",
+                  "recipient", "language", "reviewer_id", "key_id", "sha256", "pdf",
+                  "created_at"],
+        foreign_keys=[
+            ("case_id", "cases", "id"),
+            ("decision_id", "decisions", "id"),
+            ("evaluation_id", "evaluations", "id"),
+            ("reviewer_id", "reviewers", "id"),
+            ("key_id", "reviewer_keys", "id"),
+            ("replaces", "letters", "id"),
+        ],
+    )
+    letters = db["letters"]
+    letters.create_index(["letter_id"], unique=True)
+    letters.create_index(["case_id", "id"])
+    letters.create_index(["replaces"], unique=True)
+    db.executescript("""
+        CREATE TRIGGER letters_keep_update BEFORE UPDATE ON letters BEGIN
+          SELECT RAISE(ABORT, 'an issued letter cannot be changed; issue a corrected letter');
+        END;
+        CREATE TRIGGER letters_keep_delete BEFORE DELETE ON letters BEGIN
+          SELECT RAISE(ABORT, 'an issued letter cannot be deleted');
+        END;
+    """)
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -88,6 +88,8 @@ class Decision:
     info_needed_by: str | None
     evaluation_id: int | None
     at: str
+    approved_codes: str | None
+    """For a partial approval, the procedure codes approved, separated by spaces."""
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | dict) -> Decision:

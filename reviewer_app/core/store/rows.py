@@ -30,15 +30,30 @@ EVALUATION_COLUMNS = (
 )
 DECISION_COLUMNS = (
     "id", "case_id", "case_version", "reviewer_id", "role", "decision", "status_before",
-    "status_after", "reason", "info_needed_by", "evaluation_id", "at",
+    "status_after", "reason", "info_needed_by", "evaluation_id", "at", "approved_codes",
 )
 REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
+REVIEWER_KEY_COLUMNS = (
+    "id", "reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
+    "certificate_pem", "pkcs12", "created_at",
+)
+LETTER_COLUMNS = (
+    "id", "letter_id", "case_id", "case_version", "decision_id", "evaluation_id",
+    "letter_type", "recipient", "language", "reviewer_id", "key_id", "replaces", "sha256",
+    "pdf", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
     "reviewers": REVIEWER_COLUMNS,
+    "reviewer_keys": REVIEWER_KEY_COLUMNS,
+    "letters": LETTER_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
+
+LATER_COLUMNS = {"decisions": frozenset({"approved_codes"})}
+"""Columns added to a table after rows were already hashed into the audit trail. They enter a
+row's hash only when set, so rows written before their migration still verify."""
 
 SEARCH_COLUMNS = ("member_name", "member_id", "external_id", "codes", "notes")
 """What full-text search reads."""
@@ -103,4 +118,7 @@ def case_hash(row: Mapping[str, Any]) -> str:
 
 
 def record_hash(table: str, row: Mapping[str, Any]) -> str:
-    return row_hash(row, RECORD_COLUMNS[table])
+    later = LATER_COLUMNS.get(table, frozenset())
+    columns = [name for name in RECORD_COLUMNS[table]
+               if name not in later or row[name] is not None]
+    return row_hash(row, columns)

@@ -1,0 +1,179 @@
+"""``letter ID --out FILE.pdf`` and ``verify FILE.pdf``: issuing signed determination letters
+from the case store, and checking any letter offline.
+
+What a case's letter is, who signs it and when one is refused is decided in the core
+(``core/store/letters.py``, ``core/issuing.py``); here are the options, the passphrase and the
+messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from reviewer_app.cli.signing import (
+    PASSPHRASE_EPILOG,
+    letter_settings,
+    passphrase,
+    signing_guarded,
+)
+from reviewer_app.cli.store_access import (
+    EXIT_REFUSED,
+    STATUS_EPILOG,
+    case_id,
+    guarded,
+    open_store,
+    reviewer_id,
+)
+
+LETTER_TYPES = ("approval", "partial", "adverse", "pend")
+
+LETTER_HELP = """\
+Write the signed determination letter of a decided case to FILE.pdf and keep it in the case
+database with its sha256. The letter follows the case's latest decision:
+  approve -> approval          partial -> partial approval (physician)
+  deny    -> adverse determination (physician)     pend -> request for information
+It is signed with the signing key of the reviewer who decided. The first letter of a decided
+case moves it to letter_issued. A letter is never made again silently: another letter of the
+same type to the same recipient for the same decision needs --replaces with the id of the
+letter it corrects, and is a new letter that names the old one. Member letters are in the
+member's language (English or Spanish); provider letters in English, with the clinical
+rationale and criteria trace.
+
+Letterhead, approval validity and trust roots come from letters.yaml beside the database,
+when there is one (see the README, "Letters")."""
+
+VERIFY_HELP = """\
+Check the digital signature of a letter, offline: who signed it and when (as the signer's
+computer stated), whether the signed bytes are intact, whether the signature is valid, whether
+the signer's certificate chains to a trusted certificate (--trust, else the trust_roots of
+letters.yaml beside the database), and whether anything was added after signing."""
+
+VERIFY_EPILOG = """\
+Exit status: 0 the signature is valid and nothing changed after signing (and the signer is
+trusted, when trust roots are given); 1 it is not (the problems are printed); 2 the file or
+a certificate could not be read.
+
+examples:
+  python -m reviewer_app verify approval-member.pdf
+  python -m reviewer_app reviewer cert 1 --out pat-lee.pem
+  python -m reviewer_app verify approval-member.pdf --trust pat-lee.pem"""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "letter", help="write and sign a decided case's letter",
+        description=LETTER_HELP,
+        epilog=f"{PASSPHRASE_EPILOG}\n\n{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app letter 1 --out approval-member.pdf\n"
+        "  python -m reviewer_app letter 1 --recipient provider --out approval-provider.pdf\n"
+        "  python -m reviewer_app letter 2 --type adverse --out adverse.pdf --reviewer 2\n"
+        "  python -m reviewer_app letter 1 --out corrected.pdf --replaces LTR-000001",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("id", type=case_id, metavar="ID", help="the case id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument("--recipient", choices=("member", "provider"), default="member",
+                   help="member (default) or the requesting provider")
+    p.add_argument("--type", choices=LETTER_TYPES, metavar="TYPE",
+                   help="the letter you expect (" + ", ".join(LETTER_TYPES) + "); refused "
+                   "when the decision gives another")
+    p.add_argument("--reviewer", type=reviewer_id, metavar="RID",
+                   help="who signs: the reviewer who decided (checked when given)")
+    p.add_argument("--replaces", metavar="LETTER_ID",
+                   help="the letter this one corrects (e.g. LTR-000001)")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    p.add_argument("--json", action="store_true", help="print the stored letter as JSON")
+    p.set_defaults(handler=run_letter)
+
+    p = commands.add_parser(
+        "verify", help="check a signed letter (offline)", description=VERIFY_HELP,
+        epilog=VERIFY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE.pdf", help="the letter")
+    p.add_argument("--trust", action="append", metavar="CERT.pem", default=[],
+                   help="a trusted certificate (PEM or DER; repeat for several)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=run_verify)
+
+
+@signing_guarded
+@guarded
+def run_letter(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.is_dir():
+        print(f"letter: {out} is a folder; give the file to write, e.g. {out / 'letter.pdf'}",
+              file=sys.stderr)
+        return EXIT_REFUSED
+    if out.exists() and not args.force:
+        print(f"letter: {out} exists (use --force to replace it)", file=sys.stderr)
+        return EXIT_REFUSED
+    if not out.absolute().parent.is_dir():
+        print(f"letter: the folder {out.absolute().parent} does not exist", file=sys.stderr)
+        return EXIT_REFUSED
+    settings = letter_settings(args)
+    from reviewer_app.core import issuing
+    from reviewer_app.core.letters.atomic import write_atomic
+    from reviewer_app.core.letters.keys import unlock
+    from reviewer_app.core.store.cases import get_case
+
+    with open_store(args) as store:
+        plan = issuing.plan_letter(store, args.id, recipient=args.recipient, settings=settings,
+                                   letter_type=args.type, signer=args.reviewer,
+                                   replaces=args.replaces)
+        signer = plan.basis.decider.signature
+        key = unlock(plan.basis.key.pkcs12, passphrase(f"Passphrase of {signer}'s signing key: "))
+        record = issuing.issue_letter(store, plan, key,
+                                      deliver=lambda pdf: write_atomic(out, pdf),
+                                      undeliver=lambda: out.unlink(missing_ok=True))
+        status = get_case(store, args.id).status
+    if args.json:
+        print(json.dumps({**record.to_json_dict(), "file": str(out), "case_status": status},
+                         indent=2))
+        return 0
+    replaces = f", replacing {record.replaces}" if record.replaces else ""
+    print(f"{record.letter_id}: {record.letter_type} letter to the {record.recipient} "
+          f"({record.language}) signed by {signer}{replaces} -> {out}")
+    print(f"  sha256 {record.sha256}; case {args.id} is {status}")
+    return 0
+
+
+@guarded
+def run_verify(args: argparse.Namespace) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        print(f"{args.file}: cannot be read ({error.strerror or error})", file=sys.stderr)
+        return EXIT_REFUSED
+    from reviewer_app.core.letters.verify import load_certificates, verify_pdf
+
+    roots = []
+    for path in args.trust:
+        try:
+            roots += load_certificates(Path(path).read_bytes())
+        except (OSError, ValueError) as error:
+            print(f"{path}: not a readable certificate ({error})", file=sys.stderr)
+            return EXIT_REFUSED
+    source = "--trust"
+    if not args.trust:
+        settings = letter_settings(args)
+        roots = settings.trust_certificates()
+        source = str(settings.source)
+    report = verify_pdf(data, roots or None)
+    if not report.readable:
+        print(f"{args.file}: {'; '.join(report.problems)}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        found = asdict(report)
+        found["signing_time"] = report.signing_time.isoformat() if report.signing_time else None
+        print(json.dumps({"file": args.file, "ok": report.ok, **found}, indent=2))
+    else:
+        print(f"file: {args.file}")
+        for line in report.lines():
+            print(line)
+        if roots:
+            print(f"trust roots: {len(roots)} certificate(s) from {source}")
+    return 0 if report.ok else 1

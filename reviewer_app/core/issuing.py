@@ -1,0 +1,114 @@
+"""Issuing a determination letter from the case store: the stored case, the evaluation its
+decision was made on and the decision itself become a :class:`LetterRequest`, rendered with the
+organization's letterhead, signed with the decider's key and recorded in the store.
+
+Two steps, so that a letter that must not exist is refused before anyone types a passphrase::
+
+    plan = plan_letter(store, case_id, recipient="member", settings=settings)   # or refusal
+    key = unlock(plan.basis.key.pkcs12, passphrase)                             # WrongPassphrase
+    record = issue_letter(store, plan, key, deliver=write_file)
+
+The pieces live elsewhere: which letter a case gets, duplicates and the record in
+``core/store/letters.py``; wording, layout and signatures in ``core/letters/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reviewer_app.core.case_file import parse_case
+from reviewer_app.core.determination import Determination
+from reviewer_app.core.letters import Letterhead, render_letter
+from reviewer_app.core.letters.compose import letter_language
+from reviewer_app.core.letters.errors import LetterRefused
+from reviewer_app.core.letters.keys import UnlockedKey
+from reviewer_app.core.letters.request import Decider, LetterRequest
+from reviewer_app.core.letters.settings import LetterSettings
+from reviewer_app.core.letters.sign import sign_letter
+from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.letters import (
+    LetterBasis,
+    LetterRecord,
+    Produced,
+    letter_basis,
+    record_letter,
+)
+from reviewer_app.core.store.rows import parse_utc
+
+_TRIAL_ID = "LTR-000000"
+
+
+@dataclass(frozen=True)
+class LetterPlan:
+    basis: LetterBasis
+    settings: LetterSettings
+    letterhead: Letterhead
+
+
+def authorization_number(basis: LetterBasis) -> str:
+    """The authorization an approval announces: one per approving decision, from the store's
+    decision number (``AUTH-2026-000017``), the same on every letter of that decision."""
+    decided = parse_utc(basis.decision.at)
+    return f"AUTH-{decided.year}-{basis.decision.id:06d}"
+
+
+def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
+                   validity_days: int) -> LetterRequest:
+    """The request for the letter ``basis`` describes; :class:`LetterRefused` if the letter
+    must not exist (a request for information with nothing missing, a bare reason...)."""
+    if basis.evaluation is None:
+        raise LetterRefused(f"case {basis.case_id} has no evaluation to explain the decision")
+    decision = basis.decision
+    case = parse_case(basis.document, f"case {basis.case_id}")
+    determination = Determination.model_validate(basis.evaluation.determination)
+    approving = basis.letter_type in ("approval", "partial")
+    return LetterRequest(
+        letter_type=basis.letter_type,  # type: ignore[arg-type]
+        recipient=basis.recipient,  # type: ignore[arg-type]
+        case=case,
+        determination=determination,
+        decider=Decider(basis.decider.name, basis.decider.credentials,
+                        decision.role),  # type: ignore[arg-type]
+        decided_at=parse_utc(decision.at).astimezone(),
+        letter_id=letter_id,
+        reason_text=decision.reason or "",
+        info_needed_by=dt.date.fromisoformat(decision.info_needed_by)
+        if decision.info_needed_by else None,
+        authorization_number=authorization_number(basis) if approving else None,
+        validity_days=validity_days,
+        approved_codes=tuple((decision.approved_codes or "").split()),
+        replaces_letter_id=basis.replaces.letter_id if basis.replaces else None,
+        issued_on=issued_on,
+    )
+
+
+def plan_letter(store: Store, case_id: int, *, recipient: str, settings: LetterSettings,
+                letter_type: str | None = None, signer: int | None = None,
+                replaces: str | None = None) -> LetterPlan:
+    """Check that the letter may be issued, without signing anything: store refusals
+    (:class:`~reviewer_app.core.store.errors.StoreError`) and letter refusals
+    (:class:`LetterRefused`) come here, before the signer is asked for a passphrase."""
+    basis = letter_basis(store, case_id, recipient=recipient, letter_type=letter_type,
+                         signer=signer, replaces=replaces)
+    letter_request(basis, letter_id=_TRIAL_ID, issued_on=store.today(),
+                   validity_days=settings.validity_days)
+    return LetterPlan(basis, settings, settings.load_letterhead())
+
+
+def issue_letter(store: Store, plan: LetterPlan, key: UnlockedKey, *,
+                 deliver: Callable[[bytes], None] | None = None,
+                 undeliver: Callable[[], None] | None = None) -> LetterRecord:
+    """Render, sign, store and deliver the planned letter (see
+    :func:`~reviewer_app.core.store.letters.record_letter`)."""
+    if key.certificate_pem.strip() != plan.basis.key.certificate_pem.encode("ascii").strip():
+        raise LetterRefused("the unlocked key is not the signer's stored key")
+
+    def produce(letter_id: str, issued_on: dt.date) -> Produced:
+        request = letter_request(plan.basis, letter_id=letter_id, issued_on=issued_on,
+                                 validity_days=plan.settings.validity_days)
+        rendered = render_letter(request, plan.letterhead)
+        return Produced(sign_letter(rendered, key), letter_language(request))
+
+    return record_letter(store, plan.basis, produce, deliver=deliver, undeliver=undeliver)

@@ -1,0 +1,315 @@
+"""Issued letters in the store: which letter a decided case gets, who signs it, and the record
+of every letter that went out (the signed PDF itself, its sha256, the audit entry).
+
+A letter announces the case's latest decision: approve -> approval, partial -> partial
+approval, deny -> adverse determination, pend -> request for information. It is signed by the
+reviewer who made that decision, with their newest key. An adverse or partial letter needs a
+physician's decision (NCQA UM 4; 42 CFR 422.566(d); 42 CFR 438.210(b)(3)), so asking for one on
+a case a nurse decided, or that no physician has decided yet, is refused with the reason.
+
+A letter is never made again silently: a second letter of the same type to the same recipient
+for the same decision must name the letter it replaces, and becomes a new letter (a new id,
+a new row) that references the old one; each letter is replaced at most once.
+
+This module renders nothing: :func:`record_letter` takes a ``produce`` callback that renders
+and signs (``reviewer_app.core.issuing`` supplies it), so the store stays free of reportlab.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reviewer_app.core.store import lifecycle
+from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
+from reviewer_app.core.store.cases import case_row, decisions_for, latest_evaluation
+from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.decisions import close_with_letter, current_row
+from reviewer_app.core.store.errors import LetterExistsError, StoreError, TransitionError
+from reviewer_app.core.store.records import Decision, Evaluation
+from reviewer_app.core.store.reviewers import Reviewer, StoredKey, get_reviewer, signing_key
+from reviewer_app.core.store.rows import EVALUATION_COLUMNS, LETTER_COLUMNS
+
+LETTER_TYPE_FOR = {"approve": "approval", "partial": "partial", "deny": "adverse",
+                   "pend": "pend"}
+"""The letter each decision gives (a referral gives none: the physician's decision will)."""
+PHYSICIAN_LETTERS = ("adverse", "partial")
+LETTER_WORDS = {"approval": "an approval letter", "partial": "a partial approval letter",
+                "adverse": "an adverse determination letter",
+                "pend": "a request-for-information letter"}
+
+_INSERT = (
+    f"INSERT INTO letters ({', '.join(LETTER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(LETTER_COLUMNS))})"
+)
+_SELECT = """
+    SELECT l.id, l.letter_id, l.case_id, l.case_version, l.decision_id, l.evaluation_id,
+           l.letter_type, l.recipient, l.language, l.reviewer_id, l.key_id, l.sha256,
+           length(l.pdf) AS size, l.created_at,
+           p.letter_id AS replaces, n.letter_id AS replaced_by
+    FROM letters l
+    LEFT JOIN letters p ON p.id = l.replaces
+    LEFT JOIN letters n ON n.replaces = l.id
+"""
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    """One issued letter (without its bytes: :func:`letter_pdf` reads those)."""
+
+    id: int
+    letter_id: str
+    """The number printed on the letter, ``LTR-000042``."""
+    case_id: int
+    case_version: int
+    decision_id: int
+    evaluation_id: int | None
+    letter_type: str
+    recipient: str
+    language: str
+    reviewer_id: int
+    key_id: int
+    sha256: str
+    size: int
+    created_at: str
+    replaces: str | None
+    """The letter id this one corrects."""
+    replaced_by: str | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> LetterRecord:
+        return cls(**{f.name: row[f.name] for f in dataclasses.fields(cls)})
+
+    def to_json_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class LetterBasis:
+    """What a letter is written from, read and checked before anyone types a passphrase."""
+
+    case_id: int
+    case_version: int
+    document: str
+    """The case's ur-case/1 document, as imported."""
+    letter_type: str
+    recipient: str
+    decision: Decision
+    evaluation: Evaluation | None
+    """The evaluation the decision was made on."""
+    decider: Reviewer
+    """Who decided, and so signs."""
+    key: StoredKey
+    replaces: LetterRecord | None
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A rendered, signed letter, from the ``produce`` callback of :func:`record_letter`."""
+
+    pdf: bytes
+    language: str
+
+
+def letter_basis(store: Store, case_id: int, *, recipient: str,
+                 letter_type: str | None = None, signer: int | None = None,
+                 replaces: str | None = None) -> LetterBasis:
+    """Everything needed to write the case's letter to ``recipient``, or a refusal saying why
+    there must be no such letter (:class:`StoreError`; :class:`LetterExistsError` when it was
+    already issued and ``replaces`` does not name it)."""
+    if recipient not in ("member", "provider"):
+        raise StoreError(f"'{recipient}' is not a letter recipient (member or provider)")
+    if letter_type is not None and letter_type not in LETTER_WORDS:
+        raise StoreError(f"'{letter_type}' is not a letter type (use one of: "
+                         f"{', '.join(LETTER_WORDS)})")
+    row = case_row(store, case_id)
+    check_case_intact(store, row)
+    decision = _announced_decision(store, row, letter_type)
+    kind = LETTER_TYPE_FOR[decision.decision]
+    if letter_type is not None and letter_type != kind:
+        raise TransitionError(_wrong_type(case_id, letter_type, kind, decision))
+    decider = get_reviewer(store, decision.reviewer_id, check=True)
+    if kind in PHYSICIAN_LETTERS and not (decision.role == decider.role == lifecycle.PHYSICIAN):
+        raise TransitionError(
+            f"case {case_id}: {LETTER_WORDS[kind]} needs a physician reviewer's decision, and "
+            f"this one is by {decider.signature} ({decision.role})")
+    if signer is not None and signer != decider.id:
+        get_reviewer(store, signer)
+        raise StoreError(
+            f"case {case_id}: the letter carries the signature of the reviewer who decided, "
+            f"{decider.signature} (reviewer {decider.id}); reviewer {signer} did not decide it")
+    key = signing_key(store, decider.id)
+    if key is None:
+        raise StoreError(
+            f"reviewer {decider.id} ({decider.signature}) has no signing key: create one with "
+            f"`reviewer key {decider.id}` (or import the organization's with --import-p12)")
+    evaluation = _evaluation(store, decision)
+    replaced = find_letter(store, replaces) if replaces is not None else None
+    basis = LetterBasis(case_id, row["version"], row["document"], kind, recipient, decision,
+                        evaluation, decider, key, replaced)
+    check_not_issued(store, basis)
+    return basis
+
+
+def _announced_decision(store: Store, row: sqlite3.Row, asked: str | None) -> Decision:
+    case_id, status = row["id"], row["status"]
+    physician_asked = asked in PHYSICIAN_LETTERS
+    if status == lifecycle.REFERRED:
+        raise TransitionError(
+            f"case {case_id} has been referred to a physician reviewer and is not decided yet: "
+            "a letter follows the physician's decision")
+    if status in (lifecycle.DRAFT, lifecycle.IN_REVIEW):
+        more = (" (an adverse or partial determination letter needs a physician's decision)"
+                if physician_asked else "")
+        raise TransitionError(
+            f"case {case_id} has no decision yet ({status}): a letter follows a decision{more}")
+    made = decisions_for(store, case_id)
+    decision = made[-1] if made else None
+    expected = {lifecycle.PENDED: ("pend",), lifecycle.LETTER_ISSUED: ("approve", "partial",
+                                                                       "deny")}
+    allowed = expected.get(status) or tuple(
+        name for name, after in lifecycle.DECISIONS.items() if after == status)
+    if decision is None or decision.decision not in allowed:
+        raise StoreError(f"case {case_id} is {status} but its decisions do not say so; run "
+                         "`audit verify`")
+    return decision
+
+
+def _wrong_type(case_id: int, asked: str, kind: str, decision: Decision) -> str:
+    if asked in PHYSICIAN_LETTERS and decision.role != lifecycle.PHYSICIAN:
+        return (f"case {case_id} was decided by a {decision.role} reviewer ({decision.decision}):"
+                f" {LETTER_WORDS[asked]} needs a physician reviewer's decision (NCQA UM 4; "
+                "42 CFR 422.566(d)); its letter is " + LETTER_WORDS[kind])
+    return (f"case {case_id}'s decision ({decision.decision}) gives {LETTER_WORDS[kind]}, "
+            f"not {LETTER_WORDS[asked]}")
+
+
+def _evaluation(store: Store, decision: Decision) -> Evaluation | None:
+    if decision.evaluation_id is None:
+        return latest_evaluation(store, decision.case_id)
+    row = store.query_one(
+        f"SELECT {', '.join(EVALUATION_COLUMNS)} FROM evaluations WHERE id = ?",
+        (decision.evaluation_id,))
+    return Evaluation.from_row(row) if row else None
+
+
+def check_not_issued(store: Store, basis: LetterBasis) -> None:
+    """Refuse a letter that was already issued, unless the basis names it as replaced; and a
+    replacement that does not fit (another case, type or recipient, or already replaced)."""
+    case_id, old = basis.case_id, basis.replaces
+    what = f"{LETTER_WORDS[basis.letter_type]} to the {basis.recipient}"
+    if old is not None:
+        old = find_letter(store, old.letter_id)
+        if old.case_id != case_id:
+            raise StoreError(f"{old.letter_id} is a letter of case {old.case_id}, not of case "
+                             f"{case_id}")
+        if (old.letter_type, old.recipient) != (basis.letter_type, basis.recipient):
+            raise StoreError(
+                f"{old.letter_id} is {LETTER_WORDS[old.letter_type]} to the {old.recipient}; "
+                f"a corrected letter replaces a letter of its own kind ({what})")
+        if old.replaced_by:
+            raise LetterExistsError(
+                f"{old.letter_id} was already replaced by {old.replaced_by}; to correct it "
+                f"again, replace {old.replaced_by}")
+        return
+    current = [letter for letter in letters_for(store, case_id)
+               if letter.decision_id == basis.decision.id and letter.replaced_by is None
+               and (letter.letter_type, letter.recipient) == (basis.letter_type,
+                                                              basis.recipient)]
+    if current:
+        issued = current[-1]
+        raise LetterExistsError(
+            f"case {case_id} already has {what}, {issued.letter_id} (issued "
+            f"{issued.created_at[:10]}); a letter is never made again silently: to issue a "
+            f"corrected letter, give --replaces {issued.letter_id}")
+
+
+def record_letter(store: Store, basis: LetterBasis,
+                  produce: Callable[[str, dt.date], Produced], *,
+                  deliver: Callable[[bytes], None] | None = None,
+                  undeliver: Callable[[], None] | None = None) -> LetterRecord:
+    """Number the letter, have ``produce(letter_id, letter_date)`` render and sign it, store it
+    with its sha256, record it in the audit trail, close a decided case (letter issued) and
+    ``deliver`` the bytes, all in one transaction: if anything fails, nothing is stored, and a
+    delivered file is taken back with ``undeliver`` when the commit itself fails."""
+    delivered = False
+    try:
+        with store.write():
+            row = current_row(store, basis.case_id, basis.case_version)
+            check_not_issued(store, basis)
+            number = store.conn.execute(
+                "SELECT coalesce(max(id), 0) + 1 FROM letters").fetchone()[0]
+            letter_id = letter_number(number)
+            produced = produce(letter_id, store.today())
+            record = {
+                "id": number,
+                "letter_id": letter_id,
+                "case_id": basis.case_id,
+                "case_version": row["version"],
+                "decision_id": basis.decision.id,
+                "evaluation_id": basis.evaluation.id if basis.evaluation else None,
+                "letter_type": basis.letter_type,
+                "recipient": basis.recipient,
+                "language": produced.language,
+                "reviewer_id": basis.decider.id,
+                "key_id": basis.key.id,
+                "replaces": basis.replaces.id if basis.replaces else None,
+                "sha256": hashlib.sha256(produced.pdf).hexdigest(),
+                "pdf": produced.pdf,
+                "created_at": store.now(),
+            }
+            store.conn.execute(_INSERT, tuple(record[name] for name in LETTER_COLUMNS))
+            log = AuditLog(store)
+            log.append("create", reviewer_id=basis.decider.id,
+                       case=case_stamp(row, hashed=False),
+                       record=record_stamp("letters", record),
+                       details={"letter_id": letter_id, "letter_type": basis.letter_type,
+                                "recipient": basis.recipient, "sha256": record["sha256"],
+                                "decision_id": basis.decision.id,
+                                "replaces": basis.replaces.letter_id if basis.replaces
+                                else None})
+            if row["status"] in lifecycle.DECIDED:
+                close_with_letter(store, log, row, by=basis.decider.id,
+                                  letter_sha256=record["sha256"])
+            if deliver is not None:
+                deliver(produced.pdf)
+                delivered = True
+    except BaseException:
+        if delivered and undeliver is not None:
+            undeliver()
+        raise
+    return find_letter(store, letter_id)
+
+
+def letter_number(row_id: int) -> str:
+    """The id printed on a letter: ``LTR-000042`` for the 42nd letter of this database."""
+    return f"LTR-{row_id:06d}"
+
+
+def letters_for(store: Store, case_id: int) -> list[LetterRecord]:
+    """The case's letters, oldest first."""
+    rows = store.query(f"{_SELECT} WHERE l.case_id = ? ORDER BY l.id", (case_id,))
+    return [LetterRecord.from_row(row) for row in rows]
+
+
+def find_letter(store: Store, reference: str) -> LetterRecord:
+    """A letter by its printed id (``LTR-000042``, any case) or its row number."""
+    text = reference.strip()
+    if text.isdigit():
+        row = store.query_one(f"{_SELECT} WHERE l.id = ?", (int(text),))
+    else:
+        row = store.query_one(f"{_SELECT} WHERE l.letter_id = ?", (text.upper(),))
+    if row is None:
+        raise StoreError(f"there is no letter {text} (the letter command prints the id of each "
+                         "letter it issues; `show ID` lists a case's letters)")
+    return LetterRecord.from_row(row)
+
+
+def letter_pdf(store: Store, letter: LetterRecord) -> bytes:
+    """The signed PDF exactly as it was issued."""
+    return store.conn.execute("SELECT pdf FROM letters WHERE id = ?",
+                              (letter.id,)).fetchone()[0]

@@ -1,0 +1,367 @@
+"""Letters from the command line, as a new user meets them: reviewers with signing keys, a case
+decided and its letters issued, verified, tampered with and refused; the README's walk-through
+run exactly as written.
+
+Commands run in-process through ``main()`` (a fresh process costs a second of imports per
+command). Every database, letter and certificate lives under ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+from paths import ROOT, SEED
+from pkikit import organization_pkcs12
+from reportlab.pdfgen import canvas
+
+from reviewer_app.cli.main import main
+from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.letters import letter_pdf, letters_for
+
+PASSPHRASE = "a reviewer's passphrase"
+ADVERSE_REASON = ("The tumor has not made your spine unstable and no bone presses on your "
+                  "nerves, so radiation comes first.")
+
+
+@pytest.fixture(autouse=True)
+def environment(tmp_path, monkeypatch):
+    """No terminal, the passphrase in the environment, and a command that forgot ``--db``
+    lands in ``tmp_path`` (and fails the test), never in the user's data folder."""
+    stray = tmp_path / "stray-default.sqlite3"
+    monkeypatch.setenv("REVIEWER_APP_DB", str(stray))
+    monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("REVIEWER_APP_P12_PASSPHRASE", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    yield
+    assert not stray.exists(), "a command ran without --db"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cases.sqlite3")
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.fixture
+def shell(capsys, db):
+    """``shell("letter", "1", ...)`` runs one command on this test's database."""
+    return lambda *args: cli(capsys, "--db", db, *args)
+
+
+@pytest.fixture
+def team(shell):
+    """A nurse (reviewer 1) and a physician (reviewer 2), each with a new signing key."""
+    assert shell("reviewer", "add", "--name", "Pat Lee", "--credentials", "RN",
+                 "--role", "nurse")[:2] == (0, "1\n")
+    assert shell("reviewer", "add", "--name", "Maria Chen", "--credentials", "MD",
+                 "--role", "physician")[:2] == (0, "2\n")
+
+
+def import_case(shell, path=SEED) -> str:
+    code, out, err = shell("import", str(path))
+    assert code == 0, err
+    return out.strip()
+
+
+def flip(data: bytes) -> bytes:
+    """One bit changed inside the first content stream (inside the signed byte range)."""
+    changed = bytearray(data)
+    changed[data.index(b"stream", 2000) + 100] ^= 0x01
+    return bytes(changed)
+
+
+def pdf_text(path) -> str | None:
+    """The letter's text through poppler (an independent reader); None where it is not
+    installed (``make test`` installs it, and CI fails without it)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail("poppler-utils' pdftotext is not installed")
+        return None
+    return subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_a_new_user_issues_and_verifies_both_letters(shell, team, tmp_path, db):
+    case = import_case(shell)
+    assert shell("assign", case, "--reviewer", "1")[0] == 0
+    assert shell("decide", case, "--decision", "approve", "--reviewer", "1")[0] == 0
+    member, provider = tmp_path / "approval-member.pdf", tmp_path / "approval-provider.pdf"
+    code, out, err = shell("letter", case, "--out", str(member))
+    assert code == 0, err
+    assert out.startswith("LTR-000001: approval letter to the member (en) signed by Pat Lee, RN")
+    assert f"case {case} is letter_issued" in out
+    code, out, _ = shell("letter", case, "--recipient", "provider", "--out", str(provider),
+                         "--json")
+    shown = json.loads(out)
+    assert (code, shown["letter_id"], shown["recipient"]) == (0, "LTR-000002", "provider")
+
+    for letter in (member, provider):
+        code, out, _ = shell("verify", str(letter))
+        assert code == 0
+        assert "signer: Pat Lee, RN" in out and "intact: yes" in out and "valid: yes" in out
+        assert "changed after signing: no" in out and "signing time: 20" in out
+        assert "trusted: not checked" in out
+    certificate = tmp_path / "pat-lee.pem"
+    assert shell("reviewer", "cert", "1", "--out", str(certificate))[0] == 0
+    code, out, _ = shell("verify", str(provider), "--trust", str(certificate))
+    assert code == 0 and "trusted: yes" in out
+    stranger = tmp_path / "maria-chen.pem"
+    shell("reviewer", "cert", "2", "--out", str(stranger))
+    code, out, _ = shell("verify", str(member), "--trust", str(stranger))
+    assert code == 1 and "trusted: no" in out
+
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(flip(member.read_bytes()))
+    code, out, _ = shell("verify", str(tampered), "--trust", str(certificate))
+    assert code == 1
+    assert "intact: no" in out and "the signed content was changed" in out
+
+    with Store.open(db, create=False) as store:
+        stored = {letter.letter_id: letter for letter in letters_for(store, int(case))}
+        for letter_id, path in (("LTR-000001", member), ("LTR-000002", provider)):
+            assert stored[letter_id].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+            assert letter_pdf(store, stored[letter_id]) == path.read_bytes()
+
+    again = tmp_path / "again.pdf"
+    code, _, err = shell("letter", case, "--out", str(again))
+    assert code == 2 and "--replaces LTR-000001" in err and not again.exists()
+    code, out, _ = shell("letter", case, "--out", str(again), "--replaces", "LTR-000001")
+    assert code == 0 and "LTR-000003" in out and "replacing LTR-000001" in out
+    code, out, _ = shell("show", case)
+    assert "LTR-000001  approval to the member (en), signed by Pat Lee, RN, replaced by " \
+           "LTR-000003" in out
+    code, out, _ = shell("audit", "verify")
+    assert code == 0 and out.startswith("ok: ")
+    code, _, err = shell("letter", case, "--out", str(again), "--replaces", "LTR-000003")
+    assert code == 2 and "exists (use --force" in err
+
+
+def test_a_physician_denial_gives_adverse_letters_with_the_reason(shell, team, tmp_path):
+    import_case(shell)
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    shell("decide", case, "--decision", "refer", "--reviewer", "1", "--reason",
+          "instability unclear")
+    shell("assign", case, "--reviewer", "2")
+    assert shell("decide", case, "--decision", "deny", "--reviewer", "2", "--reason",
+                 ADVERSE_REASON)[0] == 0
+    letters = {}
+    for recipient in ("member", "provider"):
+        letters[recipient] = tmp_path / f"adverse-{recipient}.pdf"
+        code, out, err = shell("letter", case, "--type", "adverse", "--recipient", recipient,
+                               "--reviewer", "2", "--out", str(letters[recipient]))
+        assert code == 0, err
+        assert f"adverse letter to the {recipient} (en) signed by Maria Chen, MD" in out
+        code, out, _ = shell("verify", str(letters[recipient]))
+        assert code == 0 and "signer: Maria Chen, MD" in out
+    text = pdf_text(letters["member"])
+    if text is not None:
+        words = " ".join(text.split())
+        assert "radiation comes first" in words and "Maria Chen, MD" in words
+        assert "appeal" in words.lower()
+
+
+def test_an_adverse_letter_needs_a_physicians_decision(shell, team, tmp_path):
+    case = import_case(shell)
+    out_file = str(tmp_path / "x.pdf")
+    shell("assign", case, "--reviewer", "1")
+    code, _, err = shell("letter", case, "--type", "adverse", "--out", out_file)
+    assert code == 2 and "no decision yet" in err and "physician" in err
+    shell("decide", case, "--decision", "refer", "--reviewer", "1", "--reason", "unclear")
+    code, _, err = shell("letter", case, "--out", out_file)
+    assert code == 2 and "referred to a physician reviewer and is not decided yet" in err
+    nurse_case = import_case(shell)
+    shell("assign", nurse_case, "--reviewer", "1")
+    shell("decide", nurse_case, "--decision", "approve", "--reviewer", "1")
+    code, _, err = shell("letter", nurse_case, "--type", "adverse", "--out", out_file)
+    assert code == 2
+    assert err.startswith(f"refused: case {nurse_case} was decided by a nurse reviewer")
+    assert "needs a physician reviewer's decision" in err
+    code, _, err = shell("letter", nurse_case, "--reviewer", "2", "--out", out_file)
+    assert code == 2 and "reviewer 2 did not decide it" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_pend_gives_a_request_for_information(shell, team, tmp_path):
+    document = json.loads(SEED.read_text(encoding="utf-8"))
+    del document["oncology"]["expected_survival_months"]
+    del document["symptoms"]["frankel_grade"]
+    path = tmp_path / "pend.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    case = import_case(shell, path)
+    shell("assign", case, "--reviewer", "1")
+    needed_by = dt.date.today() + dt.timedelta(days=7)
+    assert shell("decide", case, "--decision", "pend", "--reviewer", "1", "--info-needed-by",
+                 needed_by.isoformat())[0] == 0
+    letter = tmp_path / "pend-member.pdf"
+    code, out, err = shell("letter", case, "--out", str(letter))
+    assert code == 0, err
+    assert "pend letter to the member (en) signed by Pat Lee, RN" in out
+    assert f"case {case} is pended" in out
+    assert shell("verify", str(letter))[0] == 0
+    text = pdf_text(letter)
+    if text is not None:
+        words = " ".join(text.split())
+        assert needed_by.strftime("%B") in words and str(needed_by.year) in words
+        assert "survival" in words.lower()
+
+
+def test_a_partial_approval_letter_lists_what_was_approved(shell, team, tmp_path):
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "2")
+    code, _, err = shell("decide", case, "--decision", "partial", "--reviewer", "2",
+                         "--reason", "The corpectomy and fusion are approved; a separate "
+                         "laminotomy at L2-L3 is not needed.")
+    assert code == 2 and "--approve CODE" in err
+    approved = ["63090", "22558", "22585", "22612", "22614", "22842", "22854"]
+    assert shell("decide", case, "--decision", "partial", "--reviewer", "2", "--reason",
+                 "The corpectomy and fusion are approved; a separate laminotomy at L2-L3 is "
+                 "not needed.", *(a for code in approved for a in ("--approve", code)))[0] == 0
+    letter = tmp_path / "partial-provider.pdf"
+    code, out, err = shell("letter", case, "--recipient", "provider", "--out", str(letter))
+    assert code == 0 and "partial letter to the provider" in out, err
+
+
+def test_passphrases(shell, team, tmp_path, monkeypatch):
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    shell("decide", case, "--decision", "approve", "--reviewer", "1")
+    letter = tmp_path / "letter.pdf"
+    monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "not the passphrase")
+    code, _, err = shell("letter", case, "--out", str(letter))
+    assert code == 2 and "the passphrase does not open this signing key" in err
+    monkeypatch.delenv("REVIEWER_APP_PASSPHRASE")
+    code, _, err = shell("letter", case, "--out", str(letter))
+    assert code == 2 and "set REVIEWER_APP_PASSPHRASE, or run the command in a terminal" in err
+    code, _, err = shell("reviewer", "add", "--name", "Lee Park", "--credentials", "RN",
+                         "--role", "nurse")
+    assert code == 2 and "REVIEWER_APP_PASSPHRASE" in err
+    assert not letter.exists()
+
+    typed = iter([PASSPHRASE])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    code, out, err = shell("letter", case, "--out", str(letter))
+    assert code == 0 and out.startswith("LTR-000001"), err
+    typed = iter(["first passphrase", "second passphrase"])
+    code, _, err = shell("reviewer", "add", "--name", "Lee Park", "--credentials", "RN",
+                         "--role", "nurse")
+    assert code == 2 and "the two passphrases differ" in err
+    typed = iter(["short", "short"])
+    code, _, err = shell("reviewer", "add", "--name", "Lee Park", "--credentials", "RN",
+                         "--role", "nurse")
+    assert code == 2 and "at least 8 characters" in err
+    code, out, _ = shell("reviewer", "list")
+    assert len(out.splitlines()) == 2
+
+
+def test_an_organization_pkcs12_is_imported_and_trusted_through_its_root(shell, tmp_path,
+                                                                         monkeypatch):
+    data, root = organization_pkcs12("organization secret", "ec")
+    (tmp_path / "park.p12").write_bytes(data)
+    (tmp_path / "root.pem").write_bytes(root)
+    add = ("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD", "--role",
+           "physician", "--import-p12", str(tmp_path / "park.p12"))
+    monkeypatch.setenv("REVIEWER_APP_P12_PASSPHRASE", "wrong secret")
+    code, _, err = shell(*add)
+    assert code == 2 and "the passphrase does not open" in err
+    monkeypatch.setenv("REVIEWER_APP_P12_PASSPHRASE", "organization secret")
+    code, out, _ = shell(*add, "--json")
+    assert code == 0 and json.loads(out)["key"]["subject"].endswith("CN=Jordan Park\\, MD")
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason", ADVERSE_REASON)
+    letter = tmp_path / "adverse.pdf"
+    assert shell("letter", case, "--out", str(letter))[0] == 0
+    code, out, _ = shell("verify", str(letter), "--trust", str(tmp_path / "root.pem"))
+    assert code == 0 and "trusted: yes" in out and "signer: Jordan Park, MD" in out
+
+
+def test_letters_yaml_beside_the_database(shell, team, tmp_path):
+    letterhead = (ROOT / "resources" / "letters" / "letterhead.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ours.yaml").write_text(letterhead.replace(
+        "organization: Example Health Plan", "organization: Lakeside Health"), encoding="utf-8")
+    settings = tmp_path / "letters.yaml"
+    settings.write_text("letterhead: ours.yaml\ntrust_roots: [pat-lee.pem]\n"
+                        "validity_days: 30\n", encoding="utf-8")
+    shell("reviewer", "cert", "1", "--out", str(tmp_path / "pat-lee.pem"))
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    shell("decide", case, "--decision", "approve", "--reviewer", "1")
+    letter = tmp_path / "approval.pdf"
+    assert shell("letter", case, "--out", str(letter))[0] == 0
+    code, out, _ = shell("verify", str(letter))
+    assert code == 0 and "trusted: yes" in out and f"from {settings}" in out
+    text = pdf_text(letter)
+    if text is not None:
+        words = " ".join(text.split())
+        assert "Lakeside Health" in words and "Example Health Plan" not in words
+        last_day = dt.date.today() + dt.timedelta(days=29)
+        assert f"{last_day:%B} {last_day.day}, {last_day.year}" in words
+    settings.write_text("letterhead: ours.yaml\ncolour: blue\n", encoding="utf-8")
+    code, _, err = shell("verify", str(letter))
+    assert code == 2 and err.startswith(f"{settings}: colour: ")
+
+
+def test_verify_tells_a_bad_file_from_a_bad_signature(shell, tmp_path):
+    code, _, err = shell("verify", str(tmp_path / "absent.pdf"))
+    assert code == 2 and "cannot be read" in err
+    (tmp_path / "notes.txt").write_text("not a letter")
+    code, _, err = shell("verify", str(tmp_path / "notes.txt"))
+    assert code == 2 and "cannot be read as a PDF" in err
+    unsigned = canvas.Canvas(str(tmp_path / "unsigned.pdf"))
+    unsigned.drawString(72, 72, "an unsigned page")
+    unsigned.save()
+    code, out, _ = shell("verify", str(tmp_path / "unsigned.pdf"))
+    assert code == 1 and "signed: no" in out
+    code, _, err = shell("verify", str(tmp_path / "unsigned.pdf"), "--trust",
+                         str(tmp_path / "notes.txt"))
+    assert code == 2 and "not a readable certificate" in err
+
+
+def test_the_readme_walk_through_works_as_written(capsys, tmp_path, monkeypatch):
+    """Every command of the README's Letters block, in order, from a fresh folder; a comment
+    saying "exit N" is the status expected, else 0."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Letters\n"):]
+    block = section[section.index("```sh\n") + 6:]
+    block = block[:block.index("```")]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    ran = 0
+    for line in block.splitlines():
+        command, _, comment = line.partition(" #")
+        words = shlex.split(command)
+        if not words:
+            continue
+        if words[0] == "export":
+            name, _, value = words[1].partition("=")
+            monkeypatch.setenv(name, value)
+            continue
+        assert words[:3] == ["python", "-m", "reviewer_app"], line
+        expected = re.search(r"exit (\d)", comment)
+        code, out, err = cli(capsys, *words[3:])
+        assert code == (int(expected.group(1)) if expected else 0), (line, err)
+        letter_id = re.search(r"LTR-\d{6}", comment)
+        if letter_id and not expected:
+            assert out.startswith(letter_id.group(0)), (line, out)
+        ran += 1
+    assert ran >= 15
+    assert (tmp_path / "letters-demo.sqlite3").exists()
