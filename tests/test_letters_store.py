@@ -48,6 +48,9 @@ from reviewer_app.core.store.reviewers import (
 )
 from reviewer_app.core.store.rows import DECISION_COLUMNS, record_hash
 
+REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
+"""An adverse reason in plain words about the member, as the rules require."""
+
 PASSPHRASE = "a reviewer's passphrase"
 TODAY = NOW.date()
 
@@ -142,7 +145,7 @@ def test_each_decision_gives_its_letter_signed_by_the_decider(store):
     decide(store, 2, "refer", store.nurse, reason="survival under three months")
     decisions.assign(store, 2, reviewer=store.physician,
                      expected_version=cases.get_case(store, 2).version)
-    decide(store, 2, "deny", store.physician, reason="Surgery would not help in time.")
+    decide(store, 2, "deny", store.physician, reason=REASON)
     assert letter_basis(store, 2, recipient="provider").letter_type == "adverse"
     decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5))
     assert letter_basis(store, 3, recipient="member").letter_type == "pend"

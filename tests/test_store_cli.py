@@ -16,6 +16,9 @@ from storekit import meets_doc, refer_doc, run_cli, write_docs
 
 from reviewer_app.cli.main import main
 
+REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
+"""An adverse reason in plain words about the member, as the rules require."""
+
 COMMANDS = [["import"], ["cases"], ["show"], ["export"], ["decide"], ["assign"],
             ["reviewer"], ["reviewer", "add"], ["reviewer", "list"], ["reviewer", "key"],
             ["reviewer", "cert"], ["audit"], ["audit", "verify"], ["audit", "log"], ["backup"],
@@ -108,10 +111,10 @@ def test_a_review_from_the_shell(capsys, tmp_path, db):
                           "--reviewer", "1", "--reason", "no")
     assert code == 2 and err.startswith("refused: a nurse may not deny case 2")
     code, out, _err = cli(capsys, "--db", db, "decide", "2", "--decision", "refer",
-                          "--reviewer", "1", "--reason", "short expected survival")
+                          "--reviewer", "1", "--reason", REASON)
     assert (code, out) == (0, "case 2: referred (version 3) by Dana Whitfield, RN\n")
     code, _out, err = cli(capsys, "--db", db, "decide", "2", "--decision", "deny",
-                          "--reviewer", "2", "--reason", "x", "--if-version", "2")
+                          "--reviewer", "2", "--reason", REASON, "--if-version", "2")
     assert code == 2 and "after you read it" in err
     code, out, _err = cli(capsys, "--db", db, "decide", "2", "--decision", "deny",
                           "--reviewer", "2", "--reason", "Surgery would not help within "

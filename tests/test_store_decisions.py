@@ -18,6 +18,9 @@ from reviewer_app.core.store.errors import (
 )
 from reviewer_app.core.store.reviewers import add_reviewer
 
+REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
+"""An adverse reason in plain words about the member, as the rules require."""
+
 
 @pytest.fixture
 def store(tmp_path):
@@ -49,10 +52,10 @@ def test_a_nurses_denial_is_refused_and_nothing_changes(store):
     entries = len(audit.entries(store))
     with pytest.raises(TransitionError, match="only a physician reviewer"):
         decisions.decide(store, 1, "deny", by=store.nurse, expected_version=version,
-                         reason="not unstable")
+                         reason=REASON)
     with pytest.raises(TransitionError, match="only a physician reviewer"):
         decisions.decide(store, 1, "partial", by=store.nurse, expected_version=version,
-                         reason="one level only")
+                         reason=REASON)
     assert cases.get_case(store, 1).status == "in_review"
     assert len(audit.entries(store)) == entries
     assert cases.decisions_for(store, 1) == []
@@ -63,7 +66,7 @@ def test_a_nurse_cannot_approve_a_referral_outcome_but_refers_and_a_physician_de
     with pytest.raises(TransitionError, match="refer_to_physician"):
         decisions.decide(store, 2, "approve", by=store.nurse, expected_version=version)
     referred = decisions.decide(store, 2, "refer", by=store.nurse, expected_version=version,
-                                reason="expected survival under 3 months")
+                                reason=REASON)
     assert referred.case.status == "referred" and referred.case.assigned_reviewer is None
     with pytest.raises(TransitionError, match="referred to a physician"):
         decisions.decide(store, 2, "pend", by=store.nurse,
@@ -90,7 +93,7 @@ def test_a_pend_keeps_its_date_and_a_draft_must_be_taken_into_review_first(store
     version = in_review(store, 1, store.nurse)
     pended = decisions.decide(store, 1, "pend", by=store.nurse, expected_version=version,
                               info_needed_by=NOW.date() + dt.timedelta(days=5),
-                              reason="operative plan")
+                              reason=REASON)
     assert pended.case.status == "pended" and pended.case.info_needed_by == "2026-11-28"
     resumed = decisions.assign(store, 1, reviewer=store.nurse,
                                expected_version=pended.case.version)
@@ -137,7 +140,7 @@ def test_a_nurse_promoted_to_physician_behind_the_apps_back_cannot_deny(store):
     store.conn.commit()
     with pytest.raises(TamperedCaseError, match="reviewer 1 does not match"):
         decisions.decide(store, 1, "deny", by=store.nurse, expected_version=version,
-                         reason="x")
+                         reason=REASON)
     assert cases.get_case(store, 1).status == "in_review"
 
 
@@ -173,7 +176,7 @@ def test_random_review_sessions_never_break_a_rule(tmp_path_factory, steps):
                 else:
                     decisions.decide(
                         store, case_id, action, by=by, expected_version=before.version,
-                        reason="stated reason",
+                        reason=REASON,
                         info_needed_by=NOW.date() + dt.timedelta(days=3)
                         if action == "pend" else None)
             except TransitionError:

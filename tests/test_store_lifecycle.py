@@ -10,12 +10,15 @@ import pytest
 from reviewer_app.core.store import lifecycle as lc
 from reviewer_app.core.store.errors import TransitionError
 
+REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
+"""An adverse reason in plain words about the member, as the rules require."""
+
 TODAY = dt.date(2026, 11, 23)
 OUTCOMES = ("meets_criteria", "refer_to_physician", "pend_missing_information",
             "no_criteria_set", None)
 
 
-def decide(status, decision, role, outcome="meets_criteria", reason="a reason",
+def decide(status, decision, role, outcome="meets_criteria", reason=REASON,
            info_needed_by=None):
     if decision == "pend" and info_needed_by is None:
         info_needed_by = TODAY + dt.timedelta(days=7)
@@ -55,6 +58,15 @@ def test_a_nurse_approves_only_what_meets_criteria():
         decide(lc.IN_REVIEW, "approve", lc.NURSE, "refer_to_physician")
     with pytest.raises(TransitionError, match="not evaluated"):
         decide(lc.IN_REVIEW, "approve", lc.NURSE, None)
+
+
+@pytest.mark.parametrize("decision", ["deny", "partial"])
+@pytest.mark.parametrize(
+    "reason", ["does not meet criteria", "Not medically necessary.", "too soon"]
+)
+def test_an_adverse_reason_must_say_why_in_plain_words(decision, reason):
+    with pytest.raises(TransitionError, match="plain words"):
+        decide(lc.IN_REVIEW, decision, lc.PHYSICIAN, reason=reason)
 
 
 @pytest.mark.parametrize("decision", ["deny", "partial"])

@@ -9,13 +9,13 @@ only "does not meet criteria" (auditors reject it), a pend with nothing to ask f
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters.errors import LetterRefused
+from reviewer_app.core.reasons import reason_problem
 
 LetterType = Literal["approval", "partial", "adverse", "pend"]
 Recipient = Literal["member", "provider"]
@@ -26,17 +26,6 @@ RECIPIENTS: tuple[str, ...] = get_args(Recipient)
 DEFAULT_VALIDITY_DAYS = 90
 """How long an approval stays valid unless the plan sets otherwise."""
 
-_BARE_REASONS = frozenset({
-    "does not meet criteria",
-    "did not meet criteria",
-    "criteria not met",
-    "not medically necessary",
-    "does not meet medical necessity",
-    "does not meet medical necessity criteria",
-    "not supported",
-    "denied",
-})
-_MIN_REASON_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -56,10 +45,6 @@ class Decider:
     @property
     def signed_name(self) -> str:
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", text.lower())
 
 
 @dataclass(frozen=True)
@@ -146,13 +131,9 @@ class LetterRequest:
                 "only a physician reviewer may issue an adverse or partial determination "
                 f"(this decision is by a {self.decider.role} reviewer)"
             )
-        words = _words(self.reason_text)
-        if " ".join(words) in _BARE_REASONS or len(words) < _MIN_REASON_WORDS:
-            raise LetterRefused(
-                "the reason must say, in plain words, what about this member's condition led "
-                f"to the decision (at least {_MIN_REASON_WORDS} words); "
-                "\"does not meet criteria\" alone is not a reason"
-            )
+        problem = reason_problem(self.reason_text)
+        if problem:
+            raise LetterRefused(problem)
 
     def _check_approval(self) -> None:
         self._check_authorization()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reviewer_app.core.reasons import reason_problem
 from reviewer_app.core.store.errors import TransitionError
 
 DRAFT = "draft"
@@ -101,6 +102,8 @@ def decide(
             f"case {case_id}: an adverse determination needs the specific reason, in plain "
             "language about this member's condition (give --reason)"
         )
+    if decision in ADVERSE and (problem := reason_problem(reason)):
+        raise TransitionError(f"case {case_id}: {problem}")
     if decision == "pend":
         if info_needed_by is None:
             raise TransitionError(

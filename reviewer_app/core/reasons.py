@@ -1,0 +1,34 @@
+"""What makes an adverse determination's reason acceptable.
+
+The notice must give the specific reason in plain language about this member's condition;
+"does not meet criteria" alone is rejected by auditors (shared/domain/utilization-review.md).
+Checked when the physician decides, so a letter can always be issued from a recorded decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BARE_REASONS = frozenset({
+    "does not meet criteria",
+    "did not meet criteria",
+    "criteria not met",
+    "not medically necessary",
+    "does not meet medical necessity",
+    "does not meet medical necessity criteria",
+    "not supported",
+    "denied",
+})
+_MIN_REASON_WORDS = 8
+
+
+def reason_problem(text: str | None) -> str | None:
+    """None when the reason is acceptable, else what is wrong with it."""
+    words = re.findall(r"[\w'-]+", (text or "").lower())
+    if " ".join(words) in _BARE_REASONS or len(words) < _MIN_REASON_WORDS:
+        return (
+            "the reason must say, in plain words, what about this member's condition led "
+            f"to the decision (at least {_MIN_REASON_WORDS} words); "
+            "\"does not meet criteria\" alone is not a reason"
+        )
+    return None
