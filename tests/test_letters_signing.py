@@ -20,8 +20,8 @@ from pkikit import organization_pkcs12
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers import SimpleSigner
 
+from reviewer_app.core.atomic import write_atomic
 from reviewer_app.core.letters import render_letter
-from reviewer_app.core.letters.atomic import write_atomic
 from reviewer_app.core.letters.examples import request_for
 from reviewer_app.core.letters.keys import (
     ReviewerKeyError,

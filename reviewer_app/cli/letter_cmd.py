@@ -116,7 +116,7 @@ def run_letter(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     settings = letter_settings(args)
     from reviewer_app.core import issuing
-    from reviewer_app.core.letters.atomic import write_atomic
+    from reviewer_app.core.atomic import write_atomic
     from reviewer_app.core.letters.keys import unlock
     from reviewer_app.core.store.cases import get_case
 

@@ -169,7 +169,7 @@ def run_cert(args: argparse.Namespace) -> int:
     if key is None:
         raise StoreError(f"reviewer {args.id} has no signing key (see `reviewer key`)")
     if args.out:
-        from reviewer_app.core.letters.atomic import write_atomic
+        from reviewer_app.core.atomic import write_atomic
 
         write_atomic(args.out, key.certificate_pem.encode("ascii"))
     else:

@@ -7,11 +7,8 @@ the user data folder) and records what it does in the audit trail.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +20,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
+from reviewer_app.core.atomic import write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.store.lifecycle import OPEN, STATUS_FILTERS
 
@@ -268,7 +266,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         if args.out:
-            cases.export_case(store, args.id, lambda text: write_atomically(Path(args.out), text),
+            cases.export_case(store, args.id, lambda text: _write(args.out, text),
                               by=args.reviewer, destination="file")
         else:
             cases.export_case(store, args.id, _to_stdout, by=args.reviewer,
@@ -282,17 +280,5 @@ def _to_stdout(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(text.encode("utf-8"))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+def _write(path: str, text: str) -> None:
+    write_atomic(path, text.encode("utf-8"))

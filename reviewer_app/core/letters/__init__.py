@@ -6,7 +6,7 @@ The steps, each its own module::
     rendered = render_letter(request)                # compose.py + layout.py: unsigned PDF
     signed = sign_letter(rendered, reviewer_key)     # sign.py, keys.py
     report = verify_pdf(signed, trust_roots=[...])   # verify.py
-    write_atomic(path, signed)                       # atomic.py
+    write_atomic(path, signed)                       # core/atomic.py
 
 Nothing here touches the case store: which letter a case gets, storing it with its sha256,
 the audit trail and refusing letters for undecided cases belong to ``core/store/letters.py``;

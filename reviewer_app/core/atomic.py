@@ -3,7 +3,7 @@
 The bytes go to a temporary file in the same folder (a rename across file systems would not
 be atomic), are flushed to the disk with fsync, and the temporary file is renamed over the
 target; on POSIX the folder is synced too, so the rename survives a power cut. The file is
-created readable by its owner only: letters carry health information.
+created readable by its owner only: letters and exported cases carry health information.
 """
 
 from __future__ import annotations
