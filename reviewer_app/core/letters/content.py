@@ -19,14 +19,14 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from reviewer_app.core import codes, input_labels, resources
 from reviewer_app.core.criteria.loader import default_library
-from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.errors import Problem
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
+from reviewer_app.core.yaml_files import read_model
 
 LETTER_SLOTS = frozenset({
     "member_name", "member_id", "birth_date", "provider_name", "provider_npi", "organization",
@@ -433,14 +433,7 @@ def _coverage_problems(content: LanguageContent) -> list[Problem]:
 def load_content(path: Path) -> LanguageContent:
     """Read and check one language file; ``LetterContentError`` lists every problem."""
     source = str(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LetterContentError.one(source, "(document)", f"cannot be read: {error}") from None
-    try:
-        content = LanguageContent.model_validate(document)
-    except ValidationError as error:
-        raise LetterContentError(source, pydantic_problems(error)) from None
+    content = read_model(path, LanguageContent, LetterContentError)
     problems = []
     if content.language != path.stem:
         problems.append(Problem("language", f"is '{content.language}' but the file is named "

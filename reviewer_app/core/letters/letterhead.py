@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from string import Formatter
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from reviewer_app.core import resources
-from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.errors import Problem
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
+from reviewer_app.core.yaml_files import read_model
 
 DEFAULT_PATH = resources.path("letters", "letterhead.yaml")
 TAGLINE_SLOTS = frozenset({"phone", "tty"})
@@ -71,14 +71,7 @@ def load_letterhead(path: str | Path | None = None) -> Letterhead:
     """Read and check a letterhead file; ``LetterContentError`` names the file and the key."""
     path = Path(path) if path else DEFAULT_PATH
     source = str(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LetterContentError.one(source, "(document)", f"cannot be read: {error}") from None
-    try:
-        letterhead = Letterhead.model_validate(document)
-    except ValidationError as error:
-        raise LetterContentError(source, pydantic_problems(error)) from None
+    letterhead = read_model(path, Letterhead, LetterContentError)
     problems: list[Problem] = []
     if letterhead.logo is not None:
         logo = letterhead.logo if letterhead.logo.is_absolute() else path.parent / letterhead.logo

@@ -17,15 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from asn1crypto import x509 as asn1_x509
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.errors import Problem
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.letters.letterhead import Letterhead, load_letterhead
 from reviewer_app.core.letters.request import DEFAULT_VALIDITY_DAYS
 from reviewer_app.core.letters.verify import load_certificates
+from reviewer_app.core.yaml_files import read_model
 
 FILE_NAME = "letters.yaml"
 
@@ -75,16 +75,7 @@ def load_settings(database: Path) -> LetterSettings:
     if not path.exists():
         return LetterSettings()
     source = str(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise LetterContentError.one(source, "(document)", f"cannot be read: {error}") from None
-    if not isinstance(document, dict):
-        raise LetterContentError.one(source, "(document)", "must be a mapping of settings")
-    try:
-        settings = _SettingsFile.model_validate(document)
-    except ValidationError as error:
-        raise LetterContentError(source, pydantic_problems(error)) from None
+    settings = read_model(path, _SettingsFile, LetterContentError)
     folder = path.parent
     letterhead = settings.letterhead
     if letterhead is not None and not letterhead.is_absolute():
