@@ -27,6 +27,16 @@ migrations = Migrations(MIGRATION_SET)
 NAMES: list[str] = []
 
 
+def _guard(db: Database, triggers: list[tuple[str, str, str, str]]) -> None:
+    """Triggers that refuse an UPDATE or DELETE with a message saying why: records kept for the
+    retention period and the audit trail are never changed in place."""
+    for name, event, table, message in triggers:
+        db.execute(
+            f"CREATE TRIGGER {name} BEFORE {event} ON {table} BEGIN "
+            f"SELECT RAISE(ABORT, '{message}'); END"
+        )
+
+
 def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
     number = len(NAMES) + 1
 
@@ -129,23 +139,16 @@ def m001_cases(db: Database) -> None:
             ("evaluation_id", "evaluations", "id"),
         ],
     ).create_index(["case_id", "id"])
-    db.executescript("""
-        CREATE TRIGGER cases_keep BEFORE DELETE ON cases BEGIN
-          SELECT RAISE(ABORT, 'cases are kept for the retention period and cannot be deleted');
-        END;
-        CREATE TRIGGER evaluations_keep_update BEFORE UPDATE ON evaluations BEGIN
-          SELECT RAISE(ABORT, 'an evaluation snapshot cannot be changed');
-        END;
-        CREATE TRIGGER evaluations_keep_delete BEFORE DELETE ON evaluations BEGIN
-          SELECT RAISE(ABORT, 'an evaluation snapshot cannot be deleted');
-        END;
-        CREATE TRIGGER decisions_keep_update BEFORE UPDATE ON decisions BEGIN
-          SELECT RAISE(ABORT, 'a recorded decision cannot be changed');
-        END;
-        CREATE TRIGGER decisions_keep_delete BEFORE DELETE ON decisions BEGIN
-          SELECT RAISE(ABORT, 'a recorded decision cannot be deleted');
-        END;
-    """)
+    _guard(db, [
+        ("cases_keep", "DELETE", "cases",
+         "cases are kept for the retention period and cannot be deleted"),
+        ("evaluations_keep_update", "UPDATE", "evaluations",
+         "an evaluation snapshot cannot be changed"),
+        ("evaluations_keep_delete", "DELETE", "evaluations",
+         "an evaluation snapshot cannot be deleted"),
+        ("decisions_keep_update", "UPDATE", "decisions", "a recorded decision cannot be changed"),
+        ("decisions_keep_delete", "DELETE", "decisions", "a recorded decision cannot be deleted"),
+    ])
 
 
 @_migration
@@ -172,13 +175,13 @@ def m002_audit(db: Database) -> None:
         );
         CREATE INDEX audit_case ON audit (case_id, seq);
         CREATE INDEX audit_record ON audit (record_table, record_id, seq);
-        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN
-          SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be changed');
-        END;
-        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN
-          SELECT RAISE(ABORT, 'the audit trail is append-only: entries cannot be deleted');
-        END;
     """)
+    _guard(db, [
+        ("audit_append_only_update", "UPDATE", "audit",
+         "the audit trail is append-only: entries cannot be changed"),
+        ("audit_append_only_delete", "DELETE", "audit",
+         "the audit trail is append-only: entries cannot be deleted"),
+    ])
 
 
 @_migration
@@ -211,14 +214,12 @@ def m004_reviewer_keys(db: Database) -> None:
                   "certificate_pem", "pkcs12", "created_at"],
         foreign_keys=[("reviewer_id", "reviewers", "id")],
     ).create_index(["reviewer_id", "id"])
-    db.executescript("""
-        CREATE TRIGGER reviewer_keys_keep_update BEFORE UPDATE ON reviewer_keys BEGIN
-          SELECT RAISE(ABORT, 'a stored signing key cannot be changed; add a new one');
-        END;
-        CREATE TRIGGER reviewer_keys_keep_delete BEFORE DELETE ON reviewer_keys BEGIN
-          SELECT RAISE(ABORT, 'a stored signing key cannot be deleted');
-        END;
-    """)
+    _guard(db, [
+        ("reviewer_keys_keep_update", "UPDATE", "reviewer_keys",
+         "a stored signing key cannot be changed; add a new one"),
+        ("reviewer_keys_keep_delete", "DELETE", "reviewer_keys",
+         "a stored signing key cannot be deleted"),
+    ])
 
 
 @_migration
@@ -262,14 +263,11 @@ def m005_letters(db: Database) -> None:
     letters.create_index(["letter_id"], unique=True)
     letters.create_index(["case_id", "id"])
     letters.create_index(["replaces"], unique=True)
-    db.executescript("""
-        CREATE TRIGGER letters_keep_update BEFORE UPDATE ON letters BEGIN
-          SELECT RAISE(ABORT, 'an issued letter cannot be changed; issue a corrected letter');
-        END;
-        CREATE TRIGGER letters_keep_delete BEFORE DELETE ON letters BEGIN
-          SELECT RAISE(ABORT, 'an issued letter cannot be deleted');
-        END;
-    """)
+    _guard(db, [
+        ("letters_keep_update", "UPDATE", "letters",
+         "an issued letter cannot be changed; issue a corrected letter"),
+        ("letters_keep_delete", "DELETE", "letters", "an issued letter cannot be deleted"),
+    ])
 
 
 SCHEMA_VERSION = len(NAMES)
