@@ -58,3 +58,13 @@ def run_cli(*args: str, env: dict | None = None,
     environment = dict(os.environ, **(env or {}))
     return subprocess.run([sys.executable, "-m", "reviewer_app", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout, env=environment)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    """The command line in this process (exit status, stdout, stderr); never a traceback."""
+    from reviewer_app.cli.main import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err

@@ -23,8 +23,8 @@ import pytest
 from paths import ROOT, SEED
 from pkikit import organization_pkcs12
 from reportlab.pdfgen import canvas
+from storekit import cli
 
-from reviewer_app.cli.main import main
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.letters import letter_pdf, letters_for
 
@@ -49,13 +49,6 @@ def environment(tmp_path, monkeypatch):
 @pytest.fixture
 def db(tmp_path):
     return str(tmp_path / "cases.sqlite3")
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 @pytest.fixture

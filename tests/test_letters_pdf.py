@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
 import reportlab
+from poppler import tool
 
 from reviewer_app.core import codes, input_labels
 from reviewer_app.core.criteria.loader import default_library
@@ -42,20 +41,11 @@ GOLDEN_PDF_SHA256 = {"5.1.0": "191f800c9f401ba4a2ff172bcb2bb5b32d09355b9c4211565
 releases; a version not listed here only gets the byte-stability check)."""
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        message = f"poppler-utils' {name} is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
 
 def pdf_text(pdf: bytes, *, page: int | None = None) -> str:
     """The text in content-stream order (-raw keeps each table cell together)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    result = subprocess.run([_tool("pdftotext"), "-raw", "-enc", "UTF-8", *pages, "-", "-"],
+    result = subprocess.run([tool("pdftotext"), "-raw", "-enc", "UTF-8", *pages, "-", "-"],
                             input=pdf, capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
@@ -201,12 +191,12 @@ def test_corrected_letter_names_the_one_it_replaces(letterhead):
 
 def test_metadata_and_embedded_fonts(letterhead):
     pdf = render_letter(request_for("adverse"), letterhead).pdf
-    info = subprocess.run([_tool("pdfinfo"), "-"], input=pdf, capture_output=True,
+    info = subprocess.run([tool("pdfinfo"), "-"], input=pdf, capture_output=True,
                           check=True).stdout.decode()
     assert "Title:           We did not approve your request" in info
     assert "Author:          Example Health Plan" in info
     assert "Subject:         We did not approve your request \u2013 Case number PA-2026" in info
-    fonts = subprocess.run([_tool("pdffonts"), "-"], input=pdf, capture_output=True,
+    fonts = subprocess.run([tool("pdffonts"), "-"], input=pdf, capture_output=True,
                            check=True).stdout.decode().splitlines()[2:]
     assert len(fonts) == 3
     assert all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), fonts
@@ -215,7 +205,7 @@ def test_metadata_and_embedded_fonts(letterhead):
 def _words_on_page(pdf: bytes, page: int) -> list[tuple[float, float, float, float, str]]:
     """Word boxes in PDF points with the origin at the bottom left."""
     html = subprocess.run(
-        [_tool("pdftotext"), "-bbox", "-f", str(page + 1), "-l", str(page + 1), "-", "-"],
+        [tool("pdftotext"), "-bbox", "-f", str(page + 1), "-l", str(page + 1), "-", "-"],
         input=pdf, capture_output=True, check=True).stdout.decode()
     height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html)[1])
     words = []

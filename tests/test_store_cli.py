@@ -12,7 +12,7 @@ import json
 
 import pytest
 from paths import SEED
-from storekit import meets_doc, refer_doc, run_cli, write_docs
+from storekit import cli, meets_doc, refer_doc, run_cli, write_docs
 
 from reviewer_app.cli.main import main
 
@@ -39,13 +39,6 @@ def no_default_database(tmp_path, monkeypatch):
 @pytest.fixture
 def db(tmp_path):
     return str(tmp_path / "cases.sqlite3")
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

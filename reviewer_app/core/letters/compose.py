@@ -270,10 +270,7 @@ class _Composer:
         else:
             partial = kind == "partial"
             t = m.partial if partial else m.adverse
-            facts = [*_MEMBER_FACTS, "service", "levels", "setting"]
-            if partial:
-                facts += ["authorization", "valid"]
-            self.key_facts(*facts, "decider", "replaces")
+            self.key_facts(*_decision_facts(_MEMBER_FACTS, partial))
             self.para(t.intro)
             if partial:
                 self.heading(m.partial.approved_heading)
@@ -359,10 +356,7 @@ class _Composer:
         else:
             partial = kind == "partial"
             t = p.partial if partial else p.adverse
-            facts = [*base, "service", "levels", "setting"]
-            if partial:
-                facts += ["authorization", "valid"]
-            self.key_facts(*facts, "decider", "replaces")
+            self.key_facts(*_decision_facts(base, partial))
             self.para(t.intro)
             if partial:
                 self.heading(p.partial.approved_heading)
@@ -409,3 +403,10 @@ class _Composer:
 
 def compose(request: LetterRequest, letterhead: Letterhead) -> Letter:
     return _Composer(request, letterhead).compose()
+
+
+def _decision_facts(base, partial: bool) -> list[str]:
+    """The key facts of an adverse or partial letter: what was asked, and for a partial
+    approval the authorization and its validity."""
+    extra = ["authorization", "valid"] if partial else []
+    return [*base, "service", "levels", "setting", *extra, "decider", "replaces"]
