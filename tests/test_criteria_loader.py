@@ -163,6 +163,8 @@ def test_adding_a_set_needs_no_python(tmp_path):
             "references": ["ref-a"],
             "logic": {"gte": ["symptoms.pain_nrs", 7]},
         }],
+        "changes": [{"version": "1", "date": "2026-01-01", "what": "First version of the set.",
+                     "why": "A test of a set written only as data."}],
     }
     write(tmp_path, data)
     library = load_library(tmp_path)

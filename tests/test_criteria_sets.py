@@ -66,8 +66,9 @@ MODALITIES = "prior_treatments (failed conservative modalities) = "
 # The contract's invariants, checked on every determination this file produces
 
 
-def expected_outcome(criteria: list[dict]) -> tuple[str, set[str]]:
-    """The outcome and missing inputs by the rule of ``shared/spec/case-format.md``."""
+def expected_outcome(criteria: list[dict]) -> tuple[str, set[str], set[str]]:
+    """The outcome, missing inputs and (words of) missing studies by the rule of
+    ``shared/spec/case-format.md``."""
     req = [c for c in criteria if c["kind"] == "requirement"]
     ind = [c for c in criteria if c["kind"] == "indication"]
     con = [c for c in criteria if c["kind"] == "contraindication"]
@@ -76,16 +77,17 @@ def expected_outcome(criteria: list[dict]) -> tuple[str, set[str]]:
         or any(c["status"] == MET for c in con)
         or (ind and all(c["status"] == NOT_MET for c in ind))
     ):
-        return REFER, set()
+        return REFER, set(), set()
     ind_met = not ind or any(c["status"] == MET for c in ind)
     if all(c["status"] == MET for c in req) and ind_met and all(
         c["status"] == NOT_MET for c in con
     ):
-        return MEETS, set()
+        return MEETS, set(), set()
     open_ = [c for c in req + con if c["status"] == UNKNOWN]
     if not ind_met:
         open_ += [c for c in ind if c["status"] == UNKNOWN]
-    return PEND, {m for c in open_ for m in c["missing"]}
+    return (PEND, {m for c in open_ for m in c["missing"]},
+            {f for c in open_ for s in c["missing_studies"] for f in s["findings"]})
 
 
 def check_invariants(doc: dict, det: dict) -> None:
@@ -104,24 +106,82 @@ def check_invariants(doc: dict, det: dict) -> None:
     ref_ids = {r["id"] for r in det["references"]}
     for entry in det["criteria"]:
         assert entry["status"] in (MET, NOT_MET, UNKNOWN)
-        assert bool(entry["missing"]) == (entry["status"] == UNKNOWN), entry
+        asks = bool(entry["missing"] or entry["missing_studies"])
+        assert asks == (entry["status"] == UNKNOWN), entry
         assert set(entry["references"]) <= ref_ids
-    outcome, missing = expected_outcome(det["criteria"])
+    outcome, missing, study_findings = expected_outcome(det["criteria"])
     assert det["outcome"] == outcome
     assert set(det["missing_information"]) == missing
+    assert {f for s in det["missing_studies"] for f in s["findings"]} == study_findings
     assert len(det["missing_information"]) == len(set(det["missing_information"]))
     for path in det["missing_information"]:
-        # a pend asks only for what the request lacks ("imaging": no study of the needed kind)
-        assert path == "imaging" or get_in(doc, path) is None, path
+        # a pend asks only for what the request lacks, and only what applies to it
+        assert get_in(doc, path) is None, path
+        assert applies(doc, path), path
         assert any(
             s.startswith("Missing:") and f"({path})" in s for s in det["rationale"]
         ), path
+    for needed in det["missing_studies"]:
+        assert needed["text"] and needed["modalities"], needed
+        assert any(s.startswith(f"Missing: {needed['text']}") for s in det["rationale"]), needed
     assert det["rationale"], "a determination explains itself"
     for sentence in det["rationale"]:
         match = CITED.search(sentence)
         assert match, f"rationale sentence without a reference list: {sentence!r}"
         assert set(match[1].split(", ")) <= ref_ids, sentence
     assert det["rationale"][-1].startswith("Outcome:")
+
+
+SHOWN_BY = {
+    "dynamic_translation_mm": {"XR"},
+    "marrow_edema": {"MRI", "bone_scan"},
+    "escc_grade": {"MRI"},
+    "infection": {"MRI", "CT", "PET_CT", "bone_scan"},
+    **{name: {"MRI", "CT", "PET_CT"} for name in (
+        "lesion_type", "posterolateral_involvement", "retropulsion", "canal_compromise_percent",
+        "stenosis", "nerve_root_compression", "disc_herniation")},
+    **{name: {"MRI", "CT", "PET_CT", "XR"} for name in (
+        "fracture", "vertebral_collapse", "height_loss_percent", "alignment",
+        "spondylolisthesis_grade")},
+}
+"""The criteria guide's table "What a study can show", written out here, not read from the
+shipped data, so that the data is checked against the guide."""
+NEOPLASTIC_CODE = re.compile(r"^(C|D[0-4])|^M845")
+
+
+def applies(doc: dict, path: str) -> bool:
+    """Whether a clinician could supply ``path`` for this case, by the guide's rules."""
+    neoplastic = any(NEOPLASTIC_CODE.match(d["code"].upper().replace(".", ""))
+                     for d in doc["diagnoses"])
+    study_match = re.match(r"^imaging\[(\d+)\]\.findings\.(\w+)$", path)
+    if study_match:
+        index, finding = int(study_match[1]), study_match[2]
+        imaging = doc["imaging"][index]
+        if imaging["modality"] not in SHOWN_BY[finding]:
+            return False
+        if finding == "escc_grade" and not neoplastic:
+            return False
+        if finding in ("vertebral_collapse", "alignment", "posterolateral_involvement"):
+            lesion = imaging.get("findings", {}).get("lesion_type")
+            # a SINS component of a study with no lesion is never asked; an augmentation or
+            # tumor criterion may still read alignment or collapse of any study
+            return lesion != "none" or finding == "alignment"
+        return True
+    if path.startswith("oncology.") or path == "scores.bilsky":
+        return neoplastic
+    deficit = get_in(doc, "symptoms.neuro_deficit")
+    if path in ("symptoms.deficit_progressive", "symptoms.deficit_duration_hours",
+                "symptoms.frankel_grade"):
+        return deficit != "none"
+    if path == "comorbidities.hba1c_percent":
+        return get_in(doc, "comorbidities.diabetes") is True
+    if path == "comorbidities.pregnancy":
+        born = datetime.fromisoformat(doc["member"]["birth_date"]).date()
+        received = datetime.fromisoformat(doc["received_at"]).date()
+        age = received.year - born.year - ((received.month, received.day) < (born.month,
+                                                                              born.day))
+        return get_in(doc, "member.sex") != "male" and age < 60
+    return True
 
 
 def run(doc: dict) -> dict:
@@ -160,7 +220,7 @@ def test_base_case_meets_its_set(kind):
     assert det["missing_information"] == []
     set_id = SET_OF_BASE[kind]
     assert det["criteria_set"]["id"] == set_id
-    assert det["criteria_set"]["version"] == "2026.1"
+    assert det["criteria_set"]["version"] == "2026.2"
     raw = resources.path("criteria", f"{set_id}.yaml").read_bytes()
     assert det["criteria_set"]["sha256"] == hashlib.sha256(raw).hexdigest()
     for entry in det["criteria"]:
@@ -204,6 +264,15 @@ PROGC = "progressive-neurological-deficit"
 PARA = "complete-paraplegia-over-48-hours"
 S_SURV = "oncology.expected_survival_months = "
 
+
+AT_L2 = "imaging[0].levels = L2 (MRI, within requested L2)"
+
+
+def SINS_AT(total: int, level: str = "L2") -> str:
+    """The instability indication reads the lesion at the requested levels (criteria guide)."""
+    return f"scores.sins_at_requested_levels = {total} (MRI of 2026-11-12 at {level})"
+
+
 TUMOR_THRESHOLDS = [
     T("tumor", {"oncology.expected_survival_months": 2.9}, SURV, NOT_MET,
       EXACT([S_SURV + "2.9"]), REFER, "survival-2.9"),
@@ -213,31 +282,31 @@ TUMOR_THRESHOLDS = [
       EXACT([S_SURV + "3"]), MEETS, "survival-3.0"),
     T("tumor", {"oncology.expected_survival_months": 0}, SURV, NOT_MET,
       EXACT([S_SURV + "0"]), REFER, "survival-0"),
-    T("tumor", NO_IND, SINS, NOT_MET, EXACT(["scores.sins.total = 12"]), REFER,
+    T("tumor", NO_IND, SINS, NOT_MET, EXACT([SINS_AT(12)]), REFER,
       "sins-12-posterolateral-none"),
     T("tumor", {"imaging.0.findings.vertebral_collapse": "lt50"}, SINS, NOT_MET,
-      EXACT(["scores.sins.total = 12"]), REFER, "sins-12-collapse-lt50"),
+      EXACT([SINS_AT(12)]), REFER, "sins-12-collapse-lt50"),
     T("tumor", {"service.levels": ["T6"], "imaging.0.levels": ["T6"]}, SINS, NOT_MET,
-      EXACT(["scores.sins.total = 12"]), REFER, "sins-12-semi-rigid-T6"),
+      EXACT([SINS_AT(12, "T6")]), REFER, "sins-12-semi-rigid-T6"),
     T("tumor", {"symptoms.pain_character": "occasional_non_mechanical"}, SINS, NOT_MET,
-      EXACT(["scores.sins.total = 11"]), REFER, "sins-11-pain-occasional"),
+      EXACT([SINS_AT(11)]), REFER, "sins-11-pain-occasional"),
     T("tumor", {"imaging.0.findings.lesion_type": "mixed"}, SINS, NOT_MET,
-      EXACT(["scores.sins.total = 12"]), REFER, "sins-12-mixed-lesion"),
-    T("tumor", {}, SINS, MET, EXACT(["scores.sins.total = 13"]), MEETS, "sins-13"),
+      EXACT([SINS_AT(12)]), REFER, "sins-12-mixed-lesion"),
+    T("tumor", {}, SINS, MET, EXACT([SINS_AT(13)]), MEETS, "sins-13"),
     T("tumor", {"service.levels": ["T12"], "imaging.0.levels": ["T12"]}, SINS, MET,
-      EXACT(["scores.sins.total = 14"]), MEETS, "sins-14-junctional-T12"),
+      EXACT([SINS_AT(14, "T12")]), MEETS, "sins-14-junctional-T12"),
     T("tumor", {"imaging.0.findings.alignment": "subluxation_translation",
                 "imaging.0.findings.posterolateral_involvement": "bilateral",
                 "service.levels": ["L5"], "imaging.0.levels": ["L5"]}, SINS, MET,
-      EXACT(["scores.sins.total = 18"]), MEETS, "sins-18"),
+      EXACT([SINS_AT(18, "L5")]), MEETS, "sins-18"),
     # Bilsky high grade with a deficit in a tumor not known to be radiosensitive
     T("tumor", {**HG, "imaging.0.findings.escc_grade": "1c"}, HGC, NOT_MET,
-      EXACT(['scores.bilsky = "1c"']), REFER, "bilsky-1c-not-high-grade"),
+      EXACT(['scores.bilsky_at_requested_levels = "1c"']), REFER, "bilsky-1c-not-high-grade"),
     T("tumor", {**HG, "imaging.0.findings.escc_grade": "2"}, HGC, MET,
-      EXACT(['scores.bilsky = "2"', 'symptoms.neuro_deficit = "motor"',
+      EXACT(['scores.bilsky_at_requested_levels = "2"', 'symptoms.neuro_deficit = "motor"',
              'oncology.radiosensitivity = "resistant" (reported)']), MEETS, "bilsky-2"),
     T("tumor", {**HG, "imaging.0.findings.escc_grade": "3"}, HGC, MET,
-      ['scores.bilsky = "3"'], MEETS, "bilsky-3"),
+      ['scores.bilsky_at_requested_levels = "3"'], MEETS, "bilsky-3"),
     T("tumor", {**HG, "imaging.0.findings.escc_grade": "3", "symptoms.neuro_deficit": "none"},
       HGC, NOT_MET, EXACT(['symptoms.neuro_deficit = "none"']), REFER,
       "bilsky-3-without-deficit"),
@@ -261,14 +330,15 @@ TUMOR_THRESHOLDS = [
       "bilsky-2-no-primary-site-not-known-radiosensitive"),
     # retropulsed bone: retropulsion and (Bilsky 1c+ or a deficit)
     T("tumor", {**RP, "imaging.0.findings.escc_grade": "1b"}, RETRO, NOT_MET,
-      EXACT(['scores.bilsky = "1b"', 'symptoms.neuro_deficit = "none"']), REFER,
+      EXACT(['scores.bilsky_at_requested_levels = "1b"', 'symptoms.neuro_deficit = "none"']), REFER,
       "retropulsion-bilsky-1b"),
     T("tumor", {**RP, "imaging.0.findings.escc_grade": "1c"}, RETRO, MET,
-      EXACT(["imaging[0].findings.retropulsion = true", 'scores.bilsky = "1c"']), MEETS,
-      "retropulsion-bilsky-1c"),
+      EXACT([AT_L2, "imaging[0].findings.retropulsion = true",
+             'scores.bilsky_at_requested_levels = "1c"']), MEETS, "retropulsion-bilsky-1c"),
     T("tumor", {**RP, "imaging.0.findings.escc_grade": "1b", "symptoms.neuro_deficit": "sensory"},
       RETRO, MET,
-      EXACT(["imaging[0].findings.retropulsion = true", 'symptoms.neuro_deficit = "sensory"']),
+      EXACT([AT_L2, "imaging[0].findings.retropulsion = true",
+             'symptoms.neuro_deficit = "sensory"']),
       MEETS, "retropulsion-bilsky-1b-with-deficit"),
     T("tumor", {**NO_IND, "imaging.0.findings.escc_grade": "3"}, RETRO, NOT_MET,
       EXACT(["imaging[0].findings.retropulsion = false"]), REFER, "no-retropulsion-bilsky-3"),
@@ -482,10 +552,16 @@ FUSION_THRESHOLDS = [
       "translation-3.0-on-flexion-extension-xr"),
     T("fusion", fusion_imaging("MRI", spondylolisthesis_grade=1), INSTAB, MET,
       EXACT([AT_L45, "imaging[0].findings.spondylolisthesis_grade = 1"]), MEETS, "spondy-1"),
-    T("fusion", fusion_imaging("MRI", spondylolisthesis_grade=0, dynamic_translation_mm=0,
-                               stenosis="severe", disc_herniation=True), INSTAB, NOT_MET,
+    # flexion-extension films answer for movement; a static MRI cannot (criteria guide)
+    T("fusion", {"imaging": [
+        study("MRI", ["L4", "L5"], spondylolisthesis_grade=0, stenosis="severe",
+              disc_herniation=True),
+        study("XR", ["L4", "L5"], spondylolisthesis_grade=0, dynamic_translation_mm=0)]},
+      INSTAB, NOT_MET,
       EXACT(["imaging[0].findings.spondylolisthesis_grade = 0",
-             "imaging[0].findings.dynamic_translation_mm = 0"]), REFER,
+             "imaging[0].findings.dynamic_translation_mm = not shown by MRI",
+             "imaging[1].findings.spondylolisthesis_grade = 0",
+             "imaging[1].findings.dynamic_translation_mm = 0"]), REFER,
       "stenosis-without-instability"),
     T("fusion", {"prior_treatments": [treatment(PT, 11), treatment(NSAID, 11)]}, CONS12,
       NOT_MET, EXACT([WEEKS + "11 weeks (physical_therapy)"]), REFER, "weeks-11"),
@@ -588,18 +664,27 @@ def test_radiosensitivity_derived_from_primary_site(site):
         assert (entry["status"], det["outcome"]) == (MET, MEETS)
 
 
-def test_sins_takes_the_highest_scored_lesion_and_skips_unscored_ones():
-    """Guide: a record missing a component is not scored; the case takes the highest scored
-    record. (An unscored record that might score 13+ is therefore not asked for; see report.)"""
+def test_sins_takes_the_highest_scored_lesion_and_asks_for_one_that_could_reach_13():
+    """Guide (changed in 2026.2): the case reports the highest scored record, but an unscored
+    record at a requested level whose best possible total reaches 13 leaves the instability
+    indication unknown and its missing components are asked; one that cannot reach 13 is not."""
     second = study("CT", ["L2"], lesion_type="lytic", vertebral_collapse="gt50",
-                   posterolateral_involvement="bilateral")  # alignment missing: not scored
+                   posterolateral_involvement="bilateral")  # alignment missing: up to 2+3+2+4+3+3
     det = run(make_case("tumor", {**NO_IND, "imaging.1": second}))
     assert det["scores"]["sins"]["total"] == 12
-    assert criterion(det, SINS)["status"] == NOT_MET
+    assert criterion(det, SINS)["status"] == UNKNOWN
+    assert criterion(det, SINS)["missing"] == ["imaging[1].findings.alignment"]
+    assert det["outcome"] == PEND
+    assert det["missing_information"] == ["imaging[1].findings.alignment"]
     better = with_(second, "findings.alignment", "normal")  # 2+3+2+0+3+3 = 13
     det = run(make_case("tumor", {**NO_IND, "imaging.1": better}))
     assert det["scores"]["sins"]["total"] == 13
     assert criterion(det, SINS)["status"] == MET
+    low = study("CT", ["L2"], lesion_type="blastic", vertebral_collapse="none",
+                posterolateral_involvement="none")  # at most 2+3+0+4+0+0 = 9
+    det = run(make_case("tumor", {**NO_IND, "imaging.1": low}))
+    assert criterion(det, SINS)["status"] == NOT_MET
+    assert det["outcome"] == REFER
 
 
 def test_bilsky_is_the_highest_grade_of_any_study():
@@ -621,17 +706,22 @@ def test_reported_radiosensitivity_overrides_the_primary_site():
 # pends asking for exactly it.
 
 
-def U(kind, changes, crit, missing, id):
-    return pytest.param(kind, changes, crit, missing, id=id)
+def U(kind, changes, crit, missing, id, studies=()):
+    """``studies``: the absent studies the criterion asks for, as (modalities, levels)."""
+    return pytest.param(kind, changes, crit, missing, list(studies), id=id)
+
+
+CROSS = ["MRI", "CT", "PET_CT"]
 
 
 UNKNOWNS = [
     # tumor
-    U("tumor", {"imaging": DELETE}, "imaging-at-requested-level", ["imaging"], "tumor-no-imaging"),
-    U("tumor", {"imaging.0.modality": "XR"}, "imaging-at-requested-level", ["imaging"],
-      "tumor-xr-only"),
-    U("tumor", {"imaging.0.modality": "bone_scan"}, "imaging-at-requested-level", ["imaging"],
-      "tumor-bone-scan-only"),
+    U("tumor", {"imaging": DELETE}, "imaging-at-requested-level", [], "tumor-no-imaging",
+      [(CROSS, ["L2"])]),
+    U("tumor", {"imaging.0.modality": "XR"}, "imaging-at-requested-level", [],
+      "tumor-xr-only", [(CROSS, ["L2"])]),
+    U("tumor", {"imaging.0.modality": "bone_scan"}, "imaging-at-requested-level", [],
+      "tumor-bone-scan-only", [(CROSS, ["L2"])]),
     U("tumor", {"service.levels": DELETE}, "imaging-at-requested-level", ["service.levels"],
       "tumor-no-requested-levels"),
     U("tumor", {"imaging.0.levels": DELETE}, "imaging-at-requested-level",
@@ -663,7 +753,8 @@ UNKNOWNS = [
                 "symptoms.frankel_grade": DELETE}, PARA, ["symptoms.frankel_grade"],
       "paraplegia-frankel"),
     # vertebral augmentation
-    U("augmentation", {"imaging": DELETE}, FX, ["imaging"], "aug-no-imaging"),
+    U("augmentation", {"imaging": DELETE}, FX, [], "aug-no-imaging",
+      [(["MRI", "CT", "PET_CT", "XR"], ["L1"])]),
     U("augmentation", {"imaging.0.findings.fracture": DELETE}, FX,
       ["imaging[0].findings.fracture"], "fracture"),
     U("augmentation", {"imaging.0.findings.marrow_edema": DELETE}, ACUTE,
@@ -674,8 +765,9 @@ UNKNOWNS = [
     U("augmentation", {"service.levels": DELETE}, LEVELS3, ["service.levels"], "levels"),
     U("augmentation", {"imaging.0.findings.retropulsion": DELETE}, CANAL,
       ["imaging[0].findings.retropulsion"], "aug-retropulsion"),
-    U("augmentation", {"imaging.0.findings.escc_grade": DELETE}, CANAL,
-      ["imaging[0].findings.escc_grade"], "aug-escc"),
+    U("augmentation", {"imaging.0.findings.escc_grade": DELETE,
+                       "diagnoses": [{"code": "C79.51"}, {"code": "M84.58XA"}]}, CANAL,
+      ["imaging[0].findings.escc_grade"], "aug-escc-neoplastic"),
     U("augmentation", {"symptoms.neuro_deficit": DELETE}, NEURO, ["symptoms.neuro_deficit"],
       "aug-deficit"),
     U("augmentation", {"comorbidities.active_infection": DELETE}, INFECT,
@@ -684,13 +776,15 @@ UNKNOWNS = [
       ["imaging[0].findings.infection"], "infection-imaging"),
     U("augmentation", {"comorbidities.coagulopathy": DELETE}, COAG,
       ["comorbidities.coagulopathy"], "coagulopathy"),
-    U("augmentation", {"comorbidities.pregnancy": DELETE}, PREG, ["comorbidities.pregnancy"],
-      "pregnancy"),
+    U("augmentation", {"comorbidities.pregnancy": DELETE, "member.birth_date": "1990-05-01"},
+      PREG, ["comorbidities.pregnancy"], "pregnancy"),
     U("augmentation", {"imaging.0.findings.alignment": DELETE}, UNSTABLE,
       ["imaging[0].findings.alignment"], "alignment"),
     # lumbar decompression
-    U("decompression", {"imaging": DELETE}, COMPRESSION, ["imaging"], "decomp-no-imaging"),
-    U("decompression", {"imaging.0.modality": "XR"}, COMPRESSION, ["imaging"], "decomp-xr-only"),
+    U("decompression", {"imaging": DELETE}, COMPRESSION, [], "decomp-no-imaging",
+      [(CROSS, ["L4", "L5"])]),
+    U("decompression", {"imaging.0.modality": "XR"}, COMPRESSION, [], "decomp-xr-only",
+      [(CROSS, ["L4", "L5"])]),
     U("decompression", {"imaging.0.findings.nerve_root_compression": False,
                         "imaging.0.findings.stenosis": DELETE}, COMPRESSION,
       ["imaging[0].findings.stenosis"], "stenosis"),
@@ -708,9 +802,9 @@ UNKNOWNS = [
     U("decompression", {"prior_treatments": [], "symptoms.bowel_bladder_dysfunction": DELETE},
       CONS6, ["symptoms.bowel_bladder_dysfunction"], "urgent-bowel-bladder"),
     # lumbar fusion
-    U("fusion", {"imaging": DELETE}, INSTAB, ["imaging"], "fusion-no-imaging"),
-    U("fusion", fusion_imaging("MRI", spondylolisthesis_grade=0), INSTAB,
-      ["imaging[0].findings.dynamic_translation_mm"], "translation"),
+    U("fusion", {"imaging": DELETE}, INSTAB, [], "fusion-no-imaging", [(["XR"], ["L4", "L5"])]),
+    U("fusion", fusion_imaging("MRI", spondylolisthesis_grade=0), INSTAB, [], "translation",
+      [(["XR"], ["L4", "L5"])]),
     U("fusion", fusion_imaging("XR", dynamic_translation_mm=1.0), INSTAB,
       ["imaging[0].findings.spondylolisthesis_grade"], "spondylolisthesis"),
     U("fusion", {"prior_treatments": DELETE}, CONS12, ["prior_treatments"], "fusion-conservative"),
@@ -729,23 +823,27 @@ UNKNOWNS = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "changes", "crit", "missing"), UNKNOWNS)
-def test_unknown_branch(kind, changes, crit, missing):
+@pytest.mark.parametrize(("kind", "changes", "crit", "missing", "studies"), UNKNOWNS)
+def test_unknown_branch(kind, changes, crit, missing, studies):
     det = run(make_case(kind, changes))
     entry = criterion(det, crit)
     assert entry["status"] == UNKNOWN
     assert entry["missing"] == missing
+    assert [(s["modalities"], s["levels"]) for s in entry["missing_studies"]] == studies
     assert det["outcome"] == PEND
     assert det["missing_information"] == missing
+    if studies:
+        assert det["missing_studies"], "the absent study is asked for"
 
 
-def test_missing_diabetes_and_hba1c_asks_for_both():
+def test_missing_diabetes_and_hba1c_asks_for_diabetes_first():
+    """Guide (2026.2): HbA1c applies only once the member is known to be diabetic."""
     det = run(make_case("fusion", {"comorbidities.diabetes": DELETE}))
     entry = criterion(det, DIABETES)
     assert entry["status"] == UNKNOWN
-    assert set(entry["missing"]) == {"comorbidities.diabetes", "comorbidities.hba1c_percent"}
+    assert entry["missing"] == ["comorbidities.diabetes"]
     assert det["outcome"] == PEND
-    assert set(det["missing_information"]) == set(entry["missing"])
+    assert det["missing_information"] == ["comorbidities.diabetes"]
 
 
 def test_neoplastic_diagnosis_is_never_unknown():
@@ -788,7 +886,7 @@ def test_neoplastic_diagnosis_is_never_unknown():
                                   "prior_treatments": DELETE}, [], MEETS,
                  id="augmentation-neoplastic-conservative-unknown"),
     pytest.param("augmentation", {"comorbidities.coagulopathy": True,
-                                  "symptoms.pain_nrs": DELETE,
+                                  "symptoms.pain_nrs": DELETE, "member.birth_date": "1990-05-01",
                                   "comorbidities.pregnancy": DELETE}, [PAIN, PREG], REFER,
                  id="augmentation-contraindicated-others-unknown"),
     pytest.param("augmentation", {"comorbidities.active_infection": True,
@@ -1066,19 +1164,26 @@ def test_unlisted_primary_has_no_criteria_set(codes):
                  [study("MRI", ["L4"]), study("XR", ["L2"])], NOT_MET, [],
                  id="tumor-xr-at-level-does-not-count"),
     pytest.param("tumor", "imaging-at-requested-level", [study("XR", ["L2"])], UNKNOWN,
-                 ["imaging"], id="tumor-xr-only"),
-    pytest.param("tumor", "imaging-at-requested-level", [], UNKNOWN, ["imaging"],
+                 [], id="tumor-xr-only"),
+    pytest.param("tumor", "imaging-at-requested-level", [], UNKNOWN, [],
                  id="tumor-empty-imaging"),
-    pytest.param("tumor", "imaging-at-requested-level", [study("CT", ["L1", "L2"])], MET, [],
-                 id="tumor-ct"),
-    pytest.param("tumor", "imaging-at-requested-level", [study("PET_CT", ["L2"])], MET, [],
-                 id="tumor-pet-ct"),
+    pytest.param("tumor", "imaging-at-requested-level",
+                 [study("CT", ["L1", "L2"], lesion_type="lytic")], MET, [], id="tumor-ct"),
+    pytest.param("tumor", "imaging-at-requested-level",
+                 [study("PET_CT", ["L2"], lesion_type="blastic")], MET, [], id="tumor-pet-ct"),
+    pytest.param("tumor", "imaging-at-requested-level", [study("MRI", ["L2"], escc_grade="2")],
+                 MET, [], id="tumor-escc-grade-shows-the-lesion"),
+    pytest.param("tumor", "imaging-at-requested-level", [study("CT", ["L1", "L2"])], UNKNOWN,
+                 ["imaging[0].findings.lesion_type"], id="tumor-ct-lesion-not-reported"),
+    pytest.param("tumor", "imaging-at-requested-level",
+                 [study("MRI", ["L2"], lesion_type="none")], NOT_MET, [],
+                 id="tumor-mri-at-level-shows-no-lesion"),
     pytest.param("decompression", COMPRESSION,
                  [study("MRI", ["L2"], stenosis="severe", nerve_root_compression=True)],
                  NOT_MET, [], id="decompression-other-level"),
     pytest.param("decompression", COMPRESSION,
                  [study("XR", ["L4"], stenosis="severe", nerve_root_compression=True)],
-                 UNKNOWN, ["imaging"], id="decompression-xr-only"),
+                 UNKNOWN, [], id="decompression-xr-only"),
     pytest.param("decompression", COMPRESSION,
                  [study("XR", ["L4"], stenosis="severe"), study("MRI", ["L2"], stenosis="severe")],
                  NOT_MET, [], id="decompression-xr-at-level-does-not-count"),
@@ -1102,10 +1207,12 @@ def test_imaging_rules(kind, crit, imaging, status, missing):
     assert entry["missing"] == missing
     if status == NOT_MET:
         assert det["outcome"] == REFER
-        assert any("outside requested" in e for e in entry["evidence"])
+        assert any("outside requested" in e or '"none"' in e for e in entry["evidence"])
     if status == UNKNOWN:
         assert det["outcome"] == PEND
-        assert "imaging" in det["missing_information"]
+        assert entry["missing"] or entry["missing_studies"]
+        if not missing:
+            assert det["missing_studies"], "no study present can answer: one is asked for"
 
 
 # --------------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
         deadline = letter_date + dt.timedelta(days=APPEAL_DAYS[lob])
         criteria_set = default_library().by_id[request.determination.criteria_set.id]
         need += [
-            " ".join(request.reason_text.split()), criteria_set.title, "version 2026.1",
+            " ".join(request.reason_text.split()), criteria_set.title, "version 2026.2",
             f"{APPEAL_DAYS[lob]} days", _date(deadline), "72 hours",
             letterhead.peer_to_peer_phone, letterhead.appeals.phone, letterhead.appeals.fax,
             NEXT_LEVEL[lob], "peer-to-peer", "Maria Chen, MD",
@@ -111,7 +111,7 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
             need += [code, codes.procedure(code).description]
     if request.letter_type == "adverse":
         need += (["Your score is 10", "SINS score of 13 or more"] if member
-                 else ["scores.sins.total = 10", "(instability-sins-unstable)"])
+                 else ["scores.sins_at_requested_levels = 10", "(instability-sins-unstable)"])
     if request.letter_type == "pend":
         need += [_date(request.info_needed_by)]
         for path in request.determination.missing_information:
@@ -160,7 +160,7 @@ def test_spanish_member_letters(letterhead):
     for expected in [
         "No aprobamos su pedido", "Estimado/a Daniel Okafor", "180 días",
         "22 de mayo de 2027", "Apelación rápida", "72 horas", "Su puntuación es 10",
-        "versión 2026.1", "copia gratis", "revisión externa",
+        "versión 2026.2", "copia gratis", "revisión externa",
         " ".join(adverse.reason_text.split()), "If you need help in English",
         "23 de noviembre de 2026, 10:30 (UTC-05:00)", "Médico revisor",
     ]:

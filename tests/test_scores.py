@@ -20,6 +20,7 @@ from paths import SEED
 from reviewer_app.core import case as case_module
 from reviewer_app.core import scores
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.result import StudyNeed
 from reviewer_app.core.determination import ScoresOut
 from reviewer_app.core.levels import LEVELS
 
@@ -359,8 +360,22 @@ def test_sins_components_are_not_shared_with_the_record() -> None:
 
 
 def test_any_modality_can_be_a_lesion_record() -> None:
-    result = scores.sins(make_case(imaging=[study(modality="XR"), study(modality="bone_scan")]))
+    result = scores.sins(make_case(imaging=[study(modality="CT"), study(modality="PET_CT")]))
     assert [record.total for record in result.records] == [7, 7]
+
+
+def test_a_lesion_on_plain_films_or_a_bone_scan_needs_cross_sectional_imaging_to_score() -> None:
+    """Guide (2026): a positive lesion counts from any study, but a component counts only
+    from a study that can show it; pedicle involvement needs MRI, CT or PET-CT, and a bone
+    scan shows neither collapse nor alignment (the plain films here answer those)."""
+    result = scores.sins(make_case(imaging=[study(modality="XR"), study(modality="bone_scan")]))
+    assert [record.total for record in result.records] == [None, None]
+    xr, bone_scan = result.records
+    assert xr.missing == () and bone_scan.missing == ()
+    need = StudyNeed(("MRI", "CT", "PET_CT"), ("L2",), ("posterolateral_involvement",))
+    assert xr.needs == (need,)
+    assert bone_scan.needs == (need,)
+    assert result.needs == (need,)
 
 
 # --- SINS missing inputs ---------------------------------------------------------------------
@@ -441,7 +456,9 @@ def test_sins_without_imaging_asks_for_imaging(imaging: Any) -> None:
     else:
         doc["imaging"] = imaging
     result = scores.sins(build(doc))
-    assert (result.total, result.records, result.missing) == (None, (), ("imaging",))
+    assert (result.total, result.records, result.missing) == (None, (), ())
+    assert result.needs == (StudyNeed(("MRI", "CT", "PET_CT"), ("L1", "L2", "L3"),
+                                      ("lesion_type",)),)
 
 
 def test_sins_asks_for_unreported_lesion_types() -> None:
@@ -479,7 +496,7 @@ def grades_case(*grades: Any) -> Case:
 def test_bilsky_single_grade(grade: str) -> None:
     case = grades_case(grade)
     assert scores.bilsky(case) == grade
-    assert scores.bilsky_missing(case) == ()
+    assert scores.bilsky_missing(case) == ((), ())
 
 
 @pytest.mark.parametrize(
@@ -505,17 +522,29 @@ def test_bilsky_ignores_lesion_type() -> None:
 def test_bilsky_not_reported() -> None:
     case = grades_case(ABSENT, None)
     assert scores.bilsky(case) is None
-    assert scores.bilsky_missing(case) == (
+    assert scores.bilsky_missing(case) == ((
         "imaging[0].findings.escc_grade",
         "imaging[1].findings.escc_grade",
-    )
+    ), ())
+
+
+def test_bilsky_is_asked_only_of_an_mri() -> None:
+    """Guide (2026): Bilsky is graded on axial T2 MRI; plain films and bone scans are not
+    asked, and with no MRI the missing item is an MRI of the requested levels."""
+    case = make_case(imaging=[study(modality="XR"), study(modality="bone_scan"),
+                              study(modality="MRI", escc_grade=ABSENT)])
+    assert scores.bilsky_missing(case) == (("imaging[2].findings.escc_grade",), ())
+    case = make_case(imaging=[study(modality="XR"), study(modality="CT")])
+    assert scores.bilsky_missing(case) == (
+        (), (StudyNeed(("MRI",), ("L1", "L2", "L3"), ("escc_grade",)),))
 
 
 @pytest.mark.parametrize("imaging", [ABSENT, []])
 def test_bilsky_without_imaging(imaging: Any) -> None:
     case = make_case(imaging=imaging)
     assert scores.bilsky(case) is None
-    assert scores.bilsky_missing(case) == ("imaging",)
+    assert scores.bilsky_missing(case) == (
+        (), (StudyNeed(("MRI",), ("L1", "L2", "L3"), ("escc_grade",)),))
 
 
 def test_bilsky_high_grade() -> None:
@@ -548,8 +577,7 @@ def tokuhashi_component(name: str, **kwargs: Any) -> int:
 
 @pytest.mark.parametrize(
     ("kps", "points"),
-    [(0, 0), (10, 0), (30, 0), (40, 0), (49, 0), (50, 1), (60, 1), (70, 1), (79, 1), (80, 2),
-     (90, 2), (100, 2)],
+    [(0, 0), (10, 0), (30, 0), (40, 0), (50, 1), (60, 1), (70, 1), (80, 2), (90, 2), (100, 2)],
 )  # fmt: skip
 def test_tokuhashi_general_condition(kps: int, points: int) -> None:
     assert tokuhashi_component("general_condition", kps=kps) == points
@@ -859,7 +887,7 @@ def test_sins_never_drops_when_one_input_scores_more(doc: dict[str, Any], data: 
 
 
 TOKUHASHI_ORDERS: dict[str, list[Any]] = {
-    "kps": list(range(0, 101, 5)),
+    "kps": list(range(0, 101, 10)),
     "extraspinal_bone_metastases": list(range(12, -1, -1)),
     "vertebral_metastases": list(range(12, -1, -1)),
     "visceral_metastases": ["unremovable", "removable", "none"],

@@ -84,7 +84,7 @@ def test_opening_the_seed_case_shows_its_determination(qtbot, window, seed_case_
     assert scores.tokuhashiTotal.text() == "10"
     assert scores.tokuhashiBand.text() == "Expected survival 6 months or more"
     assert "spine-tumor-decompression-stabilization" in view.criteriaSetLabel.text()
-    assert "2026.1" in view.criteriaSetLabel.text()
+    assert "2026.2" in view.criteriaSetLabel.text()
     model = view.criteriaTable.criteria_model()
     assert model.rowCount() == 8 + 3  # eight criteria under three group headings
     assert not view.missingGroup.isVisible()

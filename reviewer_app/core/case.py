@@ -249,13 +249,22 @@ class Oncology(Strict):
     primary_site: PrimarySite | None = None
     histology_confirmed: bool | None = None
     radiosensitivity: Literal["sensitive", "resistant", "unknown"] | None = None
-    kps: Annotated[int, Field(ge=0, le=100)] | None = None
+    kps: Annotated[int, Field(ge=0, le=100, multiple_of=10)] | None = None
+    """Karnofsky performance status, recorded in steps of 10 (criteria guide: another value
+    is an input error, not a score between two rows of the Tokuhashi table)."""
     ecog: Annotated[int, Field(ge=0, le=5)] | None = None
     extraspinal_bone_metastases: Annotated[int, Field(ge=0)] | None = None
     vertebral_metastases: Annotated[int, Field(ge=0)] | None = None
     visceral_metastases: Literal["none", "removable", "unremovable"] | None = None
     expected_survival_months: Annotated[float, Field(ge=0, le=600)] | None = None
     systemic_therapy_planned: bool | None = None
+
+    @field_validator("kps", mode="before")
+    @classmethod
+    def _kps_steps(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value % 10:
+            raise ValueError(f"KPS is recorded in steps of 10 (0, 10, ... 100), not {value}")
+        return value
 
 
 class Comorbidities(Strict):

@@ -46,6 +46,19 @@ class ScoresOut(Out):
     tokuhashi: TokuhashiScore | None
 
 
+class MissingStudy(Out):
+    """A study the case does not have that could settle a criterion: no study present can
+    show what it needs (marrow edema when only CT or plain films were done)."""
+
+    modalities: list[Literal["MRI", "CT", "PET_CT", "XR", "bone_scan"]]
+    """Any one of these would do."""
+    levels: list[str]
+    findings: list[str]
+    """The ``imaging[].findings`` names the study should report."""
+    text: str
+    """The study in words a request-for-information letter can print."""
+
+
 class CriterionResult(Out):
     id: str
     kind: Kind
@@ -54,6 +67,7 @@ class CriterionResult(Out):
     evidence: list[str]
     missing: list[str]
     references: list[str]
+    missing_studies: list[MissingStudy] = []
 
 
 class Reference(Out):
@@ -69,6 +83,8 @@ class Determination(Out):
     scores: ScoresOut
     criteria: list[CriterionResult]
     missing_information: list[str]
+    missing_studies: list[MissingStudy] = []
+    """Beside ``missing_information``: studies that only a new study could supply."""
     rationale: list[str]
     references: list[Reference]
     due_at: str

@@ -16,7 +16,15 @@ from reviewer_app.core.case_file import load_case
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.loader import Library, default_library
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
-from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, unique
+from reviewer_app.core.criteria.result import (
+    MET,
+    NOT_MET,
+    UNKNOWN,
+    Result,
+    StudyNeed,
+    fold_needs,
+    unique,
+)
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.scores import scores_json
 
@@ -25,8 +33,10 @@ def primary_procedure(case: Case) -> str:
     return case.primary_procedure
 
 
-def decide(results: list[tuple[CriterionSpec, Result]]) -> tuple[str, list[str]]:
-    """The outcome and, for a pend, the inputs that could change it."""
+def decide(
+    results: list[tuple[CriterionSpec, Result]],
+) -> tuple[str, list[str], tuple[StudyNeed, ...]]:
+    """The outcome and, for a pend, the inputs and the absent studies that could change it."""
     requirements = [r for c, r in results if c.kind == "requirement"]
     indications = [r for c, r in results if c.kind == "indication"]
     contraindications = [r for c, r in results if c.kind == "contraindication"]
@@ -35,18 +45,22 @@ def decide(results: list[tuple[CriterionSpec, Result]]) -> tuple[str, list[str]]
         or any(r.status == MET for r in contraindications)
         or (indications and all(r.status == NOT_MET for r in indications))
     ):
-        return "refer_to_physician", []
+        return "refer_to_physician", [], ()
     indication_met = not indications or any(r.status == MET for r in indications)
     if (
         all(r.status == MET for r in requirements)
         and indication_met
         and all(r.status == NOT_MET for r in contraindications)
     ):
-        return "meets_criteria", []
+        return "meets_criteria", [], ()
     open_questions = [r for r in requirements + contraindications if r.status == UNKNOWN]
     if not indication_met:
         open_questions += [r for r in indications if r.status == UNKNOWN]
-    return "pend_missing_information", list(unique(m for r in open_questions for m in r.missing))
+    return (
+        "pend_missing_information",
+        list(unique(m for r in open_questions for m in r.missing)),
+        fold_needs(n for r in open_questions for n in r.needs),
+    )
 
 
 def _no_set(case: Case, case_ref: str, facts: Facts, due: str) -> Determination:
@@ -78,7 +92,7 @@ def evaluate(case: Case, case_ref: str, library: Library | None = None) -> Deter
     if criteria_set is None:
         return _no_set(case, case_ref, facts, due)
     results = [(c, c.node.evaluate(facts)) for c in criteria_set.criteria]
-    outcome, missing = decide(results)
+    outcome, missing, needs = decide(results)
     return Determination(
         case_ref=case_ref,
         outcome=outcome,
@@ -88,15 +102,16 @@ def evaluate(case: Case, case_ref: str, library: Library | None = None) -> Deter
             "sha256": criteria_set.sha256,
         },
         scores=scores_json(facts.scores),
-        criteria=[_criterion_json(c, r) for c, r in results],
+        criteria=[_criterion_json(c, r, facts) for c, r in results],
         missing_information=missing,
-        rationale=rationale.build(criteria_set, facts, results, outcome, missing),
+        missing_studies=[_study_json(n, facts) for n in needs],
+        rationale=rationale.build(criteria_set, facts, results, outcome, missing, needs),
         references=_references(criteria_set),
         due_at=due,
     )
 
 
-def _criterion_json(criterion: CriterionSpec, result: Result) -> dict:
+def _criterion_json(criterion: CriterionSpec, result: Result, facts: Facts) -> dict:
     return {
         "id": criterion.id,
         "kind": criterion.kind,
@@ -105,6 +120,16 @@ def _criterion_json(criterion: CriterionSpec, result: Result) -> dict:
         "evidence": list(result.evidence),
         "missing": list(result.missing),
         "references": list(criterion.references),
+        "missing_studies": [_study_json(n, facts) for n in result.needs],
+    }
+
+
+def _study_json(need: StudyNeed, facts: Facts) -> dict:
+    return {
+        "modalities": list(need.modalities),
+        "levels": list(need.levels),
+        "findings": list(need.findings),
+        "text": facts.applicability.describe_need(need),
     }
 
 

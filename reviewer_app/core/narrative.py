@@ -212,6 +212,72 @@ def _tokuhashi_clause(n: Narrative) -> str:
     return f"; the revised Tokuhashi score of {result.total} (expected survival {band}) agrees"
 
 
+def _requested(n: Narrative, study) -> bool:
+    requested = n.case.service.levels
+    return bool(requested and study.levels and set(requested) & set(study.levels))
+
+
+def _lesion_study(n: Narrative) -> str:
+    rules = n.facts.applicability
+    for study in n.case.imaging or ():
+        if study.modality not in ("MRI", "CT", "PET_CT") or not _requested(n, study):
+            continue
+        lesion = rules.counted("lesion_type", study.modality, study.findings.lesion_type)
+        if lesion in _LESION:
+            return f"a {_LESION[lesion]} lesion on {study_words(study)}"
+        if study.findings.escc_grade is not None:
+            grade = study.findings.escc_grade
+            return f"epidural tumor (Bilsky grade {grade}) on {study_words(study)}"
+    return NOT_REPORTED
+
+
+def _lesions_elsewhere(n: Narrative) -> str:
+    """Lesions outside the requested levels: shown to the reviewer, deciding nothing."""
+    parts = []
+    for record in n.facts.scores.sins.records:
+        if record.at_requested_levels is not False:
+            continue
+        study = n.case.imaging[record.study_index]
+        score = f", SINS {record.total}" if record.total is not None else ""
+        parts.append(f"{study_words(study)}{score}")
+    if not parts:
+        return ""
+    return (f"; the lesion on {' and '.join(parts)} lies outside the requested levels and "
+            "decides nothing here")
+
+
+def _sins_requested(n: Narrative) -> str:
+    levels = _levels(n)
+    records = [r for r in n.facts.scores.sins.records if r.at_requested_levels]
+    scored = [r for r in records if r.total is not None]
+    if scored:
+        best = max(scored, key=lambda r: r.total)
+        return (f"SINS at the requested levels ({levels}) is {best.total} "
+                f"({SINS_CATEGORY[best.category]}), below the instability threshold of 13; a "
+                "score of 7 to 12 calls for a surgical opinion but is not an indication by "
+                "itself")
+    if records:
+        top = max(r.best_possible for r in records)
+        return (f"The lesion at the requested levels ({levels}) cannot be fully scored, but "
+                f"even with its unreported parts at their maximum its SINS is at most {top}, "
+                "below the instability threshold of 13")
+    return f"No lesion is reported at the requested levels ({levels}), so there is no " \
+        "instability there to treat"
+
+
+def _requested_bilsky(n: Narrative) -> str | None:
+    grades = [s.findings.escc_grade for s in n.case.imaging or ()
+              if _requested(n, s) and s.findings.escc_grade is not None]
+    order = list(BILSKY_WORDS)
+    return max(grades, key=order.index) if grades else None
+
+
+def _canal_grade_clause(n: Narrative) -> str:
+    if not n.facts.neoplastic_codes:
+        return ""
+    return " or how far tumor narrows the canal (Bilsky grade)"
+
+
 _SLOTS: dict[str, Callable[[Narrative], str]] = {
     "procedure": _procedure,
     "levels": _levels,
@@ -224,6 +290,12 @@ _SLOTS: dict[str, Callable[[Narrative], str]] = {
     "sins_study": _sins_study,
     "bilsky": lambda n: n.facts.scores.bilsky or NOT_REPORTED,
     "bilsky_words": lambda n: BILSKY_WORDS.get(n.facts.scores.bilsky, NOT_REPORTED),
+    "requested_bilsky": lambda n: _requested_bilsky(n) or NOT_REPORTED,
+    "requested_bilsky_words": lambda n: BILSKY_WORDS.get(_requested_bilsky(n), NOT_REPORTED),
+    "lesion_study": _lesion_study,
+    "lesions_elsewhere": _lesions_elsewhere,
+    "sins_requested": _sins_requested,
+    "canal_grade_clause": _canal_grade_clause,
     "tokuhashi_total": lambda n: _number(n.facts.scores.tokuhashi.total),
     "tokuhashi_band": lambda n: SURVIVAL_BAND.get(
         n.facts.scores.tokuhashi.survival_band, NOT_REPORTED
@@ -239,10 +311,15 @@ _SLOTS: dict[str, Callable[[Narrative], str]] = {
     "deficit_hours": lambda n: _number(_symptom(n, "deficit_duration_hours")),
     "pain_nrs": lambda n: _number(_symptom(n, "pain_nrs")),
     "red_flags": _red_flags,
-    "retropulsion_study": lambda n: n._first_study(lambda s: s.findings.retropulsion),
+    "retropulsion_study": lambda n: n._first_study(
+        lambda s: s.findings.retropulsion and _requested(n, s)
+    ) if any(s.findings.retropulsion and _requested(n, s) for s in n.case.imaging or ())
+    else n._first_study(lambda s: s.findings.retropulsion),
     "canal_compromise": _canal,
     "fracture": _fracture,
-    "edema_study": lambda n: n._first_study(lambda s: s.findings.marrow_edema),
+    "edema_study": lambda n: n._first_study(
+        lambda s: s.findings.marrow_edema and s.modality in ("MRI", "bone_scan")
+    ),
     "imaging_study": lambda n: n._first_study(
         lambda s: s.modality in ("MRI", "CT", "PET_CT")
         and set(s.levels or ()) & set(n.case.service.levels or ())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
-from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result
+from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, StudyNeed
 from reviewer_app.core.input_labels import label
 from reviewer_app.core.narrative import Narrative
 
@@ -45,6 +45,29 @@ def _missing_sentences(
         )
         sentences.append(cite(
             f"Missing: {label(path)} ({path}); {why.rstrip('.')}",
+            list(dict.fromkeys(r for c in needing for r in c.references)),
+        ))
+    return sentences
+
+
+def _study_sentences(
+    results: list[tuple[CriterionSpec, Result]], needs: tuple[StudyNeed, ...], facts: Facts,
+    slots: Narrative,
+) -> list[str]:
+    sentences = []
+    for need in needs:
+        needing = [
+            c for c, r in results
+            if r.status == UNKNOWN and any(set(n.findings) & set(need.findings) or
+                                           (not n.findings and not need.findings)
+                                           for n in r.needs)
+        ]
+        why = ""
+        if needing and needing[0].why_needed:
+            why = "; " + needing[0].why_needed.format_map(slots).rstrip(".")
+        sentences.append(cite(
+            f"Missing: {facts.applicability.describe_need(need)}, a study this case does "
+            f"not have{why}",
             list(dict.fromkeys(r for c in needing for r in c.references)),
         ))
     return sentences
@@ -91,6 +114,7 @@ def build(
     results: list[tuple[CriterionSpec, Result]],
     outcome: str,
     missing: list[str],
+    needs: tuple[StudyNeed, ...] = (),
 ) -> list[str]:
     slots = Narrative(facts)
     sentences = [cite(
@@ -110,5 +134,6 @@ def build(
         if alternative.node.evaluate(facts).status == MET:
             sentences.append(cite(alternative.text.format_map(slots), alternative.references))
     sentences += _missing_sentences(results, missing, slots)
+    sentences += _study_sentences(results, needs, facts, slots)
     sentences.append(_conclusion(outcome, criteria_set, results, slots))
     return sentences

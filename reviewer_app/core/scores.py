@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reviewer_app.core.criteria.applicability import Applicability, default_applicability
+from reviewer_app.core.criteria.result import StudyNeed, merge_needs
+
 if TYPE_CHECKING:
     from reviewer_app.core.case import Case, ImagingStudy
 
@@ -88,8 +91,8 @@ TOKUHASHI_GENERAL_CONDITION: dict[int, int] = {
     80: 2, 90: 2, 100: 2,
 }  # fmt: skip
 """Revised Tokuhashi general condition (Tokuhashi et al., Spine 2005;30:2186-91): Karnofsky
-performance status 10-40: 0, 50-70: 1, 80-100: 2. Keyed by the KPS decade, so a KPS between
-the published steps (75) scores with the step below it, and below 10 scores as 10-40."""
+performance status 10-40: 0, 50-70: 1, 80-100: 2. KPS is recorded in steps of 10 (the case
+model refuses any other value); 0 scores with 10-40."""
 
 TOKUHASHI_EXTRASPINAL_BONE_METASTASES: dict[int, int] = {0: 2, 1: 1, 2: 1, 3: 0}
 """Revised Tokuhashi (2005): number of extraspinal bone metastatic foci >=3: 0, 1-2: 1, 0: 2.
@@ -161,8 +164,10 @@ TOKUHASHI_ONCOLOGY_PATHS = (
 class SinsRecord:
     """The SINS of one imaging study that reports a lytic, mixed or blastic lesion.
 
-    ``components``, ``total`` and ``category`` are ``None`` when any input is missing, and
-    ``missing`` then names those inputs.
+    ``components``, ``total`` and ``category`` are ``None`` when any input is missing; then
+    ``missing`` names the inputs to ask of this study, ``needs`` the studies to ask for where
+    this one cannot show a component, and ``best_possible`` is the total with every missing
+    component at its maximum (what the lesion could still reach).
     """
 
     study_index: int
@@ -171,13 +176,20 @@ class SinsRecord:
     total: int | None
     category: str | None
     missing: tuple[str, ...]
+    needs: tuple[StudyNeed, ...] = ()
+    best_possible: int = 0
+    at_requested_levels: bool | None = False
+    """Whether the lesion overlaps ``service.levels`` (None: its levels are not known)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Sins:
-    """The case's SINS: its highest-scoring lesion record (Fisher 2010 scores per lesion).
+    """The case's SINS (Fisher 2010 scores per lesion): the highest total among scored lesion
+    records at the requested levels, else among all scored records (criteria guide, SINS
+    reporting rule).
 
-    ``missing`` is filled only when the total is unknown: what to ask for to score a lesion.
+    ``missing`` and ``needs`` are filled only when the total is unknown: what to ask for to
+    score a lesion.
     """
 
     total: int | None
@@ -186,6 +198,7 @@ class Sins:
     study_index: int | None
     records: tuple[SinsRecord, ...]
     missing: tuple[str, ...]
+    needs: tuple[StudyNeed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,88 +238,116 @@ def _band(total: int, bands: tuple[tuple[int, str], ...], name: str) -> str:
 _SINS_CATEGORY_OF_TOTAL = tuple(sins_category(total) for total in range(SINS_MAX + 1))
 _TOKUHASHI_BAND_OF_TOTAL = tuple(tokuhashi_band(total) for total in range(TOKUHASHI_MAX + 1))
 
+_SINS_STUDY_COMPONENTS: tuple[tuple[str, str, dict[str, int]], ...] = (
+    ("alignment", "alignment", SINS_ALIGNMENT),
+    ("collapse", "vertebral_collapse", SINS_COLLAPSE),
+    ("posterolateral", "posterolateral_involvement", SINS_POSTEROLATERAL),
+)
+_SINS_MAXIMUM = {
+    "location": max(SINS_LOCATION.values()),
+    "pain": max(SINS_PAIN.values()),
+    **{name: max(table.values()) for name, _, table in _SINS_STUDY_COMPONENTS},
+}
 
-def _sins_record(index: int, study: ImagingStudy, pain: int | None) -> SinsRecord | None:
+
+def overlaps(levels: list[str] | tuple[str, ...] | None,
+             requested: list[str] | tuple[str, ...] | None) -> bool | None:
+    """Whether a study's levels share one with the requested levels; None when either is
+    not known."""
+    if levels is None or requested is None:
+        return None
+    return bool(set(levels) & set(requested))
+
+
+def _sins_record(
+    index: int, case: Case, pain: int | None, rules: Applicability
+) -> SinsRecord | None:
+    study = case.imaging[index]
     findings = study.findings
-    bone_lesion = SINS_BONE_LESION.get(findings.lesion_type)
+    modality = study.modality
+    bone_lesion = SINS_BONE_LESION.get(
+        rules.counted("lesion_type", modality, findings.lesion_type)
+    )
     if bone_lesion is None:
         return None
     levels = tuple(study.levels) if study.levels else ()
-    location = max(map(SINS_LOCATION.__getitem__, levels)) if levels else None
-    alignment = SINS_ALIGNMENT.get(findings.alignment)
-    collapse = SINS_COLLAPSE.get(findings.vertebral_collapse)
-    posterolateral = SINS_POSTEROLATERAL.get(findings.posterolateral_involvement)
-    if (
-        location is None
-        or pain is None
-        or alignment is None
-        or collapse is None
-        or posterolateral is None
-    ):
-        missing = []
-        if location is None:
-            missing.append(f"imaging[{index}].levels")
-        if pain is None:
-            missing.append("symptoms.pain_character")
-        if alignment is None:
-            missing.append(f"imaging[{index}].findings.alignment")
-        if collapse is None:
-            missing.append(f"imaging[{index}].findings.vertebral_collapse")
-        if posterolateral is None:
-            missing.append(f"imaging[{index}].findings.posterolateral_involvement")
-        return SinsRecord(index, levels, None, None, None, tuple(missing))
-    total = location + pain + bone_lesion + alignment + collapse + posterolateral
-    components = {
-        "location": location,
+    points: dict[str, int | None] = {
+        "location": max(map(SINS_LOCATION.__getitem__, levels)) if levels else None,
         "pain": pain,
         "bone_lesion": bone_lesion,
-        "alignment": alignment,
-        "collapse": collapse,
-        "posterolateral": posterolateral,
     }
-    return SinsRecord(index, levels, components, total, _SINS_CATEGORY_OF_TOTAL[total], ())
+    missing: list[str] = []
+    needs: list[StudyNeed] = []
+    if points["location"] is None:
+        missing.append(f"imaging[{index}].levels")
+    if pain is None:
+        missing.append("symptoms.pain_character")
+    for name, finding, table in _SINS_STUDY_COMPONENTS:
+        points[name] = table.get(rules.counted(finding, modality, getattr(findings, finding)))
+        if points[name] is not None:
+            continue
+        if rules.shows(finding, modality):
+            missing.append(f"imaging[{index}].findings.{finding}")
+        elif not rules.answered_elsewhere(finding, case.imaging, index):
+            needs.append(rules.need(finding, levels))
+    at_requested = overlaps(study.levels, case.service.levels)
+    if None in points.values():
+        best = sum(p if p is not None else _SINS_MAXIMUM[k] for k, p in points.items())
+        return SinsRecord(index, levels, None, None, None, tuple(missing),
+                          merge_needs(needs), best, at_requested)
+    components = {k: points[k] for k in SINS_COMPONENTS}
+    total = sum(components.values())
+    return SinsRecord(index, levels, components, total, _SINS_CATEGORY_OF_TOTAL[total], (),
+                      (), total, at_requested)
 
 
 def sins(case: Case) -> Sins:
     """Spinal Instability Neoplastic Score (Fisher et al., Spine 2010;35(22):E1221-9).
 
-    Every study whose ``lesion_type`` is lytic, mixed or blastic is a lesion record; pain
-    comes from ``symptoms.pain_character`` and is shared by all records. The case takes the
-    highest total among the records that can be scored (the first such study on a tie), and
-    is unknown when none can.
+    Every study that reports a lytic, mixed or blastic lesion (a positive lesion counts from
+    any study) is a lesion record; pain comes from ``symptoms.pain_character`` and is shared
+    by all records. Components are read, and asked for, only where the study can show them
+    (``resources/applicability.yaml``); a study reporting no lesion is never asked for them.
+    The case reports the highest scored total at the requested levels, else the highest
+    scored total anywhere (the first such study on a tie), and is unknown when none scores.
     """
+    rules = default_applicability()
     imaging = case.imaging
     symptoms = case.symptoms
     pain = SINS_PAIN.get(symptoms.pain_character) if symptoms is not None else None
-    records = []
-    best: SinsRecord | None = None
-    for index, study in enumerate(imaging or ()):
-        record = _sins_record(index, study, pain)
-        if record is None:
-            continue
-        records.append(record)
-        if record.total is not None and (best is None or record.total > best.total):
-            best = record
+    records = tuple(
+        record for index in range(len(imaging or ()))
+        if (record := _sins_record(index, case, pain, rules)) is not None
+    )
+    scored = [r for r in records if r.total is not None]
+    best = _highest(r for r in scored if r.at_requested_levels) or _highest(scored)
     if best is not None:
-        return Sins(
-            best.total,
-            best.category,
-            dict(best.components),
-            best.study_index,
-            tuple(records),
-            (),
-        )
+        return Sins(best.total, best.category, dict(best.components), best.study_index,
+                    records, ())
     if records:
         missing = _ordered_union(record.missing for record in records)
+        needs = merge_needs(n for record in records for n in record.needs)
     elif not imaging:
-        missing = ("imaging",)
+        missing = ()
+        needs = (rules.need("lesion_type", tuple(case.service.levels or ())),)
     else:
         missing = tuple(
             f"imaging[{index}].findings.lesion_type"
             for index, study in enumerate(imaging)
-            if study.findings.lesion_type is None
+            if study.findings.lesion_type is None and rules.shows("lesion_type", study.modality)
         )
-    return Sins(None, None, None, None, tuple(records), missing)
+        needs = () if missing or any(
+            rules.shows("lesion_type", s.modality) for s in imaging
+        ) else (rules.need("lesion_type", tuple(case.service.levels or ())),)
+    return Sins(None, None, None, None, records, missing, needs)
+
+
+def _highest(records: Iterable[SinsRecord]) -> SinsRecord | None:
+    best = None
+    for record in records:
+        if best is None or record.total > best.total:
+            best = record
+    return best
 
 
 def _ordered_union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
@@ -314,24 +355,35 @@ def _ordered_union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def bilsky(case: Case) -> str | None:
-    """The highest epidural spinal cord compression grade reported by any study (Bilsky 2010)."""
+    """The highest epidural spinal cord compression grade reported by any study (Bilsky 2010);
+    a grade counts from whichever study reports it (CT myelography may)."""
+    return highest_bilsky(case.imaging or ())
+
+
+def highest_bilsky(studies: Iterable[ImagingStudy]) -> str | None:
     highest: str | None = None
     rank = -1
-    for study in case.imaging or ():
+    for study in studies:
         grade = study.findings.escc_grade
         if grade is not None and BILSKY_RANK[grade] > rank:
             highest, rank = grade, BILSKY_RANK[grade]
     return highest
 
 
-def bilsky_missing(case: Case) -> tuple[str, ...]:
-    """What to ask for when no study reports an ESCC grade; empty when one does."""
-    imaging = case.imaging
-    if not imaging:
-        return ("imaging",)
+def bilsky_missing(case: Case) -> tuple[tuple[str, ...], tuple[StudyNeed, ...]]:
+    """What to ask for when no study reports an ESCC grade: the grade of each MRI (the study
+    Bilsky is graded on), else an MRI of the requested levels; empty when a grade is known."""
+    imaging = case.imaging or ()
     if any(study.findings.escc_grade is not None for study in imaging):
-        return ()
-    return tuple(f"imaging[{index}].findings.escc_grade" for index in range(len(imaging)))
+        return (), ()
+    missing = tuple(
+        f"imaging[{index}].findings.escc_grade"
+        for index, study in enumerate(imaging)
+        if default_applicability().shows("escc_grade", study.modality)
+    )
+    if missing:
+        return missing, ()
+    return (), (default_applicability().need("escc_grade", tuple(case.service.levels or ())),)
 
 
 def tokuhashi(case: Case) -> Tokuhashi:
@@ -352,7 +404,7 @@ def tokuhashi(case: Case) -> Tokuhashi:
     extraspinal = oncology.extraspinal_bone_metastases
     vertebral = oncology.vertebral_metastases
     points = (
-        None if kps is None else TOKUHASHI_GENERAL_CONDITION[kps // 10 * 10],
+        None if kps is None else TOKUHASHI_GENERAL_CONDITION[kps],
         None if extraspinal is None else TOKUHASHI_EXTRASPINAL_BONE_METASTASES[min(extraspinal, 3)],
         None if vertebral is None else TOKUHASHI_VERTEBRAL_METASTASES[min(vertebral, 3)],
         TOKUHASHI_VISCERAL_METASTASES.get(oncology.visceral_metastases),

@@ -28,6 +28,8 @@ def describe(spec: dict[str, Any], indent: int = 0) -> list[str]:
         return [f"{pad}NOT:", *describe(body, indent + 1)]
     if key == "nonempty":
         return [f"{pad}{body} is not empty"]
+    if key == "reported":
+        return [f"{pad}{body} is reported"]
     if key in ("in", "not_in"):
         word = "is one of" if key == "in" else "is none of"
         return [f"{pad}{body[0]} {word} {_value(body[1])}"]

@@ -11,57 +11,25 @@ and, inside ``any_study``, ``study.*`` paths that read one imaging study.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any
-
-from pydantic import BaseModel
 
 from reviewer_app.core import codes, scores
-from reviewer_app.core.case import (
-    CONSERVATIVE_MODALITIES,
-    Case,
-    Comorbidities,
-    Findings,
-    ImagingStudy,
-    Member,
-    Oncology,
-    Service,
-    Symptoms,
+from reviewer_app.core.case import CONSERVATIVE_MODALITIES, Case, ImagingStudy
+from reviewer_app.core.criteria import paths
+from reviewer_app.core.criteria.applicability import (
+    Applicability,
+    InputRule,
+    default_applicability,
 )
-from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result
+from reviewer_app.core.criteria.fact import Fact, Pending
+from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, merge_needs, unique
 from reviewer_app.core.levels import describe_levels
+from reviewer_app.core.narrative import study_words
 
 FAILED_OUTCOMES = frozenset({"failed", "partial_relief", "not_tolerated"})
 """Outcomes that count a conservative modality as failed (criteria guide, shared definitions)."""
-
-
-@dataclass(frozen=True)
-class Fact:
-    """``value`` None with ``missing`` empty means "not applicable": nothing to ask for.
-
-    ``pending`` makes ``value`` a lower bound: each entry is a value the fact could still
-    reach (None: any value) and the inputs that would settle it, e.g. a longer conservative
-    course whose outcome was not reported. A rising comparison asks only for the entries
-    that could make it pass.
-    """
-
-    value: Any
-    missing: tuple[str, ...] = ()
-    label: str = ""
-    shown: str | None = None
-    pending: tuple[tuple[Any, tuple[str, ...]], ...] = ()
-
-    @property
-    def evidence(self) -> str:
-        if self.shown is not None:
-            return f"{self.label} = {self.shown}"
-        value = self.value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return f"{self.label} = {json.dumps(value)}"
 
 
 def _field_fact(section: str, name: str) -> Callable[[Facts], Fact]:
@@ -75,8 +43,13 @@ def _field_fact(section: str, name: str) -> Callable[[Facts], Fact]:
     return resolve
 
 
-def _section_paths(section: str, model: type[BaseModel]) -> dict[str, Callable[[Facts], Fact]]:
-    return {f"{section}.{name}": _field_fact(section, name) for name in model.model_fields}
+def _section_paths() -> dict[str, Callable[[Facts], Fact]]:
+    return {
+        f"{section}.{name}": _field_fact(section, name)
+        for section, model in paths.SECTIONS.items()
+        for name in model.model_fields
+        if (section, name) != ("service", "procedures")
+    }
 
 
 @dataclass(frozen=True)
@@ -144,10 +117,12 @@ def _weeks(value: float) -> str:
 
 
 class Facts:
-    """Everything the criteria read about one case, computed at most once."""
+    """Everything the criteria read about one case, computed at most once, each input read
+    through the applicability rules (an input that does not apply is never asked)."""
 
-    def __init__(self, case: Case):
+    def __init__(self, case: Case, applicability: Applicability | None = None):
         self.case = case
+        self.applicability = applicability or default_applicability()
 
     @cached_property
     def scores(self) -> scores.Scores:
@@ -159,14 +134,40 @@ class Facts:
 
     @cached_property
     def studies(self) -> list[StudyView]:
-        return [StudyView(i, s) for i, s in enumerate(self.case.imaging or ())]
+        return [StudyView(i, s, self) for i, s in enumerate(self.case.imaging or ())]
 
     @cached_property
     def neoplastic_codes(self) -> tuple[str, ...]:
         return tuple(c for c in self.case.diagnosis_codes if codes.is_neoplastic_icd10(c))
 
     def fact(self, path: str) -> Fact:
-        return CASE_PATHS[path](self)
+        fact = CASE_PATHS[path](self)
+        if fact.complete:
+            return fact
+        rule = self.applicability.rule_for(path)
+        return fact if rule is None else self.applying(rule, fact)
+
+    def applying(self, rule: InputRule, fact: Fact, study: StudyView | None = None) -> Fact:
+        """``fact`` as the case-dependent ``rule`` lets it be asked: unchanged where the rule's
+        condition holds; nothing to ask where it does not; while the condition is unknown,
+        asked together with the condition's own inputs, or replaced by them."""
+        condition = rule.condition.evaluate(self, study)
+        if condition.status == MET:
+            return fact
+        if condition.status == NOT_MET:
+            shown = fact.shown if fact.value is not None else (
+                f"not applicable ({'; '.join(condition.evidence)})"
+            )
+            return Fact(fact.value, (), fact.label, shown, order=fact.order)
+        if not rule.ask_with_condition:
+            return Fact(None, condition.missing, fact.label, needs=condition.needs)
+        return replace(
+            fact,
+            missing=unique(fact.missing + condition.missing) if fact.value is None else (),
+            needs=merge_needs(fact.needs + condition.needs),
+            pending=tuple(replace(p, missing=unique(p.missing + condition.missing))
+                          for p in fact.pending),
+        )
 
 
 def _neoplastic(facts: Facts) -> Fact:
@@ -180,9 +181,10 @@ def _conservative_weeks(facts: Facts) -> Fact:
     care = facts.conservative
     if care is None:
         return Fact(None, ("prior_treatments",), "prior_treatments")
-    pending = tuple((c.weeks, (c.weeks_path,)) for c in care.counted if c.weeks is None)
+    pending = tuple(Pending(None, (c.weeks_path,)) for c in care.counted if c.weeks is None)
     pending += tuple(
-        (c.weeks, (c.outcome_path,) if c.weeks is not None else (c.outcome_path, c.weeks_path))
+        Pending(c.weeks, (c.outcome_path,) if c.weeks is not None else (c.outcome_path,
+                                                                         c.weeks_path))
         for c in care.uncertain
     )
     label = "prior_treatments (longest failed conservative course)"
@@ -197,23 +199,13 @@ def _conservative_modalities(facts: Facts) -> Fact:
         return Fact(None, ("prior_treatments",), "prior_treatments")
     counted = care.modalities
     extra = [c for c in care.uncertain if c.type not in counted]
-    pending = ()
+    pending: tuple[Pending, ...] = ()
     if extra:
         reachable = len(counted) + len({c.type for c in extra})
-        pending = ((reachable, tuple(c.outcome_path for c in extra)),)
+        pending = (Pending(reachable, tuple(c.outcome_path for c in extra)),)
     label = "prior_treatments (failed conservative modalities)"
     shown = f"{len(counted)}" + (f" ({', '.join(counted)})" if counted else "")
     return Fact(len(counted), (), label, shown, pending)
-
-
-def _pregnant(facts: Facts) -> Fact:
-    """Reported pregnancy; a male member is taken as not pregnant when it is not reported."""
-    reported = facts.case.comorbidities.pregnancy if facts.case.comorbidities else None
-    if reported is not None:
-        return Fact(reported, (), "comorbidities.pregnancy")
-    if facts.case.member.sex == "male":
-        return Fact(False, (), "member.sex", '"male"')
-    return Fact(None, ("comorbidities.pregnancy",), "comorbidities.pregnancy")
 
 
 def _radiosensitivity(facts: Facts) -> Fact:
@@ -229,20 +221,106 @@ def _level_count(facts: Facts) -> Fact:
     return Fact(len(levels), (), "service.levels", f"{len(levels)} ({', '.join(levels)})")
 
 
+def _age_years(facts: Facts) -> Fact:
+    """Whole years of age on the received date (the day the decision clock starts)."""
+    born = facts.case.member.birth_date
+    on = facts.case.received_at.date()
+    years = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return Fact(years, (), "derived.age_years", f"{years} (on the received date)")
+
+
 def _sins_total(facts: Facts) -> Fact:
     sins = facts.scores.sins
-    return Fact(sins.total, sins.missing if sins.total is None else (), "scores.sins.total")
+    if sins.total is not None:
+        return Fact(sins.total, (), "scores.sins.total")
+    return Fact(None, sins.missing, "scores.sins.total", needs=sins.needs)
 
 
 def _sins_category(facts: Facts) -> Fact:
     sins = facts.scores.sins
-    return Fact(sins.category, sins.missing if sins.total is None else (), "scores.sins.category")
+    if sins.total is not None:
+        return Fact(sins.category, (), "scores.sins.category")
+    return Fact(None, sins.missing, "scores.sins.category", needs=sins.needs)
+
+
+def _at_requested(facts: Facts, study: ImagingStudy) -> bool | None:
+    return scores.overlaps(study.levels, facts.case.service.levels)
+
+
+def _sins_at_requested_levels(facts: Facts) -> Fact:
+    """The highest SINS among lesions at the requested levels, with every unscored lesion
+    there that could still reach a higher total pending on its missing components, and every
+    study there that has not said whether it shows a lesion pending on that (criteria guide:
+    a lesion elsewhere decides nothing)."""
+    label = "scores.sins_at_requested_levels"
+    requested = facts.case.service.levels
+    if requested is None:
+        return Fact(None, ("service.levels",), label)
+    records = facts.scores.sins.records
+    scored = [r for r in records if r.at_requested_levels and r.total is not None]
+    best = max(scored, key=lambda r: r.total, default=None)
+    pending = [
+        Pending(r.best_possible, r.missing, r.needs)
+        for r in records
+        if r.total is None and r.at_requested_levels is not False and (r.missing or r.needs)
+    ]
+    recorded = {r.study_index for r in records}
+    rules = facts.applicability
+    for view in facts.studies:
+        study = view.study
+        if (
+            view.index not in recorded
+            and study.findings.lesion_type is None
+            and rules.shows("lesion_type", study.modality)
+            and _at_requested(facts, study) is not False
+        ):
+            asked = (f"imaging[{view.index}].findings.lesion_type",)
+            if study.levels is None:
+                asked += (f"imaging[{view.index}].levels",)
+            pending.append(Pending(scores.SINS_MAX, asked))
+    there = [v.study for v in facts.studies if _at_requested(facts, v.study) is not False]
+    if not scored and not any(rules.shows("lesion_type", s.modality) for s in there):
+        pending.append(Pending(scores.SINS_MAX, (), (rules.need("lesion_type", tuple(requested)),)))
+    where = describe_levels(requested)
+    if best is not None:
+        shown = f"{best.total} ({study_words(facts.case.imaging[best.study_index])})"
+    elif pending:
+        shown = f"not scored at {where}; at most {max(p.upper for p in pending)}"
+    else:
+        shown = f"no lesion reported at {where}"
+    return Fact(best.total if best else None, (), label, shown, tuple(pending))
+
+
+def _bilsky_at_requested_levels(facts: Facts) -> Fact:
+    """The highest ESCC grade at the requested levels (from whichever study reports it), with
+    each MRI there that gives no grade pending: its grade could be higher."""
+    label = "scores.bilsky_at_requested_levels"
+    requested = facts.case.service.levels
+    if requested is None:
+        return Fact(None, ("service.levels",), label)
+    rules = facts.applicability
+    imaging = facts.case.imaging or ()
+    there = [(i, s) for i, s in enumerate(imaging) if _at_requested(facts, s) is not False]
+    known = scores.highest_bilsky(s for _, s in there if _at_requested(facts, s))
+    pending = []
+    for index, study in there:
+        if study.findings.escc_grade is None and rules.shows("escc_grade", study.modality):
+            asked = (f"imaging[{index}].findings.escc_grade",)
+            if study.levels is None:
+                asked += (f"imaging[{index}].levels",)
+            pending.append(Pending(scores.BILSKY_GRADES[-1], asked))
+    if known is None and not pending:
+        need = rules.need("escc_grade", tuple(requested))
+        return Fact(None, (), label, needs=(need,))
+    return Fact(known, (), label, pending=tuple(pending), order=scores.BILSKY_GRADES)
 
 
 def _bilsky(facts: Facts) -> Fact:
     grade = facts.scores.bilsky
-    missing = scores.bilsky_missing(facts.case) if grade is None else ()
-    return Fact(grade, missing, "scores.bilsky")
+    if grade is not None:
+        return Fact(grade, (), "scores.bilsky")
+    missing, needs = scores.bilsky_missing(facts.case)
+    return Fact(None, missing, "scores.bilsky", needs=needs)
 
 
 def _tokuhashi(attribute: str) -> Callable[[Facts], Fact]:
@@ -254,14 +332,12 @@ def _tokuhashi(attribute: str) -> Callable[[Facts], Fact]:
 
 
 CASE_PATHS: dict[str, Callable[[Facts], Fact]] = {
-    **_section_paths("member", Member),
-    **_section_paths("service", Service),
-    **_section_paths("symptoms", Symptoms),
-    **_section_paths("oncology", Oncology),
-    **_section_paths("comorbidities", Comorbidities),
+    **_section_paths(),
     "scores.sins.total": _sins_total,
     "scores.sins.category": _sins_category,
+    "scores.sins_at_requested_levels": _sins_at_requested_levels,
     "scores.bilsky": _bilsky,
+    "scores.bilsky_at_requested_levels": _bilsky_at_requested_levels,
     "scores.tokuhashi.total": _tokuhashi("total"),
     "scores.tokuhashi.survival_band": _tokuhashi("survival_band"),
     "derived.neoplastic_diagnosis": _neoplastic,
@@ -269,25 +345,29 @@ CASE_PATHS: dict[str, Callable[[Facts], Fact]] = {
     "derived.conservative_modalities": _conservative_modalities,
     "derived.radiosensitivity": _radiosensitivity,
     "derived.requested_level_count": _level_count,
-    "derived.pregnant": _pregnant,
+    "derived.age_years": _age_years,
 }
-del CASE_PATHS["service.procedures"]
-
-STUDY_PATHS: frozenset[str] = frozenset(
-    {"study.modality", "study.levels", "study.date"}
-    | {f"study.findings.{name}" for name in Findings.model_fields}
-)
+if set(CASE_PATHS) != paths.CASE_PATHS:
+    raise AssertionError("inputs and paths disagree: "
+                         f"{sorted(set(CASE_PATHS) ^ paths.CASE_PATHS)}")
 
 
 class StudyView:
-    """One imaging study as ``study.*`` paths see it; missing paths name the study's index."""
+    """One imaging study as ``study.*`` paths see it; missing paths name the study's index.
 
-    __slots__ = ("index", "modality", "study")
+    A finding is evidence only as ``resources/applicability.yaml`` lets it be: reported on a
+    study that can show it, or positive from any study. Unreported, it is asked of this study
+    if this study can show it; else, when no other study at these levels can, the missing
+    item is such a study (a need); else nothing is asked of this one.
+    """
 
-    def __init__(self, index: int, study: ImagingStudy):
+    __slots__ = ("facts", "index", "modality", "study")
+
+    def __init__(self, index: int, study: ImagingStudy, facts: Facts):
         self.index = index
         self.study = study
         self.modality = study.modality
+        self.facts = facts
 
     @property
     def label(self) -> str:
@@ -296,17 +376,37 @@ class StudyView:
     def fact(self, path: str) -> Fact:
         name = path.removeprefix("study.")
         if name.startswith("findings."):
-            name = name.removeprefix("findings.")
-            value = getattr(self.study.findings, name)
-            where = f"imaging[{self.index}].findings.{name}"
-        else:
-            value = getattr(self.study, name)
-            where = f"imaging[{self.index}].{name}"
+            return self._finding(name.removeprefix("findings."))
+        value = getattr(self.study, name)
+        where = f"imaging[{self.index}].{name}"
         if isinstance(value, list):
             value = list(value)
         elif value is not None and not isinstance(value, str | int | float | bool):
             value = str(value)
         return Fact(value, () if value is not None else (where,), where)
+
+    def _finding(self, name: str) -> Fact:
+        where = f"imaging[{self.index}].findings.{name}"
+        rules = self.facts.applicability
+        reported = getattr(self.study.findings, name)
+        value = rules.counted(name, self.modality, reported)
+        if value is not None:
+            return Fact(value, (), where)
+        if rules.shows(name, self.modality):
+            fact = Fact(None, (where,), where)
+        else:
+            shown = f"not shown by {self.modality.replace('_', '-')}"
+            if reported is not None:
+                shown += f" (the reported {reported!r} is not evidence)"
+            needs = ()
+            if not rules.answered_elsewhere(name, self.facts.case.imaging, self.index):
+                levels = self.study.levels or self.facts.case.service.levels or ()
+                needs = (rules.need(name, tuple(levels)),)
+            fact = Fact(None, (), where, shown, needs=needs)
+        rule = rules.rule_for(f"study.findings.{name}")
+        if rule is None or fact.complete:
+            return fact
+        return self.facts.applying(rule, fact, self)
 
     def overlap(self, facts: Facts) -> Result:
         requested = facts.case.service.levels

@@ -16,7 +16,11 @@ import yaml
 from pydantic import ValidationError
 
 from reviewer_app.core import resources
-from reviewer_app.core.criteria.logic import LogicError, Node, compile_logic
+from reviewer_app.core.criteria.applicability import (
+    ApplicabilityLoadError,
+    default_applicability,
+)
+from reviewer_app.core.criteria.logic import NEGATIVE_OPERATORS, LogicError, Node, compile_logic
 from reviewer_app.core.criteria.model import _CODE, CriteriaSet, CriteriaSetSpec
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
 from reviewer_app.core.narrative import VARIABLES
@@ -50,13 +54,48 @@ def _reference_problems(refs: list[str], known: set[str], where: str) -> list[Pr
 
 def _compiled(logic: dict, where: str) -> tuple[Node | None, list[Problem]]:
     try:
-        return compile_logic(logic, where), []
+        node = compile_logic(logic, where)
     except LogicError as error:
         return None, [Problem(where, str(error).split(": ", 1)[-1])]
+    return node, _negation_problems(node, where)
+
+
+def _negation_problems(node: Node, where: str) -> list[Problem]:
+    """A finding a study cannot show and an input that does not apply read as "no support"
+    (not met), which is right only where support is what the logic asks for: never under
+    ``not``, ``ne`` or ``not_in``."""
+    governed = default_applicability().governed
+    problems = []
+    for read in node.reads():
+        conditional = read.path.startswith("study.findings.") or read.path in governed
+        if conditional and read.op != "reported" and (
+            read.negated or read.op in NEGATIVE_OPERATORS
+        ):
+            problems.append(Problem(where, (
+                f"'{read.path}' may be unshown or not apply to a case, so it can only be "
+                "asked for support (eq, in, gt, gte, lt, lte, nonempty), not negated"
+            )))
+    return problems
+
+
+def _history_problems(spec: CriteriaSetSpec) -> list[Problem]:
+    problems = []
+    if spec.changes and spec.changes[-1].version != spec.version:
+        problems.append(Problem("changes", (
+            f"the last change is version {spec.changes[-1].version}, but the set is "
+            f"version {spec.version}: record what changed"
+        )))
+    versions = [c.version for c in spec.changes]
+    for version in {v for v in versions if versions.count(v) > 1}:
+        problems.append(Problem("changes", f"version {version} is listed twice"))
+    dates = [c.date for c in spec.changes]
+    if dates != sorted(dates):
+        problems.append(Problem("changes", "list the changes oldest first"))
+    return problems
 
 
 def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = _history_problems(spec)
     defined = [r.id for r in spec.references]
     for ref in {r for r in defined if defined.count(r) > 1}:
         problems.append(Problem("references", f"reference id '{ref}' is defined twice"))
@@ -159,6 +198,10 @@ def load_library(directory: str | Path | None = None) -> Library:
     directory = Path(directory) if directory else resources.path("criteria")
     sets: list[CriteriaSet] = []
     problems: list[str] = []
+    try:
+        default_applicability()
+    except ApplicabilityLoadError as error:
+        raise LibraryError(error.lines()) from None
     for path in sorted(directory.glob("*.yaml")):
         try:
             sets.append(load_set(path))

@@ -4,32 +4,51 @@ A criterion's ``logic`` is a small tree of declarative predicates written in YAM
 ``{gte: [scores.sins.total, 13]}`` or ``{all: [...]}``. It is compiled once when the set is
 loaded (unknown operator, unknown input path or a wrong operand is a load error) and never
 passed to ``eval``. Each evaluation reports the member's values it looked at (evidence) and,
-when the answer is unknown, exactly which missing inputs it hangs on.
+when the answer is unknown, exactly which missing inputs (or absent studies) it hangs on.
 
 Kleene's strong three-valued logic decides ``all``/``any``/``not``: one ``not_met`` settles an
 ``all`` and one ``met`` settles an ``any`` whatever the unknowns, so inputs that could not change
 the answer are never reported as missing.
+
+``reported`` is the one predicate that is never unknown: whether the document states a value.
+A finding that a study cannot show, and an input that does not apply to the case, read as "no
+support" (not met); the loader therefore refuses them under ``not``, ``ne`` and ``not_in``.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer_app.core.criteria.inputs import (
-    CASE_PATHS,
-    STUDY_PATHS,
-    Fact,
-    Facts,
-    StudyView,
+from reviewer_app.core.criteria.fact import Fact
+from reviewer_app.core.criteria.paths import CASE_PATHS, STUDY_PATHS
+from reviewer_app.core.criteria.result import (
+    MET,
+    NOT_MET,
+    UNKNOWN,
+    Result,
+    StudyNeed,
+    merge_needs,
+    unique,
 )
-from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, unique
+
+if TYPE_CHECKING:
+    from reviewer_app.core.criteria.inputs import Facts, StudyView
 
 
 class LogicError(ValueError):
     """Malformed logic; the message says what is wrong where."""
+
+
+def _unknown(results: list[Result], evidence: tuple[str, ...]) -> Result:
+    return Result(
+        UNKNOWN,
+        evidence,
+        unique(m for r in results for m in r.missing),
+        merge_needs(n for r in results for n in r.needs),
+    )
 
 
 def combine_all(results: list[Result]) -> Result:
@@ -39,7 +58,7 @@ def combine_all(results: list[Result]) -> Result:
     unknown = [r for r in results if r.status == UNKNOWN]
     evidence = unique(e for r in results for e in r.evidence)
     if unknown:
-        return Result(UNKNOWN, evidence, unique(m for r in unknown for m in r.missing))
+        return _unknown(unknown, evidence)
     return Result(MET, evidence)
 
 
@@ -50,26 +69,40 @@ def combine_any(results: list[Result]) -> Result:
     unknown = [r for r in results if r.status == UNKNOWN]
     evidence = unique(e for r in results for e in r.evidence)
     if unknown:
-        return Result(UNKNOWN, evidence, unique(m for r in unknown for m in r.missing))
+        return _unknown(unknown, evidence)
     return Result(NOT_MET, evidence)
 
 
-class Node:
-    """A compiled predicate. ``paths`` lists every input it may read (for the loader)."""
+@dataclass(frozen=True)
+class Read:
+    """One input a compiled predicate reads, and how (for the loader's checks)."""
 
-    paths: tuple[str, ...] = ()
+    path: str
+    op: str
+    negated: bool
+
+
+class Node:
+    """A compiled predicate."""
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
         raise NotImplementedError
+
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        return iter(())
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return unique(read.path for read in self.reads())
 
 
 @dataclass(frozen=True)
 class All(Node):
     parts: tuple[Node, ...]
 
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return unique(p for n in self.parts for p in n.paths)
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        for part in self.parts:
+            yield from part.reads(negated)
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
         return combine_all([n.evaluate(facts, study) for n in self.parts])
@@ -79,9 +112,9 @@ class All(Node):
 class Any_(Node):
     parts: tuple[Node, ...]
 
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return unique(p for n in self.parts for p in n.paths)
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        for part in self.parts:
+            yield from part.reads(negated)
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
         return combine_any([n.evaluate(facts, study) for n in self.parts])
@@ -91,14 +124,13 @@ class Any_(Node):
 class Not(Node):
     part: Node
 
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return self.part.paths
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        yield from self.part.reads(not negated)
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
         inner = self.part.evaluate(facts, study)
         flipped = {MET: NOT_MET, NOT_MET: MET, UNKNOWN: UNKNOWN}[inner.status]
-        return Result(flipped, inner.evidence, inner.missing)
+        return Result(flipped, inner.evidence, inner.missing, inner.needs)
 
 
 def _in(value: Any, options: Any) -> bool:
@@ -124,8 +156,16 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "not_in": _not_in,
     "nonempty": _nonempty,
 }
-_RISING = frozenset({"gt", "gte"})
-"""Comparisons a lower bound can settle: once the known part passes, more data cannot undo it."""
+NEGATIVE_OPERATORS = frozenset({"ne", "not_in"})
+_AT_INFINITY = {"gt": True, "gte": True, "lt": False, "lte": False}
+"""What a threshold comparison gives for an unbounded value."""
+
+
+def _resolve(path: str, facts: Facts, study: StudyView | None) -> Fact:
+    if path.startswith("study."):
+        assert study is not None
+        return study.fact(path)
+    return facts.fact(path)
 
 
 @dataclass(frozen=True)
@@ -134,63 +174,145 @@ class Compare(Node):
     path: str
     operand: Any = None
 
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return (self.path,)
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        yield Read(self.path, self.op, negated)
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
-        fact: Fact = study.fact(self.path) if self.path.startswith("study.") else facts.fact(
-            self.path
-        )
+        fact = _resolve(self.path, facts, study)
+        if fact.pending:
+            return self._bounded(fact)
         if fact.value is None:
-            if fact.missing:
-                return Result(UNKNOWN, (), fact.missing)
-            return Result(NOT_MET, (f"{fact.label} = not present",))
+            if fact.missing or fact.needs:
+                return Result(UNKNOWN, (), fact.missing, fact.needs)
+            return Result(NOT_MET, (fact.evidence,))
+        passed = COMPARISONS[self.op](fact.value, self.operand)
+        return Result(MET if passed else NOT_MET, (fact.evidence,))
+
+    def _bounded(self, fact: Fact) -> Result:
+        """A maximum with parts still unknown: ask only for the parts that could change it."""
         test = COMPARISONS[self.op]
-        passed = test(fact.value, self.operand)
-        evidence = (fact.evidence,)
-        if fact.pending and not (passed and self.op in _RISING):
-            could_change = [
-                missing for value, missing in fact.pending
-                if self.op not in _RISING or value is None or test(value, self.operand)
-            ]
-            if could_change:
-                return Result(UNKNOWN, evidence, unique(m for ms in could_change for m in ms))
-        return Result(MET if passed else NOT_MET, evidence)
+        now = None if fact.value is None else test(fact.value, self.operand)
+        matters = [p for p in fact.pending if self._could_change(fact, p.upper, now)]
+        if not matters:
+            return Result(MET if now else NOT_MET, (fact.evidence,))
+        return Result(
+            UNKNOWN,
+            (fact.evidence,),
+            unique(m for p in matters for m in p.missing),
+            merge_needs(n for p in matters for n in p.needs),
+        )
+
+    def _could_change(self, fact: Fact, upper: Any, now: bool | None) -> bool:
+        """Could the maximum, rising from its known value up to ``upper``, answer otherwise?"""
+        test = COMPARISONS[self.op]
+        if fact.order is not None:
+            low = 0 if fact.value is None else fact.order.index(fact.value) + 1
+            high = len(fact.order) if upper is None else fact.order.index(upper) + 1
+            return any(test(v, self.operand) != bool(now) for v in fact.order[low:high])
+        if upper is None:
+            top = _AT_INFINITY.get(self.op)
+            return True if top is None else top != bool(now)
+        if fact.value is not None and upper <= fact.value:
+            return False
+        return test(upper, self.operand) != bool(now)
+
+
+@dataclass(frozen=True)
+class Reported(Node):
+    """Whether the document states a value (never unknown), e.g. an ESCC grade that, when
+    present, shows a lesion but whose absence asks for nothing."""
+
+    path: str
+
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        yield Read(self.path, "reported", negated)
+
+    def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
+        fact = _resolve(self.path, facts, study)
+        return Result(MET if fact.value is not None else NOT_MET, (fact.evidence,))
 
 
 @dataclass(frozen=True)
 class AnyStudy(Node):
-    """There is an imaging study (optionally cross-sectional, at a requested level) that matches.
+    """There is an imaging study (optionally of some modalities, at a requested level) that
+    matches.
 
-    With no candidate study at all the answer is unknown and ``imaging`` is reported missing;
-    with studies present but none at a requested level the answer is not met.
+    With no candidate study at all the answer is unknown and the study itself is what is
+    needed (of the listed modalities, or of those that can show what ``match`` reads); with
+    studies present but none at a requested level the answer is not met.
     """
 
     match: Node | None
     modalities: frozenset[str] | None
     at_requested_levels: bool
+    at_levels_where: Node | None = None
+    """The candidate must share a level with a study (itself included) where this holds,
+    e.g. marrow edema "at the fracture level" when the fracture and the edema may be read on
+    different studies (a bone scan shows uptake, not the fracture)."""
+
+    def reads(self, negated: bool = False) -> Iterator[Read]:
+        yield Read("imaging", "any_study", negated)
+        if self.at_requested_levels:
+            yield Read("service.levels", "any_study", negated)
+        for node in (self.match, self.at_levels_where):
+            if node is not None:
+                yield from node.reads(negated)
 
     @property
-    def paths(self) -> tuple[str, ...]:
-        base = ("imaging", "service.levels") if self.at_requested_levels else ("imaging",)
-        return base + (self.match.paths if self.match else ())
+    def findings(self) -> tuple[str, ...]:
+        if self.match is None:
+            return ()
+        return unique(
+            p.removeprefix("study.findings.")
+            for p in self.match.paths
+            if p.startswith("study.findings.")
+        )
 
     def evaluate(self, facts: Facts, study: StudyView | None = None) -> Result:
         studies = [
             s for s in facts.studies if self.modalities is None or s.modality in self.modalities
         ]
         if not studies:
-            return Result(UNKNOWN, (), ("imaging",))
+            return self._no_study(facts)
         results = []
         for candidate in studies:
             parts = []
             if self.at_requested_levels:
                 parts.append(candidate.overlap(facts))
+            if self.at_levels_where is not None:
+                parts.append(self._shares_level(facts, candidate))
             if self.match is not None:
                 parts.append(self.match.evaluate(facts, candidate))
             results.append(combine_all(parts) if parts else Result(MET, (candidate.label,)))
         return combine_any(results)
+
+    def _shares_level(self, facts: Facts, candidate: StudyView) -> Result:
+        assert self.at_levels_where is not None
+        levels = candidate.study.levels
+        results = []
+        for other in facts.studies:
+            shared = None if levels is None or other.study.levels is None else (
+                set(levels) & set(other.study.levels)
+            )
+            if shared is not None and not shared:
+                continue
+            parts = [self.at_levels_where.evaluate(facts, other)]
+            if self.at_requested_levels:
+                parts.append(other.overlap(facts))
+            if shared is None:
+                parts.append(Result(UNKNOWN, (), tuple(
+                    f"imaging[{s.index}].levels" for s in (candidate, other)
+                    if s.study.levels is None
+                )))
+            results.append(combine_all(parts))
+        return combine_any(results) if results else Result(NOT_MET, (candidate.label,))
+
+    def _no_study(self, facts: Facts) -> Result:
+        levels = facts.case.service.levels if self.at_requested_levels else None
+        missing = ("service.levels",) if self.at_requested_levels and levels is None else ()
+        modalities = facts.applicability.modalities_showing(self.findings, self.modalities)
+        need = StudyNeed(modalities, tuple(levels or ()), self.findings)
+        return Result(UNKNOWN, (), missing, (need,))
 
 
 def _operands(key: str, body: Any, where: str) -> list[Any]:
@@ -226,6 +348,8 @@ def compile_logic(spec: Any, where: str, in_study: bool = False) -> Node:
         return Not(compile_logic(body, where, in_study))
     if key == "nonempty":
         return Compare(key, _check_path(body, where, in_study))
+    if key == "reported":
+        return Reported(_check_path(body, where, in_study))
     if key in COMPARISONS:
         path, operand = _operands(key, body, where)
         path = _check_path(path, where, in_study)
@@ -241,8 +365,8 @@ def compile_logic(spec: Any, where: str, in_study: bool = False) -> Node:
     raise LogicError(f"{where}: unknown operator '{key}'")
 
 
-_ANY_STUDY_KEYS = frozenset({"match", "modalities", "at_requested_levels"})
-_MODALITIES = frozenset({"MRI", "CT", "XR", "PET_CT", "bone_scan"})
+_ANY_STUDY_KEYS = frozenset({"match", "modalities", "at_requested_levels", "at_levels_where"})
+MODALITIES = ("MRI", "CT", "PET_CT", "XR", "bone_scan")
 
 
 def _compile_any_study(body: Any, where: str, in_study: bool) -> AnyStudy:
@@ -252,14 +376,15 @@ def _compile_any_study(body: Any, where: str, in_study: bool) -> AnyStudy:
         raise LogicError(f"{where}: any_study takes {sorted(_ANY_STUDY_KEYS)}")
     modalities = body.get("modalities")
     if modalities is not None and (
-        not isinstance(modalities, list) or not set(modalities) <= _MODALITIES
+        not isinstance(modalities, list) or not set(modalities) <= set(MODALITIES)
     ):
-        raise LogicError(f"{where}: any_study modalities must be a list of {sorted(_MODALITIES)}")
+        raise LogicError(f"{where}: any_study modalities must be a list of {list(MODALITIES)}")
     match = body.get("match")
+    gate = body.get("at_levels_where")
     return AnyStudy(
         match=compile_logic(match, where, in_study=True) if match is not None else None,
         modalities=frozenset(modalities) if modalities else None,
         at_requested_levels=bool(body.get("at_requested_levels", False)),
+        at_levels_where=compile_logic(gate, where, in_study=True) if gate is not None else None,
     )
-
 

@@ -74,6 +74,15 @@ class SelectionRule(Data):
     neoplastic_diagnosis: bool | None = None
 
 
+class Change(Data):
+    """One entry of a set's history: the version it produced, when, what changed and why."""
+
+    version: str = Field(min_length=1)
+    date: date
+    what: str = Field(min_length=10)
+    why: str = Field(min_length=10)
+
+
 class CriteriaSetSpec(Data):
     format: Literal["ur-criteria/1"]
     id: str = Field(pattern=_ID)
@@ -87,6 +96,8 @@ class CriteriaSetSpec(Data):
     references: list[ReferenceEntry] = Field(min_length=1)
     criteria: list[CriterionSpec] = Field(min_length=1)
     alternatives: list[Alternative] = []
+    changes: list[Change] = Field(min_length=1)
+    """The set's history, oldest first; the last entry is the set's current version."""
 
 
 class CriteriaSet:

@@ -345,7 +345,8 @@ class _Composer:
             items = reasons.provider_missing(request.case, request.determination, self.c)
             self.blocks.append(Table(
                 tuple(t.item_columns),
-                tuple((f"{i.label[0].upper()}{i.label[1:]} ({i.path})", i.why or "\u2014")
+                tuple((f"{i.label[0].upper()}{i.label[1:]}"
+                       + (f" ({i.path})" if i.path else f" ({t.new_study})"), i.why or "\u2014")
                       for i in items),
                 (0.45, 0.55),
             ))

@@ -22,7 +22,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from reviewer_app.core import codes, input_labels, resources
+from reviewer_app.core.criteria.applicability import (
+    StudyWords,
+    default_applicability,
+    describe_need,
+)
 from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.result import StudyNeed
+from reviewer_app.core.determination import MissingStudy
 from reviewer_app.core.errors import Problem
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
@@ -290,6 +297,8 @@ class ProviderPend(Data):
     intro: str
     items_heading: str
     item_columns: list[str] = Field(min_length=2, max_length=2)
+    new_study: str
+    """Beside a study the request does not include, where an input would show its path."""
     by_date: str
     if_late: str
     send: str
@@ -324,6 +333,20 @@ class ItemWords(Data):
     prior_treatments: str
 
 
+class StudyWordsSpec(Data):
+    """How a study the case lacks is named ("una resonancia magnética de L1 que muestre ...");
+    English takes its words from ``resources/applicability.yaml``."""
+
+    modalities: dict[str, str]
+    shows: dict[str, str]
+    studies: dict[str, str] = {}
+    template: str
+    template_no_levels: str
+    template_plain: str
+    alternatives: str
+    conjunction: str
+
+
 class LanguageContent(Data):
     language: str
     name: str
@@ -337,6 +360,17 @@ class LanguageContent(Data):
     reasons: dict[str, dict[str, Reason]]
     inputs: dict[str, str] | None = None
     """Names of the ``ur-case/1`` inputs; English uses ``resources/labels/inputs.yaml``."""
+    studies: StudyWordsSpec | None = None
+
+    def study_words(self) -> StudyWords:
+        if self.studies is None:
+            return default_applicability().words()
+        return StudyWords(**self.studies.model_dump())
+
+    def study_label(self, study: MissingStudy) -> str:
+        """A study the case lacks, in this language."""
+        need = StudyNeed(tuple(study.modalities), tuple(study.levels), tuple(study.findings))
+        return describe_need(need, self.study_words())
 
     def reason(self, set_id: str, criterion_id: str) -> Reason:
         return self.reasons[set_id][criterion_id]
@@ -384,6 +418,8 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
             allowed = DATE_SLOTS.get(field, frozenset())
         elif key in ("words.item_imaging", "words.item_prior_treatment"):
             allowed = frozenset({"n"})
+        elif top == "studies":
+            allowed = frozenset({"study", "levels", "shows"})
         else:
             allowed = LETTER_SLOTS
         try:
@@ -421,6 +457,17 @@ def _coverage_problems(content: LanguageContent) -> list[Problem]:
             Problem(f"reasons.{criteria_set.id}.{c.id}", "member wording is missing")
             for c in criteria_set.criteria if c.id not in content.reasons[criteria_set.id]
         ]
+    if content.studies is not None:
+        rules = default_applicability().spec
+        words = content.studies
+        for section, names in (("modalities", rules.modalities), ("shows", rules.findings)):
+            given = getattr(words, section)
+            problems += [Problem(f"studies.{section}.{k}", "not a modality or finding")
+                         for k in given if k not in names]
+            problems += [Problem(f"studies.{section}.{k}", "the words for this are missing")
+                         for k in names if k not in given]
+        problems += [Problem(f"studies.studies.{k}", "not a finding") for k in words.studies
+                     if k not in rules.findings]
     if content.inputs is not None:
         known = set(input_labels.labels())
         problems += [Problem(f"inputs.{k}", "not an input path of resources/labels/inputs.yaml")

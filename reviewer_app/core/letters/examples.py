@@ -76,12 +76,19 @@ def _adverse_variant(doc: dict) -> None:
         retropulsion=False, vertebral_collapse="lt50", alignment="normal",
         fracture="compression", canal_compromise_percent=0, escc_grade="1a",
     )
-    doc["imaging"][1]["findings"].update(retropulsion=False, fracture="compression")
+    doc["imaging"][1]["findings"].update(
+        retropulsion=False, fracture="compression", vertebral_collapse="lt50",
+        alignment="normal", posterolateral_involvement="unilateral",
+    )
 
 
 def _pend_variant(doc: dict) -> None:
+    """The survival estimate and the neurological examination were not sent: with the deficit
+    unknown, its grade and duration apply too (a Frankel grade is not asked of a member known
+    to have no deficit)."""
     del doc["oncology"]["expected_survival_months"]
     del doc["symptoms"]["frankel_grade"]
+    del doc["symptoms"]["neuro_deficit"]
 
 
 VARIANTS: dict[str, Callable[[dict], None] | None] = {

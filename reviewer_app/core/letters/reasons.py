@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reviewer_app.core.case import Case
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.loader import default_library
-from reviewer_app.core.determination import CriterionResult, Determination
+from reviewer_app.core.determination import CriterionResult, Determination, MissingStudy
 from reviewer_app.core.letters.content import REASON_SLOTS, LanguageContent
 from reviewer_app.core.narrative import NOT_REPORTED, Narrative
 
@@ -83,6 +83,7 @@ def member_reasons(case: Case, determination: Determination,
 @dataclass(frozen=True)
 class MissingItem:
     path: str
+    """The input's path; empty for a study the case does not have."""
     label: str
     why: str
 
@@ -90,6 +91,16 @@ class MissingItem:
 def _asking(determination: Determination, path: str) -> CriterionResult | None:
     for criterion in determination.criteria:
         if criterion.status == "unknown" and path in criterion.missing:
+            return criterion
+    return None
+
+
+def _asking_study(determination: Determination, study: MissingStudy) -> CriterionResult | None:
+    for criterion in determination.criteria:
+        if criterion.status == "unknown" and any(
+            set(s.findings) & set(study.findings) or s.findings == study.findings
+            for s in criterion.missing_studies
+        ):
             return criterion
     return None
 
@@ -105,6 +116,12 @@ def member_missing(case: Case, determination: Determination,
         if criterion is not None and determination.criteria_set is not None:
             why = content.reason(determination.criteria_set.id, criterion.id).why
         items.append(MissingItem(path, content.input_label(path), why.format_map(slots)))
+    for study in determination.missing_studies:
+        criterion = _asking_study(determination, study)
+        why = ""
+        if criterion is not None and determination.criteria_set is not None:
+            why = content.reason(determination.criteria_set.id, criterion.id).why
+        items.append(MissingItem("", content.study_label(study), why.format_map(slots)))
     return items
 
 
@@ -126,4 +143,14 @@ def provider_missing(case: Case, determination: Determination,
             if needed:
                 why = f"{needed[0].upper()}{needed[1:].rstrip('.')}. Criterion: {why}"
         items.append(MissingItem(path, content.input_label(path), why))
+    for study in determination.missing_studies:
+        criterion = _asking_study(determination, study)
+        why = ""
+        if criterion is not None:
+            spec = specs.get(criterion.id)
+            needed = spec.why_needed.format_map(narrative) if spec and spec.why_needed else ""
+            why = f"{criterion.text} ({criterion.id})"
+            if needed:
+                why = f"{needed[0].upper()}{needed[1:].rstrip('.')}. Criterion: {why}"
+        items.append(MissingItem("", content.study_label(study), why))
     return items
