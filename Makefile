@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint poppler bench screenshots forms clean
+.PHONY: run qt-libs test lint poppler bench screenshots forms clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Qt's xcb platform plugin needs X11 libraries that the PySide6 wheels do not bundle and a
+# minimal desktop lacks: installed as root with apt-get, else the command is printed and make stops.
+qt-libs: $(STAMP)
+	@$(PY) tools/qt_system_libs.py
+
+run: qt-libs
 	$(PY) main.py $(ARGS)
 
 lint: $(STAMP)
