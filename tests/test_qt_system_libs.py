@@ -151,3 +151,12 @@ def test_the_committed_table_is_what_this_machine_derives():
         "run python tools/qt_system_libs.py --derive > tools/qt_system_libs.tsv"
     )
 
+
+def test_the_readme_lists_every_package():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("sudo apt-get install \\\n"):]
+    block = block[:block.index("```")]
+    listed = block.replace("\\", " ").split()[3:]
+    assert listed == sorted(set(qsl.load_table().values())), (
+        "README.md: the apt-get command should list python tools/qt_system_libs.py --packages"
+    )
