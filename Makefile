@@ -4,15 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint poppler bench screenshots forms clean
+.PHONY: run qt-libs test lint poppler xserver bench screenshots forms clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Qt's xcb platform plugin needs X11 libraries that the PySide6 wheels do not bundle and a
+# minimal desktop lacks: installed as root with apt-get, else the command is printed and make stops.
+qt-libs: $(STAMP)
+	@$(PY) tools/qt_system_libs.py
+
+run: qt-libs
 	$(PY) main.py $(ARGS)
 
 lint: $(STAMP)
@@ -26,7 +31,16 @@ poppler:
 	    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; } || \
 	  { echo "poppler-utils (pdftotext, pdfsig) is needed by the letter tests"; exit 1; }
 
-test: lint poppler
+# tests/test_xserver.py opens the real window under Xvfb, finds it with xdotool and takes a
+# screenshot with ImageMagick's import.
+xserver:
+	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v import >/dev/null || \
+	  { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+	      -o DPkg::Lock::Timeout=120 xvfb xdotool imagemagick >/dev/null; } || \
+	  { echo "xvfb, xdotool and imagemagick are needed by the X server test"; exit 1; }
+
+test: lint poppler qt-libs xserver
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

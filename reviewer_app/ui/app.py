@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app.ui.context import AppContext
+from reviewer_app.ui.display import missing_display
 from reviewer_app.ui.main_window import MainWindow
 
 APPLICATION_NAME = "UR Reviewer"
@@ -41,7 +43,12 @@ def _arguments(args: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    app = create_application(sys.argv if argv is None else argv)
+    argv = sys.argv if argv is None else argv
+    problem = missing_display(os.environ, argv)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = create_application(argv)
     arguments = _arguments(app.arguments()[1:])
     window = MainWindow(AppContext.create())
     window.show()
