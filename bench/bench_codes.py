@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from reviewer_app.core import codes
+from reviewer_app.core.codes import icd10, search
 
 QUERIES = (
     "c7951",
@@ -76,8 +76,8 @@ ROUNDS = 3
 FRESH_PROCESS = (
     "import time\n"
     "start = time.perf_counter()\n"
-    "from reviewer_app.core import codes\n"
-    "codes.check_billable_icd10('C79.51')\n"
+    "from reviewer_app.core.codes import icd10\n"
+    "icd10.check_billable_icd10('C79.51')\n"
     "print((time.perf_counter() - start) * 1000)\n"
 )
 
@@ -87,16 +87,16 @@ def _ms(seconds: float) -> str:
 
 
 def _cold_table_load() -> float:
-    codes._table.cache_clear()
+    icd10.table.cache_clear()
     start = time.perf_counter()
-    codes._table()
+    icd10.table()
     return time.perf_counter() - start
 
 
 def _cold_word_index() -> float:
-    codes._word_index_built.clear()
+    search._word_index_built.clear()
     start = time.perf_counter()
-    codes._word_index()
+    search._word_index()
     return time.perf_counter() - start
 
 
@@ -108,7 +108,7 @@ def _fresh_process_first_lookup() -> float:
 
 
 def run() -> list[tuple[str, str, str]]:
-    size = Path(codes.ICD10_PATH).stat().st_size + Path(codes.ICD10_TERMS_PATH).stat().st_size
+    size = Path(icd10.ICD10_PATH).stat().st_size + Path(search.ICD10_TERMS_PATH).stat().st_size
     load = statistics.median(_cold_table_load() for _ in range(5))
     fresh = statistics.median(_fresh_process_first_lookup() for _ in range(5))
     build = statistics.median(_cold_word_index() for _ in range(3))
@@ -116,7 +116,7 @@ def run() -> list[tuple[str, str, str]]:
     for _ in range(ROUNDS):
         for query in QUERIES:
             start = time.perf_counter()
-            codes.search_icd10(query)
+            search.search_icd10(query)
             latencies.append(time.perf_counter() - start)
     p95 = statistics.quantiles(latencies, n=20)[18]
     return [

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reviewer_app.core import codes, scores
+from reviewer_app.core import scores
 from reviewer_app.core.case import (
     CONSERVATIVE_MODALITIES,
     Case,
@@ -31,6 +31,7 @@ from reviewer_app.core.case import (
     Service,
     Symptoms,
 )
+from reviewer_app.core.codes import icd10
 from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result
 from reviewer_app.core.levels import describe_levels
 
@@ -163,7 +164,7 @@ class Facts:
 
     @cached_property
     def neoplastic_codes(self) -> tuple[str, ...]:
-        return tuple(c for c in self.case.diagnosis_codes if codes.is_neoplastic_icd10(c))
+        return tuple(c for c in self.case.diagnosis_codes if icd10.is_neoplastic_icd10(c))
 
     def fact(self, path: str) -> Fact:
         return CASE_PATHS[path](self)
