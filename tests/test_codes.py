@@ -7,12 +7,17 @@ is also checked against a slow brute-force reading of the committed tables.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -325,6 +330,110 @@ def test_inclusion_terms_are_inherited_by_the_codes_below() -> None:
     assert "M48.56XA" in found
 
 
+# --- the word index (SQLite FTS5) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "billable_only"),
+    [
+        ("p", False),
+        ("co", True),
+        ("verteb", False),
+        ("hyp con", False),
+        ("osteopor vert fract", True),
+        ("secondary malignant neoplasm bone", False),
+        ("9", False),
+    ],
+)
+def test_word_prefixes_agree_with_brute_force(query: str, billable_only: bool) -> None:
+    """One letter is read off FTS5's prefix index; longer prefixes are expanded to the indexed
+    words they start (some 300 for ``co``); several words must all match."""
+    expected = _brute_force(query, billable_only)
+    assert expected
+    found = _codes(search.search_icd10(query, limit=60, billable_only=billable_only))
+    assert found == expected[:60]
+
+
+def test_billable_only_is_the_billable_part_of_the_same_ranking() -> None:
+    everything = search.search_icd10("fract vert", limit=5000)
+    billable = search.search_icd10("fract vert", limit=500, billable_only=True)
+    assert len(billable) == 500
+    assert billable == [entry for entry in everything if entry.billable][:500]
+    assert any(not entry.billable for entry in everything)
+
+
+@pytest.mark.parametrize(
+    ("query", "same_as"),
+    [
+        ("non-traumatic", "non traumatic"),
+        ("Ménière's", "meniere s"),
+        ("T-cell", "t cell"),
+        ("(fract) vert.", "fract vert"),
+    ],
+)
+def test_punctuation_only_separates_words(query: str, same_as: str) -> None:
+    found = _codes(search.search_icd10(query, limit=60))
+    assert found
+    assert found == _codes(search.search_icd10(same_as, limit=60)) == _brute_force(query)[:60]
+
+
+@pytest.mark.parametrize("query", ['"', '""', "*", "**", "( )", "^", "+", ":", "{}", "\x00"])
+def test_a_query_without_letters_or_digits_finds_nothing(query: str) -> None:
+    assert search.search_icd10(query) == []
+    assert search.search_icd10(query, billable_only=True) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NEAR(",
+        "fract*",
+        '"fract',
+        "fract AND",
+        "OR fract",
+        "NOT vert",
+        "fract NEAR/2 vert",
+        "words:fract",
+        "{words}: fract",
+        "^fract",
+        "fract -vert",
+        "and or not",
+    ],
+)
+def test_fts5_syntax_in_a_query_is_read_as_words(query: str) -> None:
+    assert _codes(search.search_icd10(query, limit=60)) == _brute_force(query)[:60]
+
+
+def test_the_index_opens_read_only_from_a_folder_with_uri_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``file:`` URI characters in the path (space, #, ?, %) must be quoted, and an installed
+    copy in a folder nobody may write to must work and stay as it is (no journal, no WAL)."""
+    folder = tmp_path / "UR Reviewer #2 (read-only?) 100%"
+    folder.mkdir()
+    original = search.INDEX_PATH
+    copy = folder / original.name
+    shutil.copyfile(original, copy)
+    copy.chmod(0o444)
+    folder.chmod(0o555)
+    monkeypatch.setattr(search, "INDEX_PATH", copy)
+    search._index.cache_clear()
+    try:
+        assert "M84.58XA" in _codes(search.search_icd10("path fract neopl vert"))
+        assert [p.name for p in folder.iterdir()] == [copy.name]
+        assert copy.read_bytes() == original.read_bytes()
+    finally:
+        search._index.cache_clear()
+        folder.chmod(0o755)
+
+
+def test_searches_from_several_threads_agree() -> None:
+    queries = ["path fract neopl vert", "secondary malignant bone", "a b c", "co", "c795"] * 8
+    expected = [search.search_icd10(query) for query in queries]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(search.search_icd10, queries)) == expected
+
+
 # --- procedures -----------------------------------------------------------------------------
 
 
@@ -410,7 +519,8 @@ def test_the_loader_refuses_bad_files(tmp_path: Path, text: str, message: str) -
 
 
 def test_generated_tables_are_fresh(tmp_path: Path) -> None:
-    """Regenerating from the installed simple-icd-10-cm must give the committed bytes."""
+    """Regenerating from the installed simple-icd-10-cm must give the committed tables, and an
+    index with the same content (its bytes also depend on the SQLite version that wrote it)."""
     subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_icd10_index.py"), "--out", str(tmp_path)],
         check=True,
@@ -420,6 +530,32 @@ def test_generated_tables_are_fresh(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (CODES_DIR / name).read_bytes(), (
             f"resources/codes/{name} is stale: run python tools/build_icd10_index.py"
         )
+    fresh = _index_content(tmp_path / "icd10cm-search.sqlite3")
+    committed = _index_content(search.INDEX_PATH)
+    for number, (new, old) in enumerate(itertools.zip_longest(fresh, committed)):
+        assert new == old, (
+            f"resources/codes/icd10cm-search.sqlite3 is stale (row {number}: {old} should be "
+            f"{new}): run python tools/build_icd10_index.py"
+        )
+
+
+def _index_content(path: Path) -> Iterator[tuple[object, ...]]:
+    """The schema, every row and every (word, row) posting of the index, in a fixed order."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        connection.execute(
+            "CREATE VIRTUAL TABLE temp.postings USING fts5vocab(main, code_words, instance)"
+        )
+        for query in (
+            "SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'code_words_%' ORDER BY 1",
+            "SELECT 'meta', * FROM meta ORDER BY key",
+            "SELECT 'codes', * FROM codes ORDER BY id",
+            "SELECT 'terms', * FROM terms ORDER BY term",
+            "SELECT 'posting', term, doc FROM temp.postings",
+        ):
+            yield from connection.execute(query)
+    finally:
+        connection.close()
 
 
 def test_the_committed_table_agrees_with_simple_icd_10_cm_on_samples() -> None:
@@ -484,6 +620,26 @@ def test_cli_search_procedures(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_search_without_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["codes", "search", "zzzzqx"]) == 1
     assert "no ICD-10-CM code matches 'zzzzqx'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv", [['"'], ["*"], ["(", ")"], ["*", "--billable"], ["*", "--procedures"]]
+)
+def test_cli_search_without_letters_or_digits_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(["codes", "search", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "has no letter or digit to search for" in captured.err
+
+
+def test_cli_search_reads_fts5_syntax_as_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["codes", "search", "NEAR(", "--limit", "5"]) == 0
+    odd = capsys.readouterr()
+    assert _run(["codes", "search", "near", "--limit", "5"]) == 0
+    assert odd.out == capsys.readouterr().out
+    assert odd.err == ""
 
 
 def test_cli_show(capsys: pytest.CaptureFixture[str]) -> None:

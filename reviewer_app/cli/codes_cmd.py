@@ -10,16 +10,19 @@ from itertools import islice
 
 from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.codes.search import search_icd10
+from reviewer_app.core.codes.words import search_form
 
 SEARCH_EPILOG = """\
 A query is a code prefix (with or without the dot, any case) or words: every word must start
-a word of the code's title or of one of its inclusion terms.
+a word of the code's title or of one of its inclusion terms. Anything but letters and digits
+only separates words (quotes, *, brackets and AND/OR/NEAR have no special meaning).
 
 output: one code a line, CODE  FLAG  description
   ICD-10-CM:   FLAG is B for a billable code, - for a category (pick a code under it)
   procedures:  FLAG is + for an add-on code (reported with a primary procedure)
 
-Exit status: 0 something matched, 1 nothing matched, 2 a usage error.
+Exit status: 0 something matched, 1 nothing matched, 2 a usage error (including a query
+with no letter or digit in it).
 
 examples:
   python -m reviewer_app codes search c7951
@@ -96,6 +99,9 @@ def _positive(text: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.text)
+    if not search_form(query).split():
+        print(f"codes search: '{query}' has no letter or digit to search for", file=sys.stderr)
+        return 2
     if args.procedures:
         if args.billable:
             print("codes search: --billable applies to ICD-10-CM codes only", file=sys.stderr)

@@ -124,6 +124,13 @@ class CodeTable:
             return None
         return self.entry_at(offset)
 
+    def entry_from(self, offset: int, code: str) -> CodeEntry | None:
+        """The row of ``code``, read at ``offset`` when its line starts there (the search index
+        records where each line starts), else found by binary search."""
+        if self.text.startswith(f"{code}\t", offset):
+            return self.entry_at(offset)
+        return self.entry(code)
+
     def has_codes_under(self, prefix: str) -> bool:
         return self.text.startswith(prefix, self.line_at_or_after(prefix))
 

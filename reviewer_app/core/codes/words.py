@@ -1,8 +1,8 @@
 """How text becomes search words, the same way for a query and for what it is matched against.
 
 Lower case, accents off, and every character other than an ASCII letter or digit a separator:
-``Ménière's`` is the words ``meniere s``. The ICD-10-CM word index is built from text folded
-here, so a query folded here meets exactly the words indexed.
+``Ménière's`` is the words ``meniere s``. The ICD-10-CM index is built from text folded here
+(``tools/build_icd10_index.py``), so a query folded here meets exactly the words indexed.
 """
 
 from __future__ import annotations
@@ -43,10 +43,7 @@ def has_group(row: str, group: Group) -> bool:
 
 
 def search_form(text: str) -> str:
-    """Lower case, accents off, every character but letters, digits, tab and newline a space.
-
-    Tabs and line breaks are kept, so line ``i`` of the result is line ``i`` of the input.
-    """
+    """Lower case, accents off, every character but an ASCII letter or digit a space."""
     return text.encode("ascii", _FOLD_ERRORS).translate(_SEARCH_BYTES).decode("ascii")
 
 
@@ -70,7 +67,7 @@ def _fold_error(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_FOLD_ERRORS, _fold_error)
 
 _SEARCH_BYTES = bytes(
-    b + 32 if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122 or b in (9, 10)) else 32
+    b + 32 if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32
     for b in range(256)
 )
 
