@@ -7,19 +7,24 @@ is also checked against a slow brute-force reading of the committed tables.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from reviewer_app.cli import codes_cmd
-from reviewer_app.core import codes
+from reviewer_app.core.codes import icd10, procedure_list, search
 
 ROOT = Path(__file__).resolve().parents[1]
 CODES_DIR = ROOT / "resources" / "codes"
@@ -58,7 +63,7 @@ GUIDE_ADD_ONS = [
     ],
 )
 def test_normalize_accepts_any_spelling(text: str, expected: str) -> None:
-    assert codes.normalize_icd10(text) == expected
+    assert icd10.normalize_icd10(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -67,12 +72,12 @@ def test_normalize_accepts_any_spelling(text: str, expected: str) -> None:
 )
 def test_normalize_refuses_other_shapes(text: str) -> None:
     with pytest.raises(ValueError, match="is not an ICD-10-CM code"):
-        codes.normalize_icd10(text)
+        icd10.normalize_icd10(text)
 
 
 def test_normalize_names_an_empty_code() -> None:
     with pytest.raises(ValueError, match="no ICD-10-CM code given"):
-        codes.normalize_icd10("   ")
+        icd10.normalize_icd10("   ")
 
 
 def _table_rows() -> list[tuple[str, bool, str]]:
@@ -86,8 +91,8 @@ def _table_rows() -> list[tuple[str, bool, str]]:
 
 def test_every_code_of_the_table_normalises_to_itself_with_or_without_dot() -> None:
     for code, _, _ in _table_rows():
-        assert codes.normalize_icd10(code) == code
-        assert codes.normalize_icd10(code.replace(".", "").lower()) == code
+        assert icd10.normalize_icd10(code) == code
+        assert icd10.normalize_icd10(code.replace(".", "").lower()) == code
 
 
 def test_the_table_header_names_its_source_and_count() -> None:
@@ -106,12 +111,12 @@ def test_the_table_header_names_its_source_and_count() -> None:
     [("c7951", "C79.51"), ("M84.58XA", "M84.58XA"), ("i10", "I10"), ("U07.1", "U07.1")],
 )
 def test_billable_codes_pass_normalised(text: str, expected: str) -> None:
-    assert codes.check_billable_icd10(text) == expected
+    assert icd10.check_billable_icd10(text) == expected
 
 
 def test_a_category_is_refused_with_a_more_specific_example() -> None:
     with pytest.raises(ValueError) as caught:
-        codes.check_billable_icd10("c795")
+        icd10.check_billable_icd10("c795")
     assert str(caught.value) == (
         "'C79.5' is a category, not a billable code (choose a more specific code, e.g. C79.51)"
     )
@@ -119,43 +124,43 @@ def test_a_category_is_refused_with_a_more_specific_example() -> None:
 
 def test_a_subcategory_needing_a_seventh_character_is_a_category() -> None:
     with pytest.raises(ValueError, match=r"'M84\.58' is a category.*e\.g\. M84\.58XA"):
-        codes.check_billable_icd10("M84.58")
+        icd10.check_billable_icd10("M84.58")
 
 
 def test_an_unknown_code_is_named_as_outside_the_code_set() -> None:
     with pytest.raises(ValueError, match=r"^'X99\.99' is not in the ICD-10-CM code set"):
-        codes.check_billable_icd10("x9999")
+        icd10.check_billable_icd10("x9999")
 
 
 def test_a_missing_placeholder_gets_a_suggestion() -> None:
     with pytest.raises(ValueError, match=r"did you mean M84\.58XA\?"):
-        codes.check_billable_icd10("M84.58A")
+        icd10.check_billable_icd10("M84.58A")
     with pytest.raises(ValueError, match=r"did you mean S32\.2XXS\?"):
-        codes.check_billable_icd10("S32.2S")
+        icd10.check_billable_icd10("S32.2S")
 
 
 def test_a_code_one_level_too_deep_points_at_its_parent() -> None:
     with pytest.raises(ValueError, match=r"codes under C79\.5 include C79\.51, C79\.52"):
-        codes.check_billable_icd10("C79.50")
+        icd10.check_billable_icd10("C79.50")
 
 
 def test_a_malformed_code_is_refused_before_the_code_set_is_consulted() -> None:
     with pytest.raises(ValueError, match="is not an ICD-10-CM code"):
-        codes.check_billable_icd10("C7.951")
+        icd10.check_billable_icd10("C7.951")
 
 
 # --- descriptions and entries ---------------------------------------------------------------
 
 
 def test_descriptions() -> None:
-    assert codes.icd10_description("C79.51") == "Secondary malignant neoplasm of bone"
-    assert codes.icd10_description("c795") == "Secondary malignant neoplasm of bone and bone marrow"
-    assert codes.icd10_description("M84.58XA") == (
+    assert icd10.icd10_description("C79.51") == "Secondary malignant neoplasm of bone"
+    assert icd10.icd10_description("c795") == "Secondary malignant neoplasm of bone and bone marrow"
+    assert icd10.icd10_description("M84.58XA") == (
         "Pathological fracture in neoplastic disease, other specified site, "
         "initial encounter for fracture"
     )
-    assert codes.icd10_description("X99.99") is None
-    assert codes.icd10_description("not a code") is None
+    assert icd10.icd10_description("X99.99") is None
+    assert icd10.icd10_description("not a code") is None
 
 
 def test_descriptions_have_no_stray_whitespace() -> None:
@@ -166,7 +171,7 @@ def test_descriptions_have_no_stray_whitespace() -> None:
 def test_first_and_last_rows_are_found() -> None:
     rows = _table_rows()
     for code, billable, description in (rows[0], rows[-1]):
-        assert codes.icd10_entry(code) == codes.CodeEntry(code, description, billable)
+        assert icd10.icd10_entry(code) == icd10.CodeEntry(code, description, billable)
 
 
 def test_billable_count_matches_the_code_set() -> None:
@@ -199,34 +204,34 @@ def test_billable_count_matches_the_code_set() -> None:
     ],
 )
 def test_neoplastic_ranges(code: str, expected: bool) -> None:
-    assert codes.is_neoplastic_icd10(code) is expected
+    assert icd10.is_neoplastic_icd10(code) is expected
 
 
 def test_neoplastic_refuses_a_malformed_code() -> None:
     with pytest.raises(ValueError):
-        codes.is_neoplastic_icd10("C7")
+        icd10.is_neoplastic_icd10("C7")
 
 
 # --- search ---------------------------------------------------------------------------------
 
 
-def _codes(results: list[codes.CodeEntry]) -> list[str]:
+def _codes(results: list[icd10.CodeEntry]) -> list[str]:
     return [entry.code for entry in results]
 
 
 @pytest.mark.parametrize("query", ["c795", "C79.5", " c79.5 "])
 def test_code_prefix_search_in_code_order(query: str) -> None:
-    assert _codes(codes.search_icd10(query)) == ["C79.5", "C79.51", "C79.52"]
+    assert _codes(search.search_icd10(query)) == ["C79.5", "C79.51", "C79.52"]
 
 
 def test_code_prefix_search_respects_limit_and_billable() -> None:
-    found = codes.search_icd10("m8458", limit=4, billable_only=True)
+    found = search.search_icd10("m8458", limit=4, billable_only=True)
     assert _codes(found) == ["M84.58XA", "M84.58XD", "M84.58XG", "M84.58XK"]
-    assert _codes(codes.search_icd10("M84.58", limit=2)) == ["M84.58", "M84.58XA"]
+    assert _codes(search.search_icd10("M84.58", limit=2)) == ["M84.58", "M84.58XA"]
 
 
 def test_exact_code_comes_first() -> None:
-    assert _codes(codes.search_icd10("C79"))[0] == "C79"
+    assert _codes(search.search_icd10("C79"))[0] == "C79"
 
 
 @pytest.mark.parametrize(
@@ -244,28 +249,28 @@ def test_exact_code_comes_first() -> None:
     ],
 )
 def test_word_search_finds(query: str, expected: str) -> None:
-    assert expected in _codes(codes.search_icd10(query, limit=50))
+    assert expected in _codes(search.search_icd10(query, limit=50))
 
 
 def test_word_search_ranks_billable_and_shorter_titles_first() -> None:
-    found = codes.search_icd10("secondary malignant bone")
+    found = search.search_icd10("secondary malignant bone")
     assert _codes(found) == ["C79.51", "C79.52", "C79.5"]
 
 
 def test_billable_only_drops_categories() -> None:
-    found = codes.search_icd10("pathological fracture neoplastic", limit=200, billable_only=True)
+    found = search.search_icd10("pathological fracture neoplastic", limit=200, billable_only=True)
     assert found
     assert all(entry.billable for entry in found)
 
 
 @pytest.mark.parametrize("query", ["", "   ", "--", "zzzzqx", "secondary zzzzqx"])
 def test_searches_without_matches(query: str) -> None:
-    assert codes.search_icd10(query) == []
+    assert search.search_icd10(query) == []
 
 
 def test_limit_is_respected() -> None:
-    assert len(codes.search_icd10("fracture", limit=7)) == 7
-    assert codes.search_icd10("fracture", limit=0) == []
+    assert len(search.search_icd10("fracture", limit=7)) == 7
+    assert search.search_icd10("fracture", limit=0) == []
 
 
 def _fold(text: str) -> str:
@@ -315,22 +320,126 @@ def _brute_force(query: str, billable_only: bool = False) -> list[str]:
 def test_search_agrees_with_brute_force(query: str, billable_only: bool) -> None:
     expected = _brute_force(query, billable_only)
     assert expected
-    found = _codes(codes.search_icd10(query, limit=60, billable_only=billable_only))
+    found = _codes(search.search_icd10(query, limit=60, billable_only=billable_only))
     assert found == expected[:60]
 
 
 def test_inclusion_terms_are_inherited_by_the_codes_below() -> None:
-    found = _codes(codes.search_icd10("wedging vertebra", limit=100))
+    found = _codes(search.search_icd10("wedging vertebra", limit=100))
     assert "M48.5" in found
     assert "M48.56XA" in found
+
+
+# --- the word index (SQLite FTS5) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "billable_only"),
+    [
+        ("p", False),
+        ("co", True),
+        ("verteb", False),
+        ("hyp con", False),
+        ("osteopor vert fract", True),
+        ("secondary malignant neoplasm bone", False),
+        ("9", False),
+    ],
+)
+def test_word_prefixes_agree_with_brute_force(query: str, billable_only: bool) -> None:
+    """One letter is read off FTS5's prefix index; longer prefixes are expanded to the indexed
+    words they start (some 300 for ``co``); several words must all match."""
+    expected = _brute_force(query, billable_only)
+    assert expected
+    found = _codes(search.search_icd10(query, limit=60, billable_only=billable_only))
+    assert found == expected[:60]
+
+
+def test_billable_only_is_the_billable_part_of_the_same_ranking() -> None:
+    everything = search.search_icd10("fract vert", limit=5000)
+    billable = search.search_icd10("fract vert", limit=500, billable_only=True)
+    assert len(billable) == 500
+    assert billable == [entry for entry in everything if entry.billable][:500]
+    assert any(not entry.billable for entry in everything)
+
+
+@pytest.mark.parametrize(
+    ("query", "same_as"),
+    [
+        ("non-traumatic", "non traumatic"),
+        ("Ménière's", "meniere s"),
+        ("T-cell", "t cell"),
+        ("(fract) vert.", "fract vert"),
+    ],
+)
+def test_punctuation_only_separates_words(query: str, same_as: str) -> None:
+    found = _codes(search.search_icd10(query, limit=60))
+    assert found
+    assert found == _codes(search.search_icd10(same_as, limit=60)) == _brute_force(query)[:60]
+
+
+@pytest.mark.parametrize("query", ['"', '""', "*", "**", "( )", "^", "+", ":", "{}", "\x00"])
+def test_a_query_without_letters_or_digits_finds_nothing(query: str) -> None:
+    assert search.search_icd10(query) == []
+    assert search.search_icd10(query, billable_only=True) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NEAR(",
+        "fract*",
+        '"fract',
+        "fract AND",
+        "OR fract",
+        "NOT vert",
+        "fract NEAR/2 vert",
+        "words:fract",
+        "{words}: fract",
+        "^fract",
+        "fract -vert",
+        "and or not",
+    ],
+)
+def test_fts5_syntax_in_a_query_is_read_as_words(query: str) -> None:
+    assert _codes(search.search_icd10(query, limit=60)) == _brute_force(query)[:60]
+
+
+def test_the_index_opens_read_only_from_a_folder_with_uri_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``file:`` URI characters in the path (space, #, ?, %) must be quoted, and an installed
+    copy in a folder nobody may write to must work and stay as it is (no journal, no WAL)."""
+    folder = tmp_path / "UR Reviewer #2 (read-only?) 100%"
+    folder.mkdir()
+    original = search.INDEX_PATH
+    copy = folder / original.name
+    shutil.copyfile(original, copy)
+    copy.chmod(0o444)
+    folder.chmod(0o555)
+    monkeypatch.setattr(search, "INDEX_PATH", copy)
+    search._index.cache_clear()
+    try:
+        assert "M84.58XA" in _codes(search.search_icd10("path fract neopl vert"))
+        assert [p.name for p in folder.iterdir()] == [copy.name]
+        assert copy.read_bytes() == original.read_bytes()
+    finally:
+        search._index.cache_clear()
+        folder.chmod(0o755)
+
+
+def test_searches_from_several_threads_agree() -> None:
+    queries = ["path fract neopl vert", "secondary malignant bone", "a b c", "co", "c795"] * 8
+    expected = [search.search_icd10(query) for query in queries]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(search.search_icd10, queries)) == expected
 
 
 # --- procedures -----------------------------------------------------------------------------
 
 
 def test_every_code_the_guide_names_is_listed_once() -> None:
-    listed = {entry.code: entry for entry in codes.procedures()}
-    assert len(listed) == len(codes.procedures())
+    listed = {entry.code: entry for entry in procedure_list.procedures()}
+    assert len(listed) == len(procedure_list.procedures())
     for category, primary in GUIDE_PRIMARY.items():
         for code in primary:
             assert listed[code].category == category
@@ -343,7 +452,7 @@ def test_every_code_the_guide_names_is_listed_once() -> None:
 
 
 def test_procedure_lookup() -> None:
-    entry = codes.procedure(" 63090 ")
+    entry = procedure_list.procedure(" 63090 ")
     assert entry is not None
     assert (entry.code, entry.system, entry.category, entry.add_on) == (
         "63090",
@@ -351,17 +460,17 @@ def test_procedure_lookup() -> None:
         "corpectomy",
         False,
     )
-    assert codes.procedure("99999") is None
+    assert procedure_list.procedure("99999") is None
 
 
 def test_procedure_search_by_code_prefix_and_words() -> None:
-    assert [e.code for e in codes.search_procedures("6309")] == ["63090", "63091"]
-    kypho = [e.code for e in codes.search_procedures("kypho")]
+    assert [e.code for e in procedure_list.search_procedures("6309")] == ["63090", "63091"]
+    kypho = [e.code for e in procedure_list.search_procedures("kypho")]
     assert kypho == ["22513", "22514", "22515"]
-    fusion = [e.code for e in codes.search_procedures("lumbar fusion")]
+    fusion = [e.code for e in procedure_list.search_procedures("lumbar fusion")]
     assert fusion[:4] == ["22558", "22612", "22630", "22633"]
-    assert [e.code for e in codes.search_procedures("mri", limit=2)] == ["72148", "72149"]
-    assert codes.search_procedures("zzzz") == []
+    assert [e.code for e in procedure_list.search_procedures("mri", limit=2)] == ["72148", "72149"]
+    assert procedure_list.search_procedures("zzzz") == []
 
 
 VALID_ENTRY = """\
@@ -376,8 +485,10 @@ VALID_ENTRY = """\
 def test_the_loader_reads_a_valid_file(tmp_path: Path) -> None:
     path = tmp_path / "procedures.yaml"
     path.write_text(VALID_ENTRY)
-    assert codes._load_procedures(path) == (
-        codes.ProcedureEntry("63090", "CPT", "Removal of a vertebral body", "corpectomy", False),
+    assert procedure_list.load_procedures(path) == (
+        procedure_list.ProcedureEntry(
+            "63090", "CPT", "Removal of a vertebral body", "corpectomy", False
+        ),
     )
 
 
@@ -400,7 +511,7 @@ def test_the_loader_refuses_bad_files(tmp_path: Path, text: str, message: str) -
     path = tmp_path / "bad-procedures.yaml"
     path.write_text(text)
     with pytest.raises(ValueError, match=message) as caught:
-        codes._load_procedures(path)
+        procedure_list.load_procedures(path)
     assert str(caught.value).startswith(f"{path}: ")
 
 
@@ -408,7 +519,8 @@ def test_the_loader_refuses_bad_files(tmp_path: Path, text: str, message: str) -
 
 
 def test_generated_tables_are_fresh(tmp_path: Path) -> None:
-    """Regenerating from the installed simple-icd-10-cm must give the committed bytes."""
+    """Regenerating from the installed simple-icd-10-cm must give the committed tables, and an
+    index with the same content (its bytes also depend on the SQLite version that wrote it)."""
     subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_icd10_index.py"), "--out", str(tmp_path)],
         check=True,
@@ -418,6 +530,32 @@ def test_generated_tables_are_fresh(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (CODES_DIR / name).read_bytes(), (
             f"resources/codes/{name} is stale: run python tools/build_icd10_index.py"
         )
+    fresh = _index_content(tmp_path / "icd10cm-search.sqlite3")
+    committed = _index_content(search.INDEX_PATH)
+    for number, (new, old) in enumerate(itertools.zip_longest(fresh, committed)):
+        assert new == old, (
+            f"resources/codes/icd10cm-search.sqlite3 is stale (row {number}: {old} should be "
+            f"{new}): run python tools/build_icd10_index.py"
+        )
+
+
+def _index_content(path: Path) -> Iterator[tuple[object, ...]]:
+    """The schema, every row and every (word, row) posting of the index, in a fixed order."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        connection.execute(
+            "CREATE VIRTUAL TABLE temp.postings USING fts5vocab(main, code_words, instance)"
+        )
+        for query in (
+            "SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'code_words_%' ORDER BY 1",
+            "SELECT 'meta', * FROM meta ORDER BY key",
+            "SELECT 'codes', * FROM codes ORDER BY id",
+            "SELECT 'terms', * FROM terms ORDER BY term",
+            "SELECT 'posting', term, doc FROM temp.postings",
+        ):
+            yield from connection.execute(query)
+    finally:
+        connection.close()
 
 
 def test_the_committed_table_agrees_with_simple_icd_10_cm_on_samples() -> None:
@@ -426,17 +564,17 @@ def test_the_committed_table_agrees_with_simple_icd_10_cm_on_samples() -> None:
         import simple_icd_10_cm as icd
 
     for code in ("C79.51", "C79.5", "M84.58XA", "M84.58", "I10", "QA0.0101"):
-        assert codes.icd10_description(code) == " ".join(icd.get_description(code).split())
-        assert codes.icd10_entry(code).billable is icd.is_leaf(code)
+        assert icd10.icd10_description(code) == " ".join(icd.get_description(code).split())
+        assert icd10.icd10_entry(code).billable is icd.is_leaf(code)
 
 
 def test_look_ups_never_import_the_slow_library_or_pydantic() -> None:
     script = (
         "import sys\n"
-        "from reviewer_app.core import codes\n"
+        "from reviewer_app.core.codes import icd10, procedure_list, search\n"
         "assert 'pydantic' not in sys.modules and 'yaml' not in sys.modules\n"
-        "codes.check_billable_icd10('C79.51')\n"
-        "codes.search_icd10('path fract neopl vert')\n"
+        "icd10.check_billable_icd10('C79.51')\n"
+        "search.search_icd10('path fract neopl vert')\n"
         "assert 'simple_icd_10_cm' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
@@ -482,6 +620,26 @@ def test_cli_search_procedures(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_search_without_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["codes", "search", "zzzzqx"]) == 1
     assert "no ICD-10-CM code matches 'zzzzqx'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv", [['"'], ["*"], ["(", ")"], ["*", "--billable"], ["*", "--procedures"]]
+)
+def test_cli_search_without_letters_or_digits_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(["codes", "search", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "has no letter or digit to search for" in captured.err
+
+
+def test_cli_search_reads_fts5_syntax_as_words(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["codes", "search", "NEAR(", "--limit", "5"]) == 0
+    odd = capsys.readouterr()
+    assert _run(["codes", "search", "near", "--limit", "5"]) == 0
+    assert odd.out == capsys.readouterr().out
+    assert odd.err == ""
 
 
 def test_cli_show(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,8 @@ import pytest
 import reportlab
 from poppler import tool
 
-from reviewer_app.core import codes, input_labels
+from reviewer_app.core import input_labels
+from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.loader import default_library
 from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.content import content
@@ -93,7 +94,7 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
         need += [request.authorization_number, _date(letter_date),
                  _date(letter_date + dt.timedelta(days=89)), "L1-L3", "inpatient"]
         for code in request.approved:
-            need += [code, codes.procedure(code).description]
+            need += [code, procedure_list.procedure(code).description]
     if request.letter_type in ("adverse", "partial"):
         deadline = letter_date + dt.timedelta(days=APPEAL_DAYS[lob])
         criteria_set = default_library().by_id[request.determination.criteria_set.id]
@@ -108,7 +109,7 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
         need.append("fast appeal" if member else "expedited appeal")
         avoid += [NEXT_LEVEL[other] for other in LINES_OF_BUSINESS if other != lob]
         for code in request.denied:
-            need += [code, codes.procedure(code).description]
+            need += [code, procedure_list.procedure(code).description]
     if request.letter_type == "adverse":
         need += (["Your score is 10", "SINS score of 13 or more"] if member
                  else ["scores.sins_at_requested_levels = 10", "(instability-sins-unstable)"])

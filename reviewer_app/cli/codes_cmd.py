@@ -8,17 +8,21 @@ import sys
 from dataclasses import asdict
 from itertools import islice
 
-from reviewer_app.core import codes
+from reviewer_app.core.codes import icd10, procedure_list
+from reviewer_app.core.codes.search import search_icd10
+from reviewer_app.core.codes.words import search_form
 
 SEARCH_EPILOG = """\
 A query is a code prefix (with or without the dot, any case) or words: every word must start
-a word of the code's title or of one of its inclusion terms.
+a word of the code's title or of one of its inclusion terms. Anything but letters and digits
+only separates words (quotes, *, brackets and AND/OR/NEAR have no special meaning).
 
 output: one code a line, CODE  FLAG  description
   ICD-10-CM:   FLAG is B for a billable code, - for a category (pick a code under it)
   procedures:  FLAG is + for an add-on code (reported with a primary procedure)
 
-Exit status: 0 something matched, 1 nothing matched, 2 a usage error.
+Exit status: 0 something matched, 1 nothing matched, 2 a usage error (including a query
+with no letter or digit in it).
 
 examples:
   python -m reviewer_app codes search c7951
@@ -95,15 +99,18 @@ def _positive(text: str) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.text)
+    if not search_form(query).split():
+        print(f"codes search: '{query}' has no letter or digit to search for", file=sys.stderr)
+        return 2
     if args.procedures:
         if args.billable:
             print("codes search: --billable applies to ICD-10-CM codes only", file=sys.stderr)
             return 2
-        found = codes.search_procedures(query, limit=args.limit)
+        found = procedure_list.search_procedures(query, limit=args.limit)
         rows = [(e.code, "+" if e.add_on else " ", e.description) for e in found]
         what = "procedure code"
     else:
-        found = codes.search_icd10(query, limit=args.limit, billable_only=args.billable)
+        found = search_icd10(query, limit=args.limit, billable_only=args.billable)
         rows = [(e.code, "B" if e.billable else "-", e.description) for e in found]
         what = "billable ICD-10-CM code" if args.billable else "ICD-10-CM code"
     if args.json:
@@ -117,7 +124,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    entry = codes.procedure(args.code)
+    entry = procedure_list.procedure(args.code)
     if entry is not None:
         kind = "add-on, reported with a primary procedure" if entry.add_on else "primary"
         print(f"{entry.code}  {entry.description}")
@@ -126,7 +133,7 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  kind:      {kind}")
         return 0
     try:
-        code = codes.normalize_icd10(args.code)
+        code = icd10.normalize_icd10(args.code)
     except ValueError as error:
         if args.code.strip().isdigit():
             print(
@@ -137,20 +144,20 @@ def run_show(args: argparse.Namespace) -> int:
         else:
             print(error, file=sys.stderr)
         return 2
-    icd = codes.icd10_entry(code)
+    icd = icd10.icd10_entry(code)
     if icd is None:
         try:
-            codes.check_billable_icd10(code)
+            icd10.check_billable_icd10(code)
         except ValueError as error:
             print(error, file=sys.stderr)
         return 2
-    neoplastic = "yes (C00-D49 or M84.5-)" if codes.is_neoplastic_icd10(code) else "no"
+    neoplastic = "yes (C00-D49 or M84.5-)" if icd10.is_neoplastic_icd10(code) else "no"
     print(f"{icd.code}  {icd.description}")
     print("  system:      ICD-10-CM")
     print(f"  billable:    {'yes' if icd.billable else 'no: a category, choose a code under it'}")
     print(f"  neoplastic:  {neoplastic}")
     if not icd.billable:
-        under = codes.search_icd10(code, limit=10_000, billable_only=True)
+        under = search_icd10(code, limit=10_000, billable_only=True)
         print(f"  billable codes under it ({len(under)}):")
         _print_table(
             [(e.code, "B", e.description) for e in islice(under, CHILDREN_SHOWN)], indent="    "

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from reviewer_app.core import codes
+from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.levels import check_level
 
 FORMAT = "ur-case/1"
@@ -176,7 +176,7 @@ class Diagnosis(Strict):
     @field_validator("code")
     @classmethod
     def _billable(cls, value: str) -> str:
-        return codes.check_billable_icd10(value)
+        return icd10.check_billable_icd10(value)
 
 
 class Findings(Strict):
@@ -322,7 +322,7 @@ class Case(Strict):
     def primary_procedure(self) -> str:
         """The first procedure that is not an add-on code: add-ons ride with their primary."""
         for procedure in self.service.procedures:
-            entry = codes.procedure(procedure.code)
+            entry = procedure_list.procedure(procedure.code)
             if entry is None or not entry.add_on:
                 return procedure.code
         return self.service.procedures[0].code

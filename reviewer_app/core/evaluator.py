@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer_app.core import codes, deadlines, rationale
+from reviewer_app.core import deadlines, rationale
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import load_case
+from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.loader import Library, default_library
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
@@ -65,7 +66,7 @@ def decide(
 
 def _no_set(case: Case, case_ref: str, facts: Facts, due: str) -> Determination:
     code = primary_procedure(case)
-    entry = codes.procedure(code)
+    entry = procedure_list.procedure(code)
     what = f"{code} ({entry.description})" if entry else code
     return Determination(
         case_ref=case_ref,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reviewer_app.core import codes
+from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.levels import describe_levels
 
 NOT_REPORTED = "not reported"
@@ -109,13 +109,13 @@ class Narrative(dict):
 
 def _procedure(n: Narrative) -> str:
     code = n.case.primary_procedure
-    entry = codes.procedure(code)
+    entry = procedure_list.procedure(code)
     return f"{code} ({entry.description[0].lower()}{entry.description[1:]})" if entry else code
 
 
 def _diagnosis(n: Narrative) -> str:
     code = n.case.diagnosis_codes[0]
-    description = codes.icd10_description(code)
+    description = icd10.icd10_description(code)
     return f"{code} ({description})" if description else code
 
 

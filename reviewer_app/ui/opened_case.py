@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer_app.core import codes, input_labels
+from reviewer_app.core import input_labels
 from reviewer_app.core.case import Case
+from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.evaluator import evaluate_file
 
@@ -30,12 +31,12 @@ def open_case(path: str | Path) -> OpenedCase:
     case, determination = evaluate_file(path)
     procedures = {}
     for procedure in case.service.procedures:
-        entry = codes.procedure(procedure.code)
+        entry = procedure_list.procedure(procedure.code)
         if entry is not None:
             procedures[procedure.code] = entry.description
     diagnoses = {}
     for code in case.diagnosis_codes:
-        description = codes.icd10_description(code)
+        description = icd10.icd10_description(code)
         if description is not None:
             diagnoses[code] = description
     input_labels.labels()  # read once here rather than on the GUI thread when the view shows

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from reviewer_app.core import codes, scores
+from reviewer_app.core import scores
 from reviewer_app.core.case import CONSERVATIVE_MODALITIES, Case, ImagingStudy
+from reviewer_app.core.codes import icd10
 from reviewer_app.core.criteria import paths
 from reviewer_app.core.criteria.applicability import (
     Applicability,
@@ -138,7 +139,7 @@ class Facts:
 
     @cached_property
     def neoplastic_codes(self) -> tuple[str, ...]:
-        return tuple(c for c in self.case.diagnosis_codes if codes.is_neoplastic_icd10(c))
+        return tuple(c for c in self.case.diagnosis_codes if icd10.is_neoplastic_icd10(c))
 
     def fact(self, path: str) -> Fact:
         fact = CASE_PATHS[path](self)

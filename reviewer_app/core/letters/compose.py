@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewer_app.core import codes, deadlines
+from reviewer_app.core import deadlines
+from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.loader import default_library
 from reviewer_app.core.letters import reasons
 from reviewer_app.core.letters.blocks import (
@@ -174,7 +175,7 @@ class _Composer:
     def describe(self, code: str) -> str:
         """English letters print the plain description of the code; other languages print
         the kind of care in their own words (the descriptions are written in English)."""
-        entry = codes.procedure(code)
+        entry = procedure_list.procedure(code)
         if self.c.language == "en" and entry is not None:
             return entry.description
         words = service_words(self.c.words, code)

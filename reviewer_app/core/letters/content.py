@@ -21,7 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from reviewer_app.core import codes, input_labels, resources
+from reviewer_app.core import input_labels, resources
+from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.applicability import (
     StudyWords,
     default_applicability,
@@ -520,5 +521,5 @@ def member_language(tag: str) -> str:
 
 
 def service_words(words: Words, procedure_code: str) -> str:
-    entry = codes.procedure(procedure_code)
+    entry = procedure_list.procedure(procedure_code)
     return getattr(words.services, entry.category) if entry else words.services.other
