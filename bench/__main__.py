@@ -92,7 +92,7 @@ start = time.perf_counter()
 from PySide6.QtCore import QSettings
 from reviewer_app.ui.app import create_application
 from reviewer_app.ui.context import AppContext
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.main.window import MainWindow
 app = create_application(["bench"])
 window = MainWindow(AppContext(settings=QSettings("{ini}", QSettings.Format.IniFormat)))
 window.show()

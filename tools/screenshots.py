@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
-from reviewer_app.ui.dialogs import ProblemsMessage  # noqa: E402
-from reviewer_app.ui.main_window import MainWindow  # noqa: E402
+from reviewer_app.ui.main.window import MainWindow  # noqa: E402
+from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app.ui.context import AppContext
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.main.window import MainWindow
 
 APPLICATION_NAME = "UR Reviewer"
 ORGANIZATION_NAME = "UR Reviewer"

@@ -9,11 +9,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QWidget
 
 from reviewer_app.core.levels import describe_levels
+from reviewer_app.ui.case.snapshot import OpenedCase
 from reviewer_app.ui.forms.ui_case_header import Ui_CaseHeader
-from reviewer_app.ui.opened_case import OpenedCase
-from reviewer_app.ui.time_left import Urgency, format_due, time_left
-from reviewer_app.ui.tones import TEXT, TINT, Tone
-from reviewer_app.ui.vocabulary import LINE_OF_BUSINESS, SETTING, SEX, URGENCY
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
+from reviewer_app.ui.widgets.vocabulary import LINE_OF_BUSINESS, SETTING, SEX, URGENCY
 
 URGENCY_TONES = {
     Urgency.ON_TIME: Tone.NEUTRAL,

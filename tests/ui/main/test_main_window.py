@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from reviewer_app.ui.dialogs import OpenCaseDialog, ProblemsMessage
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.main.open_dialog import OpenCaseDialog
+from reviewer_app.ui.main.window import MainWindow
+from reviewer_app.ui.widgets.problems_message import ProblemsMessage
 
 WAIT_MS = 10_000
 

@@ -3,9 +3,9 @@
 from datetime import datetime, timedelta
 
 from reviewer_app.core.determination import Determination
-from reviewer_app.ui.field_labels import describe_evidence, describe_field
-from reviewer_app.ui.outcome_banner import explain_outcome
-from reviewer_app.ui.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.field_labels import describe_evidence, describe_field
+from reviewer_app.ui.widgets.outcome_banner import explain_outcome
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
 
 DUE = datetime.fromisoformat("2026-12-05T09:15:00-05:00")
 

@@ -10,13 +10,14 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer_app.core.case_file import CaseFileError
+from reviewer_app.ui.case.snapshot import OpenedCase, open_case
 from reviewer_app.ui.context import AppContext
-from reviewer_app.ui.dialogs import OpenCaseDialog, ProblemsMessage
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
-from reviewer_app.ui.opened_case import OpenedCase, open_case
+from reviewer_app.ui.main.open_dialog import OpenCaseDialog
+from reviewer_app.ui.main.recent_files import RecentFiles
 from reviewer_app.ui.operations import CoreOp
-from reviewer_app.ui.recent_files import RecentFiles
-from reviewer_app.ui.vocabulary import OUTCOMES
+from reviewer_app.ui.widgets.problems_message import ProblemsMessage
+from reviewer_app.ui.widgets.vocabulary import OUTCOMES
 
 CLOCK_INTERVAL_MS = 30_000
 LAST_DIRECTORY = "last_open_directory"
