@@ -36,14 +36,24 @@ def _arguments(args: Sequence[str]) -> argparse.Namespace:
         prog="reviewer-app",
         description="Open a prior-authorization case and show whether it meets the criteria.",
     )
-    parser.add_argument("case", nargs="?", help="a ur-case/1 JSON file to open")
+    parser.add_argument("case", nargs="?", help="a ur-case/1 JSON file to import and open")
+    parser.add_argument("--db", metavar="PATH",
+                        help="the case database (default: REVIEWER_APP_DB, else the user data "
+                             "folder, as for the command line)")
     return parser.parse_args(list(args))
+
+
+def _create_context(app: QApplication, db_path: str | None) -> AppContext:
+    """The context of this run; its database thread stops when the application quits."""
+    context = AppContext.create(db_path)
+    app.aboutToQuit.connect(context.close)
+    return context
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     app = create_application(sys.argv if argv is None else argv)
     arguments = _arguments(app.arguments()[1:])
-    window = MainWindow(AppContext.create())
+    window = MainWindow(_create_context(app, arguments.db))
     window.show()
     if arguments.case:
         window.open_case(arguments.case)
