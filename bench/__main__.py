@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes, bench_letters, bench_store
+from bench import bench_codes, bench_gui, bench_letters, bench_store
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,12 +92,14 @@ start = time.perf_counter()
 from PySide6.QtCore import QSettings
 from reviewer_app.ui.app import create_application
 from reviewer_app.ui.context import AppContext
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.main.window import MainWindow
 app = create_application(["bench"])
-window = MainWindow(AppContext(settings=QSettings("{ini}", QSettings.Format.IniFormat)))
+context = AppContext.create("{db}", settings=QSettings("{ini}", QSettings.Format.IniFormat))
+window = MainWindow(context)
 window.show()
 app.processEvents()
 print(time.perf_counter() - start)
+context.close()
 """
 
 
@@ -105,7 +107,7 @@ def _gui_rows() -> list[tuple]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     walls = []
     with tempfile.TemporaryDirectory() as tmp:
-        probe = GUI_PROBE.format(ini=Path(tmp) / "settings.ini")
+        probe = GUI_PROBE.format(ini=Path(tmp) / "settings.ini", db=Path(tmp) / "cases.sqlite3")
         for _ in range(3):
             start = time.perf_counter()
             result = _run([sys.executable, "-c", probe], env=env)
@@ -121,6 +123,7 @@ def _gui_rows() -> list[tuple]:
 
 def main() -> int:
     rows = _evaluation_rows() + _cli_rows() + _gui_rows()
+    rows += [(*row, None) for row in bench_gui.run()]
     rows += [(*row, None) for row in bench_codes.run()]
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]

@@ -3,7 +3,8 @@
     .venv/bin/python tools/screenshots.py [SEED_CASE.json]
 
 Opens the seed case and variants derived from it (pend, refer, no criteria set, an invalid
-file) with a fixed clock, so the deadline text is the same on every run.
+file) with a fixed clock, so the deadline text is the same on every run. Each is imported into
+a throw-away case database, as the window does, so the cases are numbered 1 to 4.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
-from reviewer_app.ui.dialogs import ProblemsMessage  # noqa: E402
-from reviewer_app.ui.main_window import MainWindow  # noqa: E402
+from reviewer_app.ui.main.window import MainWindow  # noqa: E402
+from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
@@ -127,7 +128,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(AppContext(settings, clock=lambda: NOW))
+        context = AppContext.create(folder / "cases.sqlite3", settings=settings,
+                                    clock=lambda: NOW)
+        window = MainWindow(context)
         window.resize(*SIZE)
         window.show()
         _save(window, "main-empty")
@@ -158,6 +161,7 @@ def main(argv: list[str]) -> int:
             _save(box, "dialog-invalid-file")
             box.close()
         window.close()
+        context.close()
     app.processEvents()
     return 0
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.display import missing_display
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.main.window import MainWindow
 
 APPLICATION_NAME = "UR Reviewer"
 ORGANIZATION_NAME = "UR Reviewer"
@@ -38,8 +38,18 @@ def _arguments(args: Sequence[str]) -> argparse.Namespace:
         prog="reviewer-app",
         description="Open a prior-authorization case and show whether it meets the criteria.",
     )
-    parser.add_argument("case", nargs="?", help="a ur-case/1 JSON file to open")
+    parser.add_argument("case", nargs="?", help="a ur-case/1 JSON file to import and open")
+    parser.add_argument("--db", metavar="PATH",
+                        help="the case database (default: REVIEWER_APP_DB, else the user data "
+                             "folder, as for the command line)")
     return parser.parse_args(list(args))
+
+
+def _create_context(app: QApplication, db_path: str | None) -> AppContext:
+    """The context of this run; its database thread stops when the application quits."""
+    context = AppContext.create(db_path)
+    app.aboutToQuit.connect(context.close)
+    return context
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     app = create_application(argv)
     arguments = _arguments(app.arguments()[1:])
-    window = MainWindow(AppContext.create())
+    window = MainWindow(_create_context(app, arguments.db))
     window.show()
     if arguments.case:
         window.open_case(arguments.case)

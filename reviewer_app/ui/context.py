@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+
+from reviewer_app.core.criteria.loader import Library, default_library
+from reviewer_app.core.store.location import database_path
+from reviewer_app.ui.changes import CaseChanges
+from reviewer_app.ui.operations.store_thread import StoreThread
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.reviewers import Reviewer
 
 
 def _local_now() -> datetime:
@@ -15,12 +26,47 @@ def _local_now() -> datetime:
 
 @dataclass(frozen=True)
 class AppContext:
-    """What windows share. ``clock`` is injectable so deadlines render reproducibly in tests."""
+    """What windows share. ``clock`` is injectable so deadlines render reproducibly in tests;
+    the store stamps its records with the same clock."""
 
     settings: QSettings
+    store: StoreThread
+    """Runs :class:`~reviewer_app.ui.operations.StoreOp`\\ s: ``context.store.op(self, fn)``."""
+    library: Library
+    changes: CaseChanges
     clock: Callable[[], datetime] = field(default=_local_now)
+    reviewer: Reviewer | None = None
+    """The signed-in reviewer; nobody signs in yet, so stored actions name no reviewer."""
 
     @classmethod
-    def create(cls) -> AppContext:
-        """The user's settings, found through the application and organisation names."""
-        return cls(settings=QSettings())
+    def create(
+        cls,
+        db_path: str | os.PathLike | None = None,
+        *,
+        settings: QSettings | None = None,
+        clock: Callable[[], datetime] = _local_now,
+        library: Library | None = None,
+    ) -> AppContext:
+        """The database found as the command line finds it (``db_path``, else
+        ``REVIEWER_APP_DB``, else the user data folder) and, by default, the user's settings
+        (through the application and organisation names) and the shipped criteria."""
+        changes = CaseChanges()
+        return cls(
+            settings=settings if settings is not None else QSettings(),
+            store=StoreThread(database_path(db_path), changes, clock),
+            library=library if library is not None else default_library(),
+            changes=changes,
+            clock=clock,
+        )
+
+    @property
+    def database_path(self) -> Path:
+        return self.store.path
+
+    @property
+    def reviewer_id(self) -> int | None:
+        return self.reviewer.id if self.reviewer else None
+
+    def close(self) -> None:
+        """Finish the submitted store operations and close the database (on app exit)."""
+        self.store.close()

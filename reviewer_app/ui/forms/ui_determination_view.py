@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGroupBo
     QSpacerItem, QSplitter, QTextBrowser, QVBoxLayout,
     QWidget)
 
-from reviewer_app.ui.case_header import CaseHeader
-from reviewer_app.ui.criteria_table import CriteriaTable
-from reviewer_app.ui.outcome_banner import OutcomeBanner
-from reviewer_app.ui.scores_panel import ScoresPanel
+from reviewer_app.ui.case.case_header import CaseHeader
+from reviewer_app.ui.widgets.criteria_table import CriteriaTable
+from reviewer_app.ui.widgets.outcome_banner import OutcomeBanner
+from reviewer_app.ui.widgets.scores_panel import ScoresPanel
 
 class Ui_DeterminationView(object):
     def setupUi(self, DeterminationView):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu,
     QMenuBar, QSizePolicy, QStackedWidget, QStatusBar,
     QVBoxLayout, QWidget)
 
-from reviewer_app.ui.determination_view import DeterminationView
+from reviewer_app.ui.case.determination_view import DeterminationView
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):

@@ -9,11 +9,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QWidget
 
 from reviewer_app.core.levels import describe_levels
+from reviewer_app.ui.case.snapshot import CaseSnapshot
 from reviewer_app.ui.forms.ui_case_header import Ui_CaseHeader
-from reviewer_app.ui.opened_case import OpenedCase
-from reviewer_app.ui.time_left import Urgency, format_due, time_left
-from reviewer_app.ui.tones import TEXT, TINT, Tone
-from reviewer_app.ui.vocabulary import LINE_OF_BUSINESS, SETTING, SEX, URGENCY
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
+from reviewer_app.ui.widgets.vocabulary import LINE_OF_BUSINESS, SETTING, SEX, STATUS, URGENCY
 
 URGENCY_TONES = {
     Urgency.ON_TIME: Tone.NEUTRAL,
@@ -50,7 +50,7 @@ class CaseHeader(QFrame):
         self.ui.setupUi(self)
         self._due: datetime | None = None
 
-    def show_case(self, opened: OpenedCase, now: datetime) -> None:
+    def show_case(self, opened: CaseSnapshot, now: datetime) -> None:
         case, determination = opened.case, opened.determination
         member = case.member
         self.ui.memberName.setText(f"{member.given_name} {member.family_name}")
@@ -66,7 +66,8 @@ class CaseHeader(QFrame):
         if case.urgency == "expedited":
             urgency = f'<b style="color:{TEXT[Tone.BAD].name()}">{urgency.upper()}</b>'
         self.ui.caseDetails.setText(
-            f"Case <b>{escape(determination.case_ref)}</b> · {urgency} · "
+            f"Case <b>{opened.case_id}</b> ({escape(STATUS.get(opened.status, opened.status))})"
+            f" · request <b>{escape(determination.case_ref)}</b> · {urgency} · "
             f"{escape(LINE_OF_BUSINESS[case.line_of_business])} · "
             f'<span style="color:{MUTED}">received {escape(format_due(case.received_at))}</span>'
         )
@@ -75,7 +76,7 @@ class CaseHeader(QFrame):
         self.ui.dueValue.setText(format_due(self._due))
         self.show_time(now)
 
-    def _show_service(self, opened: OpenedCase) -> None:
+    def _show_service(self, opened: CaseSnapshot) -> None:
         case = opened.case
         procedures = [p.code for p in case.service.procedures]
         self.ui.procedureValue.setText(

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import Determination
-from reviewer_app.ui.field_labels import describe_field
 from reviewer_app.ui.forms.ui_outcome_banner import Ui_OutcomeBanner
-from reviewer_app.ui.tones import BACKGROUND, FOREGROUND, Tone, chip_pixmap
-from reviewer_app.ui.vocabulary import OUTCOMES
+from reviewer_app.ui.widgets.field_labels import describe_field
+from reviewer_app.ui.widgets.tones import BACKGROUND, FOREGROUND, Tone, chip_pixmap
+from reviewer_app.ui.widgets.vocabulary import OUTCOMES
 
 OUTCOME_TONES = {
     "meets_criteria": Tone.GOOD,

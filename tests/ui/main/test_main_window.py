@@ -2,14 +2,18 @@
 determination; an invalid file is reported and loses nothing."""
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from support.uikit import audit_actions, case_count, reading
 
-from reviewer_app.ui.dialogs import OpenCaseDialog, ProblemsMessage
-from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.core.store import cases, decisions, reviewers
+from reviewer_app.ui.case.snapshot import import_file
+from reviewer_app.ui.main.open_dialog import OpenCaseDialog
+from reviewer_app.ui.main.window import MainWindow
 
 WAIT_MS = 10_000
 
@@ -20,18 +24,6 @@ def window(qtbot, ui_context):
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-@pytest.fixture
-def problems(monkeypatch):
-    """Error messages the window would have shown, as (summary, lines)."""
-    shown = []
-
-    def record(cls, parent, title, summary, lines):
-        shown.append((summary, lines))
-
-    monkeypatch.setattr(ProblemsMessage, "show_problems", classmethod(record))
-    return shown
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:
@@ -209,3 +201,117 @@ def test_recent_files_reopen_a_case(qtbot, window, seed_case_path):
         entry.trigger()
 
     assert shown.args == [str(seed_case_path.resolve())]
+
+
+def test_a_case_file_is_stored_as_a_draft_and_shown_with_its_case_number(
+    qtbot, window, ui_context, seed_case_path
+):
+    open_and_wait(qtbot, window, seed_case_path)
+
+    opened = window.opened_case()
+    assert (opened.case_id, opened.version, opened.status) == (1, 1, "draft")
+    header = window.ui.determinationView.ui.caseHeader.ui
+    assert "Case <b>1</b> (draft)" in header.caseDetails.text()
+    assert window.windowTitle().startswith("Case 1 · PA-2026-004417")
+    assert "imported as draft case 1" in window.statusBar().currentMessage()
+    assert case_count(ui_context.database_path) == 1
+    assert audit_actions(ui_context.database_path, 1) == ["create", "evaluate", "view"]
+
+
+def test_an_invalid_file_stores_nothing(qtbot, window, ui_context, seed_case_path, tmp_path,
+                                        problems):
+    open_and_wait(qtbot, window, seed_case_path)
+    bad = variant(seed_case_path, tmp_path, "bad.json", lambda case: case.update(urgency="soon"))
+
+    with qtbot.waitSignal(window.case_failed, timeout=WAIT_MS):
+        window.open_case(bad)
+
+    assert case_count(ui_context.database_path) == 1
+    assert window.opened_case().case_id == 1
+
+
+def test_a_stored_case_opens_by_its_id(qtbot, window, ui_context, seed_case_path):
+    with reading(ui_context.database_path, create=True) as store:
+        [imported] = cases.import_documents(store, [("request.json", seed_case_path.read_bytes())])
+
+    with qtbot.waitSignal(window.case_shown, timeout=WAIT_MS) as shown:
+        window.open_stored_case(imported.case_id)
+
+    assert shown.args == [""]
+    opened = window.opened_case()
+    assert (opened.case_id, opened.path) == (imported.case_id, None)
+    assert window.ui.determinationView.ui.outcomeBanner.title() == (
+        "Meets criteria — you may approve"
+    )
+    assert window.statusBar().currentMessage() == "Case 1: meets criteria"
+
+
+def test_the_shown_case_follows_the_change_broadcast(qtbot, window, ui_context, seed_case_path):
+    open_and_wait(qtbot, window, seed_case_path)
+
+    def assign(store):
+        nurse = reviewers.add_reviewer(store, name="Pat Lee", credentials="RN", role="nurse")
+        decisions.assign(store, 1, reviewer=nurse.id, expected_version=1)
+
+    op = ui_context.store.op(window, assign).announces(1)
+    with qtbot.waitSignal(window.case_shown, timeout=WAIT_MS) as shown:
+        op.run()
+
+    assert shown.args == [str(seed_case_path)]
+    opened = window.opened_case()
+    assert (opened.case_id, opened.version, opened.status) == (1, 2, "in_review")
+    assert "(in review)" in window.ui.determinationView.ui.caseHeader.ui.caseDetails.text()
+    assert window.statusBar().currentMessage().startswith("Case 1 was updated (in review)")
+
+
+def test_a_change_to_another_case_leaves_the_shown_one_alone(
+    qtbot, window, ui_context, seed_case_path
+):
+    open_and_wait(qtbot, window, seed_case_path)
+    shown = window.opened_case()
+    op = ui_context.store.op(
+        window, lambda store: import_file(store, seed_case_path).case_id
+    ).announces(lambda case_id: case_id)
+    with qtbot.waitSignal(ui_context.changes.case_changed, timeout=WAIT_MS) as changed:
+        op.run()
+
+    assert changed.args == [2]
+    qtbot.wait(50)
+    assert window.opened_case() is shown
+    assert audit_actions(ui_context.database_path, 1) == ["create", "evaluate", "view"]
+
+
+def test_the_latest_file_asked_for_wins(qtbot, window, ui_context, seed_case_path, tmp_path):
+    started, release = threading.Event(), threading.Event()
+
+    def hold(store):
+        started.set()
+        release.wait(WAIT_MS / 1000)
+
+    ui_context.store.op(window, hold).run()
+    assert started.wait(WAIT_MS / 1000)
+    pend = variant(seed_case_path, tmp_path, "pend.json",
+                   lambda case: case["oncology"].pop("expected_survival_months"))
+    shown = []
+    window.case_shown.connect(shown.append)
+    window.open_case(pend)
+    with qtbot.waitSignal(window.case_shown, timeout=WAIT_MS):
+        window.open_case(seed_case_path)
+        release.set()
+    qtbot.wait(50)
+
+    assert shown == [str(seed_case_path)]
+    assert window.opened_case().case.external_id == "PA-2026-004417"
+    assert case_count(ui_context.database_path) == 1
+
+
+def test_closing_the_window_while_a_case_is_opening_is_safe(qtbot, ui_context, seed_case_path):
+    window = MainWindow(ui_context)
+    window.show()
+    announced = []
+    ui_context.changes.case_changed.connect(announced.append)
+    window.open_case(seed_case_path)
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: announced == [1], timeout=WAIT_MS)
+    qtbot.wait(50)

@@ -3,9 +3,11 @@
 from datetime import datetime, timedelta
 
 from reviewer_app.core.determination import Determination
-from reviewer_app.ui.field_labels import describe_evidence, describe_field
-from reviewer_app.ui.outcome_banner import explain_outcome
-from reviewer_app.ui.time_left import Urgency, format_due, time_left
+from reviewer_app.core.store.lifecycle import STATUSES
+from reviewer_app.ui.widgets.field_labels import describe_evidence, describe_field
+from reviewer_app.ui.widgets.outcome_banner import explain_outcome
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.vocabulary import STATUS
 
 DUE = datetime.fromisoformat("2026-12-05T09:15:00-05:00")
 
@@ -85,3 +87,8 @@ def test_outcome_explanations_say_why():
     assert "1 missing item: Karnofsky performance status" in explain_outcome(pend)
     assert "manual" not in explain_outcome(pend)
     assert "medical policy" in explain_outcome(_determination("no_criteria_set", []))
+
+
+def test_every_case_status_has_words():
+    assert set(STATUS) == set(STATUSES)
+    assert STATUS["in_review"] == "in review"

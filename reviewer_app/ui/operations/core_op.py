@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from reviewer_app.ui.signals import emit
+
 
 class _TaskSignals(QObject):
     succeeded = Signal(object)
@@ -39,7 +41,7 @@ class _Task(QRunnable):
             signal, value = self._signals.succeeded, result
         # The window that started the op may have closed meanwhile, deleting the signals.
         with contextlib.suppress(RuntimeError):
-            signal.emit(value)
+            emit(signal, value)
 
 
 class CoreOp(QObject):
@@ -87,5 +89,5 @@ class CoreOp(QObject):
             self._finish()
 
     def _finish(self) -> None:
-        self.finished.emit()
+        emit(self.finished)
         self.deleteLater()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FORMS = ROOT / "forms"
 GENERATED = ROOT / "reviewer_app" / "ui" / "forms"
 VERSION_LINE = "## Created by: Qt User Interface Compiler version"

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import Determination
-from reviewer_app.ui.field_labels import describe_field
+from reviewer_app.ui.case.snapshot import CaseSnapshot
 from reviewer_app.ui.forms.ui_determination_view import Ui_DeterminationView
-from reviewer_app.ui.opened_case import OpenedCase
+from reviewer_app.ui.widgets.field_labels import describe_field
 
 SIDE_WIDTH = 400
 MUTED = "#5b6570"
@@ -91,7 +91,7 @@ class DeterminationView(QWidget):
         )
         browser.anchorClicked.connect(self._on_rationale_anchor_clicked)
 
-    def show_case(self, opened: OpenedCase, now: datetime) -> None:
+    def show_case(self, opened: CaseSnapshot, now: datetime) -> None:
         determination, case = opened.determination, opened.case
         self._determination = determination
         self.ui.caseHeader.show_case(opened, now)

@@ -25,6 +25,17 @@ SETTING = {
     "office": "Office",
 }
 SEX = {"female": "female", "male": "male", "other": "other sex", "unknown": "sex unknown"}
+STATUS = {
+    "draft": "draft",
+    "in_review": "in review",
+    "pended": "pended",
+    "referred": "referred to a physician",
+    "approved": "approved",
+    "partially_approved": "partially approved",
+    "denied": "denied",
+    "letter_issued": "letter issued",
+}
+"""A stored case's place in the lifecycle (:mod:`reviewer_app.core.store.lifecycle`)."""
 
 
 @dataclass(frozen=True)

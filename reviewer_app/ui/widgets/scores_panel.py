@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer_app.core.determination import ScoresOut, SinsScore, TokuhashiScore
 from reviewer_app.ui.forms.ui_scores_panel import Ui_ScoresPanel
-from reviewer_app.ui.tones import TEXT, Tone
-from reviewer_app.ui.vocabulary import (
+from reviewer_app.ui.widgets.tones import TEXT, Tone
+from reviewer_app.ui.widgets.vocabulary import (
     SINS_COMPONENTS,
     SINS_RANGES,
     TOKUHASHI_ADVICE,

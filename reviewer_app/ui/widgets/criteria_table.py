@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import CriterionResult, Determination
-from reviewer_app.ui.field_labels import describe_evidence, describe_field
-from reviewer_app.ui.tones import TEXT, TINT, Tone, chip_icon
-from reviewer_app.ui.vocabulary import KIND_GROUPS
+from reviewer_app.ui.widgets.field_labels import describe_evidence, describe_field
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_icon
+from reviewer_app.ui.widgets.vocabulary import KIND_GROUPS
 
 STATUS, CRITERION, EVIDENCE, MISSING, REFERENCES = range(5)
 HEADERS = ("Status", "Criterion", "Evidence", "Missing information", "References")

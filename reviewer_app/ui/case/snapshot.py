@@ -1,0 +1,93 @@
+"""One stored case as read at one version: what the case view shows.
+
+Loaded by a store operation on the database thread (see :mod:`reviewer_app.ui.operations`):
+the store read, parsing the document and the code look-ups all touch files, so none of it
+happens while the window is painting. A snapshot never changes; when the case does, the view
+reads a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer_app.core import input_labels
+from reviewer_app.core.case import Case
+from reviewer_app.core.case_file import parse_case, read_case_bytes
+from reviewer_app.core.codes import icd10, procedure_list
+from reviewer_app.core.criteria.loader import Library
+from reviewer_app.core.determination import Determination
+from reviewer_app.core.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.database import Store
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    case_id: int
+    version: int
+    status: str
+    case: Case
+    document: str
+    """The ur-case/1 text exactly as stored (and as ``export`` gives it back)."""
+    determination: Determination
+    """The latest stored evaluation."""
+    procedure_descriptions: dict[str, str]
+    diagnosis_descriptions: dict[str, str]
+    intact: bool = True
+    """False when the case row no longer matches its audit record (changed outside the app)."""
+    path: Path | None = None
+    """The file this window imported the case from, if it came from one."""
+
+
+def _descriptions(case: Case) -> tuple[dict[str, str], dict[str, str]]:
+    procedures = {}
+    for procedure in case.service.procedures:
+        entry = procedure_list.procedure(procedure.code)
+        if entry is not None:
+            procedures[procedure.code] = entry.description
+    diagnoses = {}
+    for code in case.diagnosis_codes:
+        description = icd10.icd10_description(code)
+        if description is not None:
+            diagnoses[code] = description
+    return procedures, diagnoses
+
+
+def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseSnapshot:
+    """Read case ``case_id`` for showing it, which the audit trail records as a view."""
+    from reviewer_app.core.store import cases  # sqlite-utils: loaded on the database thread
+    view = cases.view_case(store, case_id, by=by)
+    if view.evaluation is None:
+        raise StoreError(f"case {case_id} has no stored evaluation")
+    case = parse_case(view.document, f"case {case_id}")
+    procedures, diagnoses = _descriptions(case)
+    input_labels.labels()  # read once here rather than on the GUI thread when the view shows
+    return CaseSnapshot(
+        case_id=view.case.id,
+        version=view.case.version,
+        status=view.case.status,
+        case=case,
+        document=view.document,
+        determination=Determination.model_validate(view.evaluation.determination),
+        procedure_descriptions=procedures,
+        diagnosis_descriptions=diagnoses,
+        intact=view.intact,
+    )
+
+
+def import_file(
+    store: Store, path: str | Path, *, library: Library | None = None, by: int | None = None
+) -> CaseSnapshot:
+    """Store the case file as a new draft (validated and evaluated, as ``import`` does on the
+    command line) and read it back. An invalid file raises
+    :class:`~reviewer_app.core.case_file.CaseFileError` or
+    :class:`~reviewer_app.core.store.errors.ImportRefused` and stores nothing."""
+    from reviewer_app.core.store import cases
+
+    path = Path(path)
+    data = read_case_bytes(path)
+    [imported] = cases.import_documents(store, [(str(path), data)], by=by, library=library)
+    return replace(load_snapshot(store, imported.case_id, by=by), path=path)

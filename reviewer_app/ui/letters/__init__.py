@@ -1,0 +1,1 @@
+"""Letter preview, signing and printing views will live here."""

@@ -1,0 +1,1 @@
+"""The main window and what only it uses: File > Open, recent files, drag and drop."""

@@ -1,0 +1,1 @@
+"""The nurse's work queue (open cases soonest due, overdue, assigned, search) will live here."""

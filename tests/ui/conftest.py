@@ -1,0 +1,37 @@
+"""Fixtures of the GUI tests. Qt warnings fail a test (pytest-qt's ``qt_log_level_fail``), so
+"QThread: Destroyed while thread is still running" and friends cannot slip through."""
+
+import pytest
+from support.uikit import make_context
+
+QT_NOISE = ["This plugin does not support propagateSizeHints"]
+"""The offscreen platform's own warning whenever a top-level window is shown."""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/tests/ui/" in item.path.as_posix():
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
+
+
+@pytest.fixture
+def ui_context(tmp_path, qapp):
+    """An application context with throw-away settings and database, and a fixed clock."""
+    context = make_context(tmp_path)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def problems(monkeypatch):
+    """Error messages the window would have shown, as (summary, lines)."""
+    from reviewer_app.ui.widgets.problems_message import ProblemsMessage
+
+    shown = []
+
+    def record(cls, parent, title, summary, lines):
+        shown.append((summary, lines))
+
+    monkeypatch.setattr(ProblemsMessage, "show_problems", classmethod(record))
+    return shown

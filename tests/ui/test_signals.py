@@ -1,0 +1,35 @@
+"""Emitting from Python must not use up references to ``True`` (PySide6 6.12.0 drops one per
+``SignalInstance.emit``; on CPython 3.11 the interpreter aborts after a few thousand)."""
+
+import gc
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer_app.ui.signals import emit
+
+EMITS = 20_000
+"""More than the references ``True`` has in this process, so the bug would abort the run."""
+
+
+class Source(QObject):
+    plain = Signal()
+    valued = Signal(object)
+
+
+def test_emit_keeps_the_references_of_true_and_false(qapp):
+    source = Source()
+    received = []
+    source.valued.connect(received.append)
+    gc.collect()
+    gc.disable()  # freeing garbage that holds True would change the count too
+    try:
+        before = sys.getrefcount(True), sys.getrefcount(False)
+        for n in range(EMITS):
+            emit(source.plain)
+            emit(source.valued, n)
+    finally:
+        gc.enable()
+
+    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+    assert len(received) == EMITS
