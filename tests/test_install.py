@@ -78,7 +78,7 @@ def test_pip_install_dot_then_the_commands_run_from_elsewhere(tmp_path):
 
     listed = _run([str(python), "-m", "reviewer_app", "criteria", "list"], cwd=elsewhere,
                   env=env)
-    assert "spine-tumor-decompression-stabilization  2026.1" in listed
+    assert "spine-tumor-decompression-stabilization  2026.2" in listed
     shown = _run([str(python), "-m", "reviewer_app", "codes", "show", "C79.51"], cwd=elsewhere,
                  env=env)
     assert shown.startswith("C79.51  Secondary malignant neoplasm of bone")

@@ -104,7 +104,9 @@ def _distinct_colours(path: Path) -> tuple[tuple[int, int], int]:
 def test_the_window_opens_on_a_real_x_server(display, tmp_path):
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     member = seed["member"]
-    title = f"{seed['external_id']} — {member['family_name']}, {member['given_name']} — UR Reviewer"
+    # a fresh database: the opened file is imported as case 1
+    title = (f"Case 1 · {seed['external_id']} — {member['family_name']}, "
+             f"{member['given_name']} — UR Reviewer")
     import_ = _tool("import")
     log_path = tmp_path / "app.log"
     started = time.monotonic()

@@ -33,3 +33,20 @@ def test_emit_keeps_the_references_of_true_and_false(qapp):
 
     assert (sys.getrefcount(True), sys.getrefcount(False)) == before
     assert len(received) == EMITS
+
+
+def test_the_window_emits_only_through_the_safe_helper():
+    """A direct ``.emit(`` anywhere in the GUI would bring the abort back."""
+    from pathlib import Path
+
+    import reviewer_app.ui as ui
+
+    root = Path(ui.__file__).parent
+    direct = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if path.name != "signals.py" and "forms" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".emit(" in line
+    ]
+    assert direct == [], "use reviewer_app.ui.signals.emit(signal, *args)"
