@@ -65,6 +65,12 @@ def missing_html(determination: Determination, case: Case | None) -> str:
         f'<span style="color:{MUTED}">{escape(path)}</span></li>'
         for path in determination.missing_information
     )
+    items += "".join(
+        f'<li style="margin-bottom:4px"><b>{escape(study.text[0].upper() + study.text[1:])}'
+        f'</b><br/><span style="color:{MUTED}">a study the request does not include: no '
+        "study sent can show this</span></li>"
+        for study in determination.missing_studies
+    )
     return f"<p>Ask the requesting provider for:</p><ul>{items}</ul>"
 
 
@@ -105,7 +111,9 @@ class DeterminationView(QWidget):
         self.ui.criteriaTable.show_criteria(determination, case)
         self.ui.criteriaTable.setVisible(bool(determination.criteria))
         self.ui.criteriaGroup.setTitle(f"Criteria ({len(determination.criteria)})")
-        self.ui.missingGroup.setVisible(bool(determination.missing_information))
+        self.ui.missingGroup.setVisible(
+            bool(determination.missing_information or determination.missing_studies)
+        )
         self.ui.missingLabel.setText(missing_html(determination, case))
         self.ui.rationaleBrowser.setHtml(rationale_html(determination))
         self.ui.referencesBrowser.setHtml(references_html(determination))

@@ -89,7 +89,10 @@ class CriteriaModel(QAbstractTableModel):
             self._rows.append(_Group(_group_title(kind, members)))
             for result in members:
                 evidence = "\n".join(describe_evidence(e, case) for e in result.evidence)
-                missing = "\n".join(describe_field(m, case) for m in result.missing)
+                missing = "\n".join(
+                    [describe_field(m, case) for m in result.missing]
+                    + [s.text[0].upper() + s.text[1:] for s in result.missing_studies]
+                )
                 self._rows.append(_Criterion(result, evidence, missing))
         self.endResetModel()
 

@@ -60,7 +60,7 @@ def explain_outcome(determination: Determination, case: Case | None = None) -> s
         missing = [
             describe_field(path, case, capitalize=False)
             for path in determination.missing_information
-        ]
+        ] + [study.text for study in determination.missing_studies]
         if not missing:
             return "The result depends on information the request does not contain."
         return (
