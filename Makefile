@@ -31,7 +31,7 @@ poppler:
 	    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; } || \
 	  { echo "poppler-utils (pdftotext, pdfsig) is needed by the letter tests"; exit 1; }
 
-# tests/test_xserver.py opens the real window under Xvfb, finds it with xdotool and takes a
+# tests/ui/test_xserver.py opens the real window under Xvfb, finds it with xdotool and takes a
 # screenshot with ImageMagick's import.
 xserver:
 	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v import >/dev/null || \

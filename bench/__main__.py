@@ -31,7 +31,7 @@ def _evaluation_rows() -> list[tuple]:
     import random
 
     from reviewer_app.core.case_file import parse_case
-    from reviewer_app.core.evaluator import evaluate
+    from reviewer_app.core.criteria.evaluator import evaluate
 
     rng = random.Random(7)
     cases = [parse_case(json.dumps(case(i, rng)), "bench") for i in range(500)]

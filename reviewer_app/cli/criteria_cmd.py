@@ -15,13 +15,8 @@ from reviewer_app.core.criteria.applicability import (
     load_applicability,
 )
 from reviewer_app.core.criteria.describe import describe
-from reviewer_app.core.criteria.loader import (
-    CriteriaLoadError,
-    LibraryError,
-    default_library,
-    load_library,
-    load_set,
-)
+from reviewer_app.core.criteria.library import LibraryError, default_library, load_library
+from reviewer_app.core.criteria.loader import CriteriaLoadError, load_set
 
 
 def register(commands: argparse._SubParsersAction) -> None:

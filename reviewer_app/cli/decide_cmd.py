@@ -16,7 +16,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
-from reviewer_app.core.store.lifecycle import DECISIONS
+from reviewer_app.core.lifecycle import DECISIONS
 
 DECIDE_HELP = """\
 Record a reviewer's decision on a case under review:

@@ -7,7 +7,7 @@ import json
 import sys
 
 from reviewer_app.core.case_file import CaseFileError
-from reviewer_app.core.evaluator import evaluate_file
+from reviewer_app.core.criteria.evaluator import evaluate_file
 
 HELP = """\
 Evaluate each ur-case/1 file and print its ur-determination/1 as one JSON object per

@@ -24,7 +24,7 @@ from reviewer_app.cli.signing import (
     signing_guarded,
 )
 from reviewer_app.cli.store_access import STATUS_EPILOG, guarded, open_store, reviewer_id
-from reviewer_app.core.store.lifecycle import ROLES
+from reviewer_app.core.lifecycle import ROLES
 
 if TYPE_CHECKING:
     from reviewer_app.core.letters.keys import ReviewerKey

@@ -22,7 +22,7 @@ from reviewer_app.cli.store_access import (
 )
 from reviewer_app.core.atomic import write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
-from reviewer_app.core.store.lifecycle import OPEN, STATUS_FILTERS
+from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.letters import LetterRecord

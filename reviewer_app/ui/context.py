@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from reviewer_app.core.criteria.loader import Library, default_library
+from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.store.location import database_path
 from reviewer_app.ui.changes import CaseChanges
 from reviewer_app.ui.operations.store_thread import StoreThread

@@ -1,1 +1,1 @@
-"""Helpers shared by the test packages (tests/ui/..., later tests/core/...)."""
+"""Helpers shared by the test packages (tests/core, tests/cli, tests/ui); on the pytest path."""

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QObject, QSettings
 from support.uikit import UI_NOW, WAIT_MS, make_context, reading
 
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.store import audit, location
 from reviewer_app.core.store.rows import utc_text
 from reviewer_app.ui.case.snapshot import import_file

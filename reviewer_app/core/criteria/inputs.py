@@ -25,9 +25,9 @@ from reviewer_app.core.criteria.applicability import (
     default_applicability,
 )
 from reviewer_app.core.criteria.fact import Fact, Pending
+from reviewer_app.core.criteria.narrative import study_words
 from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, merge_needs, unique
 from reviewer_app.core.levels import describe_levels
-from reviewer_app.core.narrative import study_words
 
 FAILED_OUTCOMES = frozenset({"failed", "partial_relief", "not_tolerated"})
 """Outcomes that count a conservative modality as failed (criteria guide, shared definitions)."""

@@ -18,8 +18,8 @@ import datetime as dt
 
 from reviewer_app.core import deadlines
 from reviewer_app.core.codes import procedure_list
-from reviewer_app.core.criteria.loader import default_library
-from reviewer_app.core.letters import reasons
+from reviewer_app.core.criteria.library import default_library
+from reviewer_app.core.letters import trace_reasons
 from reviewer_app.core.letters.blocks import (
     Block,
     Bullets,
@@ -231,7 +231,7 @@ class _Composer:
         request = self.request
         self.para(reason_intro)
         self.para(request.reason_text, quote=True)
-        found = reasons.member_reasons(request.case, request.determination, self.c)
+        found = trace_reasons.member_reasons(request.case, request.determination, self.c)
         intros = self.c.member.rules_intro
         for kind in ("requirement", "contraindication", "indication"):
             texts = [r.text for r in found if r.kind == kind]
@@ -260,7 +260,8 @@ class _Composer:
             self.para(t.intro)
             self.heading(t.items_heading)
             self.para(t.items_intro)
-            items = reasons.member_missing(self.request.case, self.request.determination, self.c)
+            request = self.request
+            items = trace_reasons.member_missing(request.case, request.determination, self.c)
             self.blocks.append(Bullets(
                 items=tuple(" ".join(i.why.split()) for i in items),
                 leads=tuple(f"{i.label[0].upper()}{i.label[1:]}." for i in items),
@@ -343,7 +344,7 @@ class _Composer:
             self.key_facts(*base, "service", "levels", "needed_by", "due", "replaces")
             self.para(t.intro)
             self.heading(t.items_heading)
-            items = reasons.provider_missing(request.case, request.determination, self.c)
+            items = trace_reasons.provider_missing(request.case, request.determination, self.c)
             self.blocks.append(Table(
                 tuple(t.item_columns),
                 tuple((f"{i.label[0].upper()}{i.label[1:]}"
@@ -369,7 +370,7 @@ class _Composer:
             self.blocks.append(Paragraph(" ".join(request.reason_text.split()),
                                          lead=self.fill(p.common.reviewer_note)))
             self.trace()
-            blocking = reasons.blocking(request.determination)
+            blocking = trace_reasons.blocking(request.determination)
             self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
         self.contact(p.contact_heading, p.contact)
         self.signature(p.closing)

@@ -21,14 +21,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from reviewer_app.core import input_labels, resources
+from reviewer_app.core import resources
 from reviewer_app.core.codes import procedure_list
+from reviewer_app.core.criteria import input_labels
 from reviewer_app.core.criteria.applicability import (
     StudyWords,
     default_applicability,
     describe_need,
 )
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.criteria.result import StudyNeed
 from reviewer_app.core.determination import MissingStudy
 from reviewer_app.core.errors import Problem

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from reviewer_app.core import resources
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import parse_case
-from reviewer_app.core.evaluator import evaluate
+from reviewer_app.core.criteria.evaluator import evaluate
 from reviewer_app.core.letters.request import Decider, LetterRequest
 
 SEED = resources.ROOT.parent / "examples" / "seed-l2-corpectomy.json"

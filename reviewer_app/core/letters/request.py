@@ -12,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters.errors import LetterRefused
-from reviewer_app.core.reasons import reason_problem
 
 LetterType = Literal["approval", "partial", "adverse", "pend"]
 Recipient = Literal["member", "provider"]

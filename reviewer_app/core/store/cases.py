@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
 
-from reviewer_app.core.criteria.loader import Library
-from reviewer_app.core.evaluator import evaluate
+from reviewer_app.core.criteria.evaluator import evaluate
+from reviewer_app.core.criteria.library import Library
 from reviewer_app.core.store.audit import (
     AuditLog,
     case_stamp,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer_app.core.store import lifecycle
+from reviewer_app.core import lifecycle
 from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
 from reviewer_app.core.store.cases import case_row, latest_evaluation
 from reviewer_app.core.store.database import Store

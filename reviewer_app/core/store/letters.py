@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewer_app.core.store import lifecycle
+from reviewer_app.core import lifecycle
 from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
 from reviewer_app.core.store.cases import case_row, decisions_for, latest_evaluation
 from reviewer_app.core.store.database import Store

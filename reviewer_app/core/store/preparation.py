@@ -15,9 +15,9 @@ from typing import Any
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import CaseFileError, parse_case
-from reviewer_app.core.criteria.loader import Library
+from reviewer_app.core.criteria.evaluator import evaluate
+from reviewer_app.core.criteria.library import Library
 from reviewer_app.core.errors import Problem
-from reviewer_app.core.evaluator import evaluate
 from reviewer_app.core.store.rows import case_hash, new_case_row, record_hash
 
 

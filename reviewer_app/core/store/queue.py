@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
-from reviewer_app.core.store.lifecycle import OPEN, STATUS_FILTERS
 from reviewer_app.core.store.records import CaseSummary
 
 PAGE = 50

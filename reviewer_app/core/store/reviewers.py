@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from reviewer_app.core.lifecycle import ROLES
 from reviewer_app.core.store.audit import AuditLog, check_record_intact, record_stamp
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, UnknownReviewerError
-from reviewer_app.core.store.lifecycle import ROLES
 from reviewer_app.core.store.rows import REVIEWER_COLUMNS, REVIEWER_KEY_COLUMNS, utc_text
 
 if TYPE_CHECKING:

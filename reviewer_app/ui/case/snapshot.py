@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer_app.core import input_labels
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import parse_case, read_case_bytes
 from reviewer_app.core.codes import icd10, procedure_list
-from reviewer_app.core.criteria.loader import Library
+from reviewer_app.core.criteria import input_labels
+from reviewer_app.core.criteria.library import Library
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.store.errors import StoreError
 

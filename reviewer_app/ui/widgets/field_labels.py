@@ -1,16 +1,16 @@
 """Input paths in plain words, for the missing-information list and the criteria evidence.
 
 The words themselves are content (``resources/labels/inputs.yaml`` through
-:mod:`reviewer_app.core.input_labels`); this module adds what only a screen with the case at
-hand can: which study or treatment ``imaging[0]`` is, and evidence read as "name: value".
+:mod:`reviewer_app.core.criteria.input_labels`); this module adds what only a screen with the
+case at hand can: which study or treatment ``imaging[0]`` is, and evidence read as "name: value".
 """
 
 from __future__ import annotations
 
 import re
 
-from reviewer_app.core import input_labels
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria import input_labels
 
 SCORE_LABELS = {
     "scores.sins.total": "SINS total",

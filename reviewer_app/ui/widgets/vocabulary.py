@@ -1,7 +1,7 @@
 """Plain words for the enumerations a reviewer reads on screen (outcomes, scores, request fields).
 
 Score tables and their clinical wording come from :mod:`reviewer_app.core.scores` and
-:mod:`reviewer_app.core.narrative`; this module only adds what a screen needs beyond a
+:mod:`reviewer_app.core.criteria.narrative`; this module only adds what a screen needs beyond a
 sentence: short titles, score ranges and the meaning of each band.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer_app.core import scores
-from reviewer_app.core.narrative import BILSKY_WORDS, SINS_CATEGORY, SURVIVAL_BAND
+from reviewer_app.core.criteria.narrative import BILSKY_WORDS, SINS_CATEGORY, SURVIVAL_BAND
 
 URGENCY = {"standard": "Standard", "expedited": "Expedited"}
 LINE_OF_BUSINESS = {
@@ -35,7 +35,7 @@ STATUS = {
     "denied": "denied",
     "letter_issued": "letter issued",
 }
-"""A stored case's place in the lifecycle (:mod:`reviewer_app.core.store.lifecycle`)."""
+"""A stored case's place in the lifecycle (:mod:`reviewer_app.core.lifecycle`)."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from storekit import open_store
 
 from reviewer_app.core.case_file import CaseFileError
-from reviewer_app.core.evaluator import evaluate_file
+from reviewer_app.core.criteria.evaluator import evaluate_file
 from reviewer_app.core.store import audit, queue
 from reviewer_app.core.store.errors import ImportRefused, UnknownCaseError
 from reviewer_app.ui.case.snapshot import import_file, load_snapshot

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from reviewer_app.core.determination import Determination
-from reviewer_app.core.store.lifecycle import STATUSES
+from reviewer_app.core.lifecycle import STATUSES
 from reviewer_app.ui.widgets.field_labels import describe_evidence, describe_field
 from reviewer_app.ui.widgets.outcome_banner import explain_outcome
 from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left

@@ -26,7 +26,7 @@ import pytest
 from reviewer_app.cli import codes_cmd
 from reviewer_app.core.codes import icd10, procedure_list, search
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 CODES_DIR = ROOT / "resources" / "codes"
 
 GUIDE_PRIMARY = {

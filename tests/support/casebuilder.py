@@ -33,7 +33,7 @@ from typing import Any
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import parse_case
-from reviewer_app.core.evaluator import evaluate
+from reviewer_app.core.criteria.evaluator import evaluate
 
 NPI = "1245319599"
 """A synthetic NPI with a valid check digit (Luhn over 80840 + the number)."""

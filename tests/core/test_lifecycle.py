@@ -7,7 +7,7 @@ from itertools import product
 
 import pytest
 
-from reviewer_app.core.store import lifecycle as lc
+from reviewer_app.core import lifecycle as lc
 from reviewer_app.core.store.errors import TransitionError
 
 REASON = "The expected survival is under three months, so surgery is unlikely to help this member."

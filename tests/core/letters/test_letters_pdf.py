@@ -18,9 +18,9 @@ import pytest
 import reportlab
 from poppler import tool
 
-from reviewer_app.core import input_labels
 from reviewer_app.core.codes import procedure_list
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria import input_labels
+from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.content import content
 from reviewer_app.core.letters.examples import request_for
@@ -250,7 +250,7 @@ def test_rendering_is_byte_stable_and_matches_the_golden(letterhead):
 def _decided(doc: dict, letter_type: str, recipient: str, language: str = "en"):
     from casebuilder import parse
 
-    from reviewer_app.core.evaluator import evaluate
+    from reviewer_app.core.criteria.evaluator import evaluate
     from reviewer_app.core.letters.examples import DECIDED_AT, PHYSICIAN, REASONS
     from reviewer_app.core.letters.request import LetterRequest
 
@@ -270,7 +270,7 @@ def test_every_criteria_set_words_its_reasons_in_both_languages(kind):
     from casebuilder import make_case
 
     from reviewer_app.core.letters.compose import compose
-    from reviewer_app.core.letters.reasons import member_slots
+    from reviewer_app.core.letters.trace_reasons import member_slots
 
     doc = make_case(kind)
     request = _decided(doc, "adverse", "member")

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from reviewer_app.core import resources
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.letters import content as letter_content
 from reviewer_app.core.letters.content import content, languages, load_content, member_language
 from reviewer_app.core.letters.errors import LetterContentError

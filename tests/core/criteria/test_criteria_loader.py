@@ -9,12 +9,8 @@ import yaml
 
 from reviewer_app.core import resources
 from reviewer_app.core.criteria.describe import describe
-from reviewer_app.core.criteria.loader import (
-    CriteriaLoadError,
-    LibraryError,
-    load_library,
-    load_set,
-)
+from reviewer_app.core.criteria.library import LibraryError, load_library
+from reviewer_app.core.criteria.loader import CriteriaLoadError, load_set
 
 SHIPPED = sorted(resources.path("criteria").glob("*.yaml"))
 TUMOR = resources.path("criteria", "spine-tumor-decompression-stabilization.yaml")

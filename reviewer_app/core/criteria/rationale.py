@@ -7,11 +7,11 @@ short where the member's findings show it; what is missing and why it matters; t
 
 from __future__ import annotations
 
+from reviewer_app.core.criteria.input_labels import label
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
+from reviewer_app.core.criteria.narrative import Narrative
 from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, StudyNeed
-from reviewer_app.core.input_labels import label
-from reviewer_app.core.narrative import Narrative
 
 _STATUS_WORDS = {MET: "is met", NOT_MET: "is not met", UNKNOWN: "cannot be decided yet"}
 

@@ -8,7 +8,7 @@ counting, set selection, imaging rules, the never-deny rule, ``due_at`` and rati
 Expected values are written out from the guide, not read from the engine. Every determination
 produced here also passes :func:`check_invariants` (outcome recomputed from the statuses by the
 rule of ``shared/spec/case-format.md``, minimal missing information, cited rationale).
-Cases come from ``tests/casebuilder.py``; each base case meets its set, so one change decides.
+Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change decides.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from casebuilder import (
 
 from reviewer_app.core import resources
 from reviewer_app.core.case_file import CaseFileError
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.library import default_library
 
 MEETS, REFER, PEND, NO_SET = (
     "meets_criteria",

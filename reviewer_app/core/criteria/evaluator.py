@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer_app.core import deadlines, rationale
+from reviewer_app.core import deadlines
 from reviewer_app.core.case import Case
 from reviewer_app.core.case_file import load_case
 from reviewer_app.core.codes import procedure_list
+from reviewer_app.core.criteria import rationale
 from reviewer_app.core.criteria.inputs import Facts
-from reviewer_app.core.criteria.loader import Library, default_library
+from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
 from reviewer_app.core.criteria.result import (
     MET,

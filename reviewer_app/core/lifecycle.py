@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewer_app.core.reasons import reason_problem
+from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.store.errors import TransitionError
 
 DRAFT = "draft"

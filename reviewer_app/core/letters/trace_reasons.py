@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.criteria.inputs import Facts
-from reviewer_app.core.criteria.loader import default_library
+from reviewer_app.core.criteria.library import default_library
+from reviewer_app.core.criteria.narrative import NOT_REPORTED, Narrative
 from reviewer_app.core.determination import CriterionResult, Determination, MissingStudy
 from reviewer_app.core.letters.content import REASON_SLOTS, LanguageContent
-from reviewer_app.core.narrative import NOT_REPORTED, Narrative
 
 
 def blocking(determination: Determination) -> list[CriterionResult]:
