@@ -183,7 +183,8 @@ class Compare(Node):
             return self._bounded(fact)
         if fact.value is None:
             if fact.missing or fact.needs:
-                return Result(UNKNOWN, (), fact.missing, fact.needs)
+                shown = (fact.evidence,) if fact.shown is not None else ()
+                return Result(UNKNOWN, shown, fact.missing, fact.needs)
             return Result(NOT_MET, (fact.evidence,))
         passed = COMPARISONS[self.op](fact.value, self.operand)
         return Result(MET if passed else NOT_MET, (fact.evidence,))

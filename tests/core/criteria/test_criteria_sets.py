@@ -8,7 +8,8 @@ counting, set selection, imaging rules, the never-deny rule, ``due_at`` and rati
 Expected values are written out from the guide, not read from the engine. Every determination
 produced here also passes :func:`check_invariants` (outcome recomputed from the statuses by the
 rule of ``shared/spec/case-format.md``, minimal missing information, cited rationale).
-Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change decides.
+Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change
+decides.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from casebuilder import (
     with_,
     without,
 )
+from guide_oracle import applies
 
 from reviewer_app.core import resources
 from reviewer_app.core.case_file import CaseFileError
@@ -130,58 +132,6 @@ def check_invariants(doc: dict, det: dict) -> None:
         assert match, f"rationale sentence without a reference list: {sentence!r}"
         assert set(match[1].split(", ")) <= ref_ids, sentence
     assert det["rationale"][-1].startswith("Outcome:")
-
-
-SHOWN_BY = {
-    "dynamic_translation_mm": {"XR"},
-    "marrow_edema": {"MRI", "bone_scan"},
-    "escc_grade": {"MRI"},
-    "infection": {"MRI", "CT", "PET_CT", "bone_scan"},
-    **{name: {"MRI", "CT", "PET_CT"} for name in (
-        "lesion_type", "posterolateral_involvement", "retropulsion", "canal_compromise_percent",
-        "stenosis", "nerve_root_compression", "disc_herniation")},
-    **{name: {"MRI", "CT", "PET_CT", "XR"} for name in (
-        "fracture", "vertebral_collapse", "height_loss_percent", "alignment",
-        "spondylolisthesis_grade")},
-}
-"""The criteria guide's table "What a study can show", written out here, not read from the
-shipped data, so that the data is checked against the guide."""
-NEOPLASTIC_CODE = re.compile(r"^(C|D[0-4])|^M845")
-
-
-def applies(doc: dict, path: str) -> bool:
-    """Whether a clinician could supply ``path`` for this case, by the guide's rules."""
-    neoplastic = any(NEOPLASTIC_CODE.match(d["code"].upper().replace(".", ""))
-                     for d in doc["diagnoses"])
-    study_match = re.match(r"^imaging\[(\d+)\]\.findings\.(\w+)$", path)
-    if study_match:
-        index, finding = int(study_match[1]), study_match[2]
-        imaging = doc["imaging"][index]
-        if imaging["modality"] not in SHOWN_BY[finding]:
-            return False
-        if finding == "escc_grade" and not neoplastic:
-            return False
-        if finding in ("vertebral_collapse", "alignment", "posterolateral_involvement"):
-            lesion = imaging.get("findings", {}).get("lesion_type")
-            # a SINS component of a study with no lesion is never asked; an augmentation or
-            # tumor criterion may still read alignment or collapse of any study
-            return lesion != "none" or finding == "alignment"
-        return True
-    if path.startswith("oncology.") or path == "scores.bilsky":
-        return neoplastic
-    deficit = get_in(doc, "symptoms.neuro_deficit")
-    if path in ("symptoms.deficit_progressive", "symptoms.deficit_duration_hours",
-                "symptoms.frankel_grade"):
-        return deficit != "none"
-    if path == "comorbidities.hba1c_percent":
-        return get_in(doc, "comorbidities.diabetes") is True
-    if path == "comorbidities.pregnancy":
-        born = datetime.fromisoformat(doc["member"]["birth_date"]).date()
-        received = datetime.fromisoformat(doc["received_at"]).date()
-        age = received.year - born.year - ((received.month, received.day) < (born.month,
-                                                                              born.day))
-        return get_in(doc, "member.sex") != "male" and age < 60
-    return True
 
 
 def run(doc: dict) -> dict:
