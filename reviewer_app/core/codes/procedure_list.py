@@ -87,6 +87,8 @@ def load_procedures(path: Path) -> tuple[ProcedureEntry, ...]:
     import yaml
     from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+    from reviewer_app.core.yaml_files import parse_yaml
+
     class Row(BaseModel):
         model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -111,7 +113,7 @@ def load_procedures(path: Path) -> tuple[ProcedureEntry, ...]:
             return " ".join(value.split())
 
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ValueError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(document, list):

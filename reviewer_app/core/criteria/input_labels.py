@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
 from reviewer_app.core import resources
+from reviewer_app.core.yaml_files import parse_yaml
 
 _INDEX = re.compile(r"^(imaging|prior_treatments)\[(\d+)\](.*)$")
 _ITEM = {"imaging": "imaging study", "prior_treatments": "prior treatment"}
@@ -15,7 +14,7 @@ _ITEM = {"imaging": "imaging study", "prior_treatments": "prior treatment"}
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
-    data = yaml.safe_load(resources.path("labels", "inputs.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml(resources.path("labels", "inputs.yaml").read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in data.items()}
 
 

@@ -124,6 +124,7 @@ class Facts:
     def __init__(self, case: Case, applicability: Applicability | None = None):
         self.case = case
         self.applicability = applicability or default_applicability()
+        self._facts: dict[str, Fact] = {}
 
     @cached_property
     def scores(self) -> scores.Scores:
@@ -142,11 +143,16 @@ class Facts:
         return tuple(c for c in self.case.diagnosis_codes if icd10.is_neoplastic_icd10(c))
 
     def fact(self, path: str) -> Fact:
-        fact = CASE_PATHS[path](self)
-        if fact.complete:
-            return fact
-        rule = self.applicability.rule_for(path)
-        return fact if rule is None else self.applying(rule, fact)
+        """The input at ``path``, resolved once per case (several criteria read the same)."""
+        fact = self._facts.get(path)
+        if fact is None:
+            fact = CASE_PATHS[path](self)
+            if not fact.complete:
+                rule = self.applicability.rule_for(path)
+                if rule is not None:
+                    fact = self.applying(rule, fact)
+            self._facts[path] = fact
+        return fact
 
     def applying(self, rule: InputRule, fact: Fact, study: StudyView | None = None) -> Fact:
         """``fact`` as the case-dependent ``rule`` lets it be asked: unchanged where the rule's

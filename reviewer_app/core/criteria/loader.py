@@ -20,6 +20,7 @@ from reviewer_app.core.criteria.logic import NEGATIVE_OPERATORS, LogicError, Nod
 from reviewer_app.core.criteria.model import _CODE, CriteriaSet, CriteriaSetSpec
 from reviewer_app.core.criteria.narrative import VARIABLES
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
+from reviewer_app.core.yaml_files import parse_yaml
 
 
 class CriteriaLoadError(InputError):
@@ -135,7 +136,7 @@ def load_set(path: str | Path) -> CriteriaSet:
     except OSError as error:
         raise CriteriaLoadError(source, [Problem("(file)", error.strerror or str(error))]) from None
     try:
-        data = yaml.safe_load(raw)
+        data = parse_yaml(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"

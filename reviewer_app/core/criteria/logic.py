@@ -275,16 +275,25 @@ class AnyStudy(Node):
         ]
         if not studies:
             return self._no_study(facts)
-        results = []
+        by_levels: dict[tuple[str, ...] | int, list[StudyView]] = {}
         for candidate in studies:
+            levels = candidate.study.levels
+            key = tuple(levels) if levels is not None else candidate.index  # unknown: alone
+            by_levels.setdefault(key, []).append(candidate)
+        results = []
+        for group in by_levels.values():
+            # The level conditions depend on the study's levels only: asked once per group,
+            # so that a match settled on one study makes the others' inputs irrelevant.
             parts = []
             if self.at_requested_levels:
-                parts.append(candidate.overlap(facts))
+                parts.append(group[0].overlap(facts))
             if self.at_levels_where is not None:
-                parts.append(self._shares_level(facts, candidate))
+                parts.append(self._shares_level(facts, group[0]))
             if self.match is not None:
-                parts.append(self.match.evaluate(facts, candidate))
-            results.append(combine_all(parts) if parts else Result(MET, (candidate.label,)))
+                parts.append(combine_any([self.match.evaluate(facts, c) for c in group]))
+            if not parts:
+                parts.append(Result(MET, tuple(c.label for c in group)))
+            results.append(combine_all(parts))
         return combine_any(results)
 
     def _shares_level(self, facts: Facts, candidate: StudyView) -> Result:

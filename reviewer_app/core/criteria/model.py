@@ -46,8 +46,9 @@ class CriterionSpec(Data):
 
     @property
     def node(self) -> Node:
-        assert self._node is not None
-        return self._node
+        """The compiled logic (read straight from pydantic's private storage: this runs for
+        every criterion of every evaluation)."""
+        return self.__pydantic_private__["_node"]
 
 
 class Alternative(Data):
@@ -62,8 +63,7 @@ class Alternative(Data):
 
     @property
     def node(self) -> Node:
-        assert self._node is not None
-        return self._node
+        return self.__pydantic_private__["_node"]
 
 
 class SelectionRule(Data):

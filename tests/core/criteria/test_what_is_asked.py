@@ -10,8 +10,8 @@ supplying any one of them can change the result.
 from __future__ import annotations
 
 import copy
-import itertools
 import json
+import random
 import typing
 from typing import Any
 
@@ -350,14 +350,36 @@ def _evaluated(doc: dict) -> tuple | None:
         return None
 
 
-def could_change(doc: dict, path: str, others: list[str], limit: int = 64) -> bool:
+def _with_studies(doc: dict, studies: list[dict | None]) -> dict:
+    result = copy.deepcopy(doc)
+    result.setdefault("imaging", []).extend(s for s in studies if s is not None)
+    return result
+
+
+def _study_choices(needed: dict, rng: random.Random) -> list[dict | None]:
+    """Absent, or one of the asked-for studies reporting random values of what it should show."""
+    made = []
+    for _ in range(3):
+        findings = {f: rng.choice(_choices(_FINDINGS[f], f)) for f in needed["findings"]}
+        made.append(study(rng.choice(needed["modalities"]), needed["levels"], **findings))
+    return [None, *made]
+
+
+def could_change(doc: dict, path: str, others: list[str], studies: list[dict],
+                 limit: int = 150) -> bool:
     """The guide's test of what may be asked: supplying ``path`` alone, or together with the
-    other listed inputs, gives a different result than leaving it out."""
-    choices = [[None, *candidate_values(doc, other)] for other in others[:4]]
-    combinations = list(itertools.islice(itertools.product(*choices), limit))
-    for combination in combinations:
-        base = changed(doc, {o: v for o, v in zip(others, combination, strict=False)
-                             if v is not None})
+    other listed inputs and studies, gives a different result than leaving it out."""
+    rng = random.Random(path)
+    choices = [[None, *candidate_values(doc, other)] for other in others]
+    study_choices = [_study_choices(s, rng) for s in studies]
+    combinations = [(tuple(None for _ in others), tuple(None for _ in studies))]  # alone
+    combinations += [
+        (tuple(rng.choice(c) for c in choices), tuple(rng.choice(c) for c in study_choices))
+        for _ in range(limit)
+    ]
+    for values, added in combinations:
+        base = _with_studies(changed(doc, {o: v for o, v in zip(others, values, strict=True)
+                                           if v is not None}), list(added))
         without = _evaluated(base)
         if without is None:
             continue
@@ -425,7 +447,8 @@ def test_every_asked_input_applies_and_could_change_the_result(doc):
     for path in listed:
         assert get_in(doc, path) is None, path
         assert applies(doc, path), f"{path} does not apply to this case: {json.dumps(doc)}"
-        assert could_change(doc, path, [p for p in listed if p != path]), (
+        assert could_change(doc, path, [p for p in listed if p != path],
+                            det["missing_studies"]), (
             f"{path} cannot change the result, alone or with the other listed inputs: "
             f"{json.dumps(doc)}"
         )
