@@ -65,7 +65,7 @@ HISTORY_INTRO = (
     "changed from the version before, and the outcome it got under which criteria set. Case "
     "versions missing from the list changed only the status or assignment (see Audit)."
 )
-VERSION_WIDTHS = {VERSION: 90, SAVED: 170, BY: 170, OUTCOME: 220, CRITERIA: 300}
+VERSION_WIDTHS = {VERSION: 90, SAVED: 170, BY: 170, OUTCOME: 210, CRITERIA: 340}
 CHANGE_WIDTHS = {FIELD: 360}
 AUDIT_WIDTHS = {AUDIT_ENTRY: 64, WHEN: 170, WHO: 170, AUDIT_ACTION: 180}
 

@@ -28,7 +28,7 @@ VERSION, SAVED, BY, CHANGED, OUTCOME, CRITERIA = range(6)
 VERSION_HEADERS = ("Version", "Saved", "By", "What changed", "Outcome", "Criteria set")
 FIELD, BEFORE, AFTER = range(3)
 NOT_STATED = "not stated"
-NAMED_CHANGES = 3
+NAMED_CHANGES = 2
 """How many changed fields the versions table names before "and N more"."""
 _ROOT = QModelIndex()
 
@@ -77,8 +77,20 @@ class VersionRow:
         return case_diff.diff_documents(self.previous.document, self.version.document)
 
     def label(self, change: case_diff.FieldChange) -> str:
+        """The field in words; a whole study or treatment says whether it was added or
+        removed."""
         case = self.previous_case if change.kind == "removed" else self.case
-        return change_label(change.path, case)
+        words = change_label(change.path, case)
+        if change.kind != "changed" and change.path.endswith("]"):
+            return f"{words} ({change.kind})"
+        return words
+
+    def _short_label(self, change: case_diff.FieldChange) -> str:
+        """The label without the study or treatment it belongs to, for the one-line summary."""
+        words = change_label(change.path, None).split(" — ")[0]
+        if change.kind != "changed" and change.path.endswith("]"):
+            return f"{words} ({change.kind})"
+        return words
 
     def summary(self) -> str:
         if self.previous is None:
@@ -86,7 +98,7 @@ class VersionRow:
         changes = self.changes
         if not changes:
             return "No field changed (the text was saved again)"
-        named = [self.label(c) for c in changes[:NAMED_CHANGES]]
+        named = [self._short_label(c) for c in changes[:NAMED_CHANGES]]
         more = len(changes) - len(named)
         noun = "field" if len(changes) == 1 else "fields"
         text = f"{len(changes)} {noun}: {'; '.join(named)}"
@@ -226,10 +238,7 @@ class ChangesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.ToolTipRole):
             if column == FIELD:
-                label = self._item.label(change)
-                if change.kind != "changed" and "[" in change.path.rsplit(".", 1)[-1]:
-                    return f"{label} ({change.kind})"
-                return label
+                return self._item.label(change)
             return value if value is not None else NOT_STATED
         if role == Qt.ItemDataRole.ForegroundRole and column != FIELD and value is None:
             return _muted()
