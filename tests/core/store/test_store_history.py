@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from storekit import meets_doc, open_store, refer_doc, text
+from storekit import meets_doc, open_store, raw, refer_doc, text
 
 from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.store import audit, cases, decisions, history, revisions
@@ -35,14 +35,6 @@ def store(tmp_path):
 def counts(store) -> dict[str, int]:
     return {table: store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in TABLES}
-
-
-def raw(store, *statements: str) -> None:
-    store.conn.execute("PRAGMA foreign_keys = OFF")
-    for statement in statements:
-        store.conn.execute(statement)
-    store.conn.commit()
-    store.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def renamed(index: int = 1, **changes) -> str:
