@@ -5,6 +5,11 @@
 Opens the seed case and variants derived from it (pend, refer, no criteria set, an invalid
 file) with a fixed clock, so the deadline text is the same on every run. Each is imported into
 a throw-away case database, as the window does, so the cases are numbered 1 to 4.
+
+Then the case view's tabs: the seed case after a nurse took it into review and saved an updated
+MRI report as a new version (overview, history with the diff, audit, version 1 read-only), the
+pended variant before and after the provider's survival estimate arrived, a case whose row was
+changed outside the application (the audit tab says so), and the history in a dark palette.
 """
 
 from __future__ import annotations
@@ -20,14 +25,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dataclasses import replace
+from datetime import timedelta
+
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
+from reviewer_app.core.store import decisions, revisions  # noqa: E402
+from reviewer_app.core.store.database import Store  # noqa: E402
+from reviewer_app.core.store.reviewers import add_reviewer  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
+from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
@@ -120,6 +133,116 @@ def _save(widget: QWidget, name: str) -> None:
     print(target.relative_to(ROOT))
 
 
+def _updated_mri(case: dict) -> None:
+    """The provider's addendum: the cord is now compressed (Bilsky 2) with a sensory deficit,
+    and a PET-CT was added."""
+    findings = case["imaging"][0]["findings"]
+    findings.update(escc_grade="2", canal_compromise_percent=55)
+    case["symptoms"].update(neuro_deficit="sensory", deficit_progressive=True)
+    case["imaging"].append({"modality": "PET_CT", "date": "2026-11-22", "levels": ["L2"],
+                            "findings": {"lesion_type": "lytic"},
+                            "report_text": "Solitary avid L2 lesion; no other disease."})
+
+
+def _survival_reported(case: dict) -> None:
+    case["oncology"]["expected_survival_months"] = 9
+
+
+def _open_stored(window: MainWindow, case_id: int) -> None:
+    loop = QEventLoop()
+    window.case_shown.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    window.open_stored_case(case_id)
+    loop.exec()
+    window.case_shown.disconnect(loop.quit)
+    shown = window.opened_case()
+    if shown is None or shown.case_id != case_id:
+        raise SystemExit(f"case {case_id} did not open")
+
+
+def _edit(db: Path, case_id: int, change: Callable[[dict], None], by: int,
+          at: datetime) -> None:
+    """What the wizard's Finish will do: save the changed request as the next version."""
+    with Store.open(db, clock=lambda: at) as store:
+        row = store.query_one("SELECT document, version FROM cases WHERE id = ?", (case_id,))
+        case = json.loads(row["document"])
+        change(case)
+        revisions.save_revision(store, case_id, json.dumps(case, indent=2),
+                                expected_version=row["version"], by=by)
+
+
+def _tabs(window: MainWindow, prefix: str) -> None:
+    view = window.ui.caseView
+    for tab, name in ((OVERVIEW, "overview"), (HISTORY, "history"), (AUDIT, "audit")):
+        view.ui.tabs.setCurrentIndex(tab)
+        _save(window, f"{prefix}-{name}")
+    view.ui.tabs.setCurrentIndex(OVERVIEW)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#2b2d30", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#2b2d30",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#3c3f41",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#3c3f41",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#9da3aa",
+        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Mid: "#4a4d50",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
+    """Cases 1 (seed), 2 (pend) and 3 (refer) exist; the nurse works on them after NOW."""
+    with Store.open(db, clock=lambda: NOW + timedelta(minutes=10)) as store:
+        decisions.assign(store, 1, reviewer=nurse, expected_version=1)
+    _edit(db, 1, _updated_mri, nurse, NOW + timedelta(minutes=42))
+    _open_stored(window, 1)
+    view = window.ui.caseView
+    _tabs(window, "case")
+    view.ui.tabs.setCurrentIndex(HISTORY)
+    loop = QEventLoop()
+    view.version_shown.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    view.open_version(1)
+    loop.exec()
+    dialog = view.version_dialog()
+    if dialog is None:
+        raise SystemExit("version 1 did not open")
+    dialog.resize(*SIZE)
+    _save(dialog, "case-version-read-only")
+    dialog.close()
+
+    _open_stored(window, 2)
+    window.ui.caseView.ui.tabs.setCurrentIndex(OVERVIEW)
+    _save(window, "case-pend-overview")
+    _edit(db, 2, _survival_reported, nurse, NOW + timedelta(hours=1, minutes=5))
+    _open_stored(window, 2)
+    for tab, name in ((HISTORY, "history"), (AUDIT, "audit")):
+        view.ui.tabs.setCurrentIndex(tab)
+        _save(window, f"case-pend-{name}")
+
+    with Store.open(db, clock=lambda: NOW) as store:
+        store.conn.execute("UPDATE cases SET urgency = 'standard' WHERE id = 3")
+        store.conn.commit()
+    _open_stored(window, 3)
+    view.ui.tabs.setCurrentIndex(AUDIT)
+    _save(window, "case-audit-tampered")
+
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(_dark_palette())
+    _open_stored(window, 1)
+    view.ui.tabs.setCurrentIndex(HISTORY)
+    _save(window, "case-history-dark")
+    view.ui.tabs.setCurrentIndex(OVERVIEW)
+    _save(window, "case-overview-dark")
+    app.setPalette(light)
+
+
 def main(argv: list[str]) -> int:
     seed_path = Path(argv[1]) if len(argv) > 1 else SEED
     seed = json.loads(seed_path.read_text(encoding="utf-8"))
@@ -128,8 +251,11 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        context = AppContext.create(folder / "cases.sqlite3", settings=settings,
-                                    clock=lambda: NOW)
+        db = folder / "cases.sqlite3"
+        with Store.open(db, clock=lambda: NOW) as store:
+            nurse = add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse")
+        context = replace(AppContext.create(db, settings=settings, clock=lambda: NOW),
+                          reviewer=nurse)
         window = MainWindow(context)
         window.resize(*SIZE)
         window.show()
@@ -141,7 +267,7 @@ def main(argv: list[str]) -> int:
                 raise SystemExit(f"{name}: the case did not open")
             _save(window, name)
             if change is None:
-                view = window.ui.determinationView.ui
+                view = window.ui.caseView.ui.determinationView.ui
                 bar = view.detailScroll.verticalScrollBar()
                 bar.setValue(view.rationaleGroup.y())
                 _save(window, f"{name}-rationale")
@@ -160,6 +286,7 @@ def main(argv: list[str]) -> int:
             box.show()
             _save(box, "dialog-invalid-file")
             box.close()
+        _case_view_pictures(window, db, nurse.id)
         window.close()
         context.close()
     app.processEvents()

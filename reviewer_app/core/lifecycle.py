@@ -194,3 +194,16 @@ def issue_letter(*, case_id: int, status: str) -> str:
             f"case {case_id} has no decision yet ({status}); a letter follows a decision"
         )
     return LETTER_ISSUED
+
+
+def edit(*, case_id: int, status: str) -> None:
+    """A stored request may be corrected or completed (a new version of its document) while it
+    waits for a decision. Once decided, the decision stands on the document it was made on."""
+    if status in DECIDED or status == LETTER_ISSUED:
+        raise TransitionError(
+            f"case {case_id} has already been decided ({status}), so its request can no longer "
+            "be changed: the decision stands on the version it was made on. Import a corrected "
+            "request as a new case; a different decision needs an appeal"
+        )
+    if status not in OPEN:
+        raise TransitionError(f"case {case_id} has an unknown status '{status}'")

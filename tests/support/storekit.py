@@ -68,3 +68,12 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     return code, out, err
+
+
+def raw(store: Store, *statements: str) -> None:
+    """Edit the file as someone with a SQLite shell would: foreign keys off, no app code."""
+    store.conn.execute("PRAGMA foreign_keys = OFF")
+    for statement in statements:
+        store.conn.execute(statement)
+    store.conn.commit()
+    store.conn.execute("PRAGMA foreign_keys = ON")

@@ -4,8 +4,9 @@
 import pytest
 from support.uikit import make_context
 
-QT_NOISE = ["This plugin does not support propagateSizeHints"]
-"""The offscreen platform's own warning whenever a top-level window is shown."""
+QT_NOISE = ["This plugin does not support propagateSizeHints",
+            "This plugin does not support raise"]
+"""The offscreen platform's own warnings whenever a top-level window is shown or raised."""
 
 
 def pytest_collection_modifyitems(items):

@@ -26,7 +26,8 @@ from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
 
-ACTIONS = ("create", "view", "change", "evaluate", "decide", "export", "backup")
+ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup")
+"""``edit``: a new version of the case's document was saved (the request itself changed)."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"
@@ -309,3 +310,189 @@ def _check_records(store: Store, last_record: dict, report: AuditReport) -> None
                 report.row_faults.append(Fault(
                     f"{what} {row_id} is missing: it was deleted outside the application",
                     last_record[(table_name, row_id)][1]))
+
+
+CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents")
+"""The tables whose rows belong to one case (they have a ``case_id``)."""
+
+
+@dataclass
+class CaseCheck:
+    """What :func:`verify_case` found for one case: faults of its own entries and rows, and
+    entries missing from the trail that may have been anyone's."""
+
+    case_id: int
+    entries: int = 0
+    records: int = 0
+    faults: list[Fault] = field(default_factory=list)
+    trail_faults: list[Fault] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.faults and not self.trail_faults
+
+    def lines(self) -> list[str]:
+        if self.ok:
+            return [f"ok: case {self.case_id}'s {self.entries} audit entries are intact and "
+                    f"linked into the chain; the case and its {self.records} other records "
+                    "match their last recorded versions"]
+        return [fault.message for fault in (*self.faults, *self.trail_faults)]
+
+
+def verify_case(store: Store, case_id: int) -> CaseCheck:
+    """Check one case without walking the whole trail: each of its entries against its own
+    hash and its neighbours' links, the case row and its records against their last recorded
+    hashes, and the trail for missing entries (which cannot say whose they were).
+
+    A deletion of one of this case's entries between two entries of other cases shows only as a
+    missing entry of the trail; ``verify_audit`` then tells the rest. Writes nothing."""
+    check = CaseCheck(case_id)
+    own_snapshot = not store.conn.in_transaction
+    if own_snapshot:
+        store.conn.execute("BEGIN")
+    try:
+        rows = list(_rows_with(store, "SELECT * FROM audit WHERE case_id = ? ORDER BY seq",
+                               (case_id,)))
+        check.entries = len(rows)
+        _check_case_links(store, rows, check)
+        _check_case_rows(store, case_id, rows, check)
+        check.trail_faults = _missing_entries(store)
+    finally:
+        if own_snapshot:
+            store.conn.rollback()
+    return check
+
+
+def _rows_with(store: Store, sql: str, parameters: tuple) -> Iterator[sqlite3.Row]:
+    cursor = store.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    yield from cursor.execute(sql, parameters)
+
+
+def _hashes(store: Store, seqs: set[int]) -> dict[int, tuple[str, str]]:
+    """(prev_hash, hash) of the entries numbered ``seqs``."""
+    found: dict[int, tuple[str, str]] = {}
+    ordered = sorted(seqs)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for seq, prev, digest in store.conn.execute(
+                f"SELECT seq, prev_hash, hash FROM audit WHERE seq IN ({marks})", chunk):
+            found[seq] = (prev, digest)
+    return found
+
+
+def _check_case_links(store: Store, rows: list[sqlite3.Row], check: CaseCheck) -> None:
+    last = store.conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
+    seqs = {row["seq"] for row in rows}
+    neighbours = _hashes(store, {s - 1 for s in seqs if s > 1} | {s + 1 for s in seqs} - seqs)
+    known = {row["seq"]: (row["prev_hash"], row["hash"]) for row in rows} | neighbours
+    if rows and rows[0]["action"] != "create":
+        check.faults.append(Fault(
+            f"the case's first audit entry is entry {rows[0]['seq']} ({rows[0]['action']}), "
+            "not its creation: earlier entries of this case were removed", rows[0]["seq"],
+            check.case_id))
+    for row in rows:
+        seq = row["seq"]
+        if entry_hash(row) != row["hash"]:
+            check.faults.append(Fault(
+                f"entry {seq} ({row['action']} at {row['at']}) was changed after it was "
+                "written: its contents do not match its hash", seq, check.case_id))
+        before = known.get(seq - 1)
+        if seq == 1 and row["prev_hash"] != GENESIS:
+            check.faults.append(Fault("entry 1 does not start the chain", 1, check.case_id))
+        elif seq > 1 and before is None:
+            check.faults.append(Fault(
+                f"entry {seq - 1}, just before this case's entry {seq}, is missing (deleted)",
+                seq, check.case_id))
+        elif seq > 1 and before[1] != row["prev_hash"]:
+            check.faults.append(Fault(
+                f"entry {seq} does not follow entry {seq - 1}: an earlier entry was changed "
+                "or replaced after this one was written", seq, check.case_id))
+        after = known.get(seq + 1)
+        if seq < last and after is None:
+            check.faults.append(Fault(
+                f"entry {seq + 1}, just after this case's entry {seq}, is missing (deleted)",
+                seq, check.case_id))
+        elif after is not None and after[0] != row["hash"] and seq + 1 not in seqs:
+            check.faults.append(Fault(
+                f"entry {seq + 1} does not follow this case's entry {seq}: entry {seq} was "
+                f"changed or replaced after entry {seq + 1} was written", seq, check.case_id))
+
+
+def _check_case_rows(store: Store, case_id: int, rows: list[sqlite3.Row],
+                     check: CaseCheck) -> None:
+    case = store.query_one(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?",
+                           (case_id,))
+    hashed = [row for row in rows if row["case_hash"] is not None]
+    if case is None:
+        if rows:
+            check.faults.append(Fault(
+                f"case {case_id} is missing: it was deleted outside the application",
+                rows[-1]["seq"], case_id))
+    elif not hashed:
+        check.faults.append(Fault(
+            f"case {case_id} has no audit record: it was added outside the application",
+            case_id=case_id))
+    elif hashed[-1]["case_hash"] != case_hash(case):
+        check.faults.append(Fault(
+            f"case {case_id} (version {case['version']}) does not match its last recorded "
+            f"version (audit entry {hashed[-1]['seq']}): it was changed outside the "
+            "application", hashed[-1]["seq"], case_id))
+    recorded: dict[tuple[str, int], tuple[str, int]] = {}
+    for row in rows:
+        if row["record_hash"] is not None:
+            recorded[(row["record_table"], row["record_id"])] = (row["record_hash"], row["seq"])
+    for table in CASE_RECORD_TABLES:
+        what = table.removesuffix("s").replace("_", " ")
+        columns = RECORD_COLUMNS[table]
+        seen = set()
+        for row in _rows_with(store, f"SELECT {', '.join(columns)} FROM {table} "
+                              "WHERE case_id = ? ORDER BY id", (case_id,)):
+            check.records += 1
+            seen.add(row["id"])
+            last = recorded.get((table, row["id"])) or _last_record(store, table, row["id"])
+            if last is None:
+                check.faults.append(Fault(
+                    f"{what} {row['id']} has no audit record: it was added outside the "
+                    "application", case_id=case_id))
+            elif last[0] != record_hash(table, row):
+                check.faults.append(Fault(
+                    f"{what} {row['id']} does not match its recorded version (audit entry "
+                    f"{last[1]}): it was changed outside the application", last[1], case_id))
+        for (name, row_id), (_digest, seq) in sorted(recorded.items()):
+            if name == table and row_id not in seen:
+                check.faults.append(Fault(
+                    f"{what} {row_id} is missing: it was deleted outside the application",
+                    seq, case_id))
+
+
+def _last_record(store: Store, table: str, row_id: int) -> tuple[str, int] | None:
+    """A record's last hash when an entry of no case recorded it (none does today)."""
+    found = store.conn.execute(
+        "SELECT record_hash, seq FROM audit WHERE record_table = ? AND record_id = ? "
+        "ORDER BY seq DESC LIMIT 1", (table, row_id)).fetchone()
+    return (found[0], found[1]) if found else None
+
+
+def _missing_entries(store: Store) -> list[Fault]:
+    """Gaps in the entry numbers (deleted entries) and a cut-off end, found without reading
+    the entries: their count against the highest number."""
+    count, last = store.conn.execute("SELECT count(*), coalesce(max(seq), 0) FROM audit").fetchone()
+    issued = store.conn.execute(
+        "SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+    faults = []
+    if count != last:
+        starts = [row[0] for row in store.conn.execute(
+            "SELECT a.seq - 1 FROM audit a WHERE a.seq > 1 AND NOT EXISTS "
+            "(SELECT 1 FROM audit b WHERE b.seq = a.seq - 1) ORDER BY a.seq LIMIT 5")]
+        where = ", ".join(f"before entry {s + 1}" for s in starts)
+        faults.append(Fault(
+            f"{last - count} audit entries are missing from the trail ({where}): they were "
+            "deleted, and whose they were cannot be told; run `audit verify`",
+            starts[0] + 1 if starts else None))
+    if issued and issued[0] > last:
+        faults.append(Fault(
+            f"entries {last + 1} to {issued[0]} are missing: the end of the audit trail was cut "
+            "off (entry numbers are never reused); run `audit verify`", last + 1))
+    return faults

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing import get_context
+from typing import Any
 
 from reviewer_app.core.criteria.evaluator import evaluate
 from reviewer_app.core.criteria.library import Library
@@ -265,11 +266,20 @@ def reevaluate(store: Store, case_id: int, *, by: int | None = None,
         previous = latest_evaluation(store, case_id)
         case_ref = previous.determination["case_ref"] if previous else (
             case.external_id or f"case {case_id}")
-        evaluation = evaluation_row(_next_id(store, "evaluations"), dict(row),
-                                    evaluate(case, case_ref, library), by, store.now())
-        store.conn.execute(_INSERT_EVALUATION,
-                           tuple(evaluation[name] for name in EVALUATION_COLUMNS))
-        AuditLog(store).append("evaluate", reviewer_id=by, case=case_stamp(row),
-                               record=record_stamp("evaluations", evaluation),
-                               details=_evaluation_details(evaluation))
+        evaluation = store_evaluation(store, AuditLog(store), row,
+                                      evaluate(case, case_ref, library), by)
+    return evaluation
+
+
+def store_evaluation(store: Store, log: AuditLog, row: Mapping[str, Any], determination,
+                     by: int | None) -> Evaluation:
+    """Inside the caller's write: keep ``determination`` as the evaluation of the case ``row``
+    (at its current version), with its audit entry."""
+    evaluation = evaluation_row(_next_id(store, "evaluations"), dict(row), determination, by,
+                                store.now())
+    store.conn.execute(_INSERT_EVALUATION,
+                       tuple(evaluation[name] for name in EVALUATION_COLUMNS))
+    log.append("evaluate", reviewer_id=by, case=case_stamp(row),
+               record=record_stamp("evaluations", evaluation),
+               details=_evaluation_details(evaluation))
     return Evaluation.from_row(evaluation)

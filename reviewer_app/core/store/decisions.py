@@ -72,7 +72,7 @@ def decide(
                 case_id=case_id, decision=decision, approved=approved,
                 requested=tuple(p.code for p in case.service.procedures))
         now = store.now()
-        new_row = _save(store, row, {
+        new_row = save_row(store, row, {
             "status": status,
             "assigned_reviewer": None if decision == "refer" else by,
             "info_needed_by": info_needed_by.isoformat() if info_needed_by else None,
@@ -112,7 +112,7 @@ def assign(store: Store, case_id: int, *, reviewer: int, expected_version: int,
             get_reviewer(store, by)
         row = current_row(store, case_id, expected_version)
         status = lifecycle.assign(case_id=case_id, status=row["status"], role=assignee.role)
-        new_row = _save(store, row, {"status": status, "assigned_reviewer": reviewer,
+        new_row = save_row(store, row, {"status": status, "assigned_reviewer": reviewer,
                                      "updated_at": store.now()})
         AuditLog(store).append(
             "change", reviewer_id=by if by is not None else reviewer, case=case_stamp(new_row),
@@ -136,7 +136,7 @@ def close_with_letter(store: Store, log: AuditLog, row: sqlite3.Row, *, by: int,
                       letter_sha256: str | None) -> dict[str, Any]:
     """Inside the caller's write: move the decided case ``row`` to letter issued."""
     status = lifecycle.issue_letter(case_id=row["id"], status=row["status"])
-    new_row = _save(store, row, {"status": status, "updated_at": store.now()})
+    new_row = save_row(store, row, {"status": status, "updated_at": store.now()})
     log.append(
         "change", reviewer_id=by, case=case_stamp(new_row),
         details={"from": row["status"], "to": status, "letter_sha256": letter_sha256},
@@ -144,8 +144,13 @@ def close_with_letter(store: Store, log: AuditLog, row: sqlite3.Row, *, by: int,
     return new_row
 
 
-def current_row(store: Store, case_id: int, expected_version: int) -> sqlite3.Row:
-    """The case row, refused if it moved on since ``expected_version`` or was tampered with."""
+STALE_ADVICE = "Nothing was saved: reload the case and try again"
+
+
+def current_row(store: Store, case_id: int, expected_version: int, *,
+                advice: str = STALE_ADVICE) -> sqlite3.Row:
+    """The case row, refused if it moved on since ``expected_version`` (the message ends with
+    ``advice``: what nothing was saved means for the caller) or was tampered with."""
     row = case_row(store, case_id)
     if row["version"] != expected_version:
         last = store.conn.execute(
@@ -159,14 +164,13 @@ def current_row(store: Store, case_id: int, expected_version: int) -> sqlite3.Ro
             who = f" by {actor} at {last[2]}"
         raise StaleCaseError(
             f"case {case_id} was changed{who} after you read it (you read version "
-            f"{expected_version}, it is now version {row['version']}). Nothing was saved: "
-            "reload the case and try again"
+            f"{expected_version}, it is now version {row['version']}). {advice}"
         )
     check_case_intact(store, row)
     return row
 
 
-def _save(store: Store, row: sqlite3.Row, changes: dict[str, Any]) -> dict[str, Any]:
+def save_row(store: Store, row: sqlite3.Row, changes: dict[str, Any]) -> dict[str, Any]:
     """Write ``changes`` as the next version; the WHERE clause re-checks the version."""
     new_row = dict(row)
     new_row.update(changes, version=row["version"] + 1)

@@ -58,3 +58,7 @@ class ImportRefused(StoreError):
 class LetterExistsError(StoreError):
     """The letter asked for was already issued: a corrected letter must name the one it
     replaces, so a letter is never made again silently."""
+
+
+class NothingToSaveError(StoreError):
+    """A new version of a case's document was asked for with the same text as the current one."""

@@ -270,6 +270,34 @@ def m005_letters(db: Database) -> None:
     ])
 
 
+@_migration
+def m006_case_documents(db: Database) -> None:
+    """Every version of the document of a case that has been edited (the wizard saving a stored
+    case as a new version). The case row keeps the current text, as before; the first edit of a
+    case also keeps the imported text here as version 1, so a case never edited (most of them)
+    costs nothing more. ``case_version`` is the case's version when that document was stored."""
+    db["case_documents"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "case_version": int,
+            "document": str,
+            "sha256": str,
+            "reviewer_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "case_version", "document", "sha256", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "case_version"], unique=True)
+    _guard(db, [
+        ("case_documents_keep_update", "UPDATE", "case_documents",
+         "a stored version of a case document cannot be changed; save a new version"),
+        ("case_documents_keep_delete", "DELETE", "case_documents",
+         "a stored version of a case document cannot be deleted"),
+    ])
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

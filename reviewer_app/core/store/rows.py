@@ -42,12 +42,16 @@ LETTER_COLUMNS = (
     "letter_type", "recipient", "language", "reviewer_id", "key_id", "replaces", "sha256",
     "pdf", "created_at",
 )
+CASE_DOCUMENT_COLUMNS = (
+    "id", "case_id", "case_version", "document", "sha256", "reviewer_id", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
     "reviewers": REVIEWER_COLUMNS,
     "reviewer_keys": REVIEWER_KEY_COLUMNS,
     "letters": LETTER_COLUMNS,
+    "case_documents": CASE_DOCUMENT_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 

@@ -12,7 +12,7 @@ from reviewer_app.core.levels import describe_levels
 from reviewer_app.ui.case.snapshot import CaseSnapshot
 from reviewer_app.ui.forms.ui_case_header import Ui_CaseHeader
 from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
-from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, muted_text
 from reviewer_app.ui.widgets.vocabulary import LINE_OF_BUSINESS, SETTING, SEX, STATUS, URGENCY
 
 URGENCY_TONES = {
@@ -20,7 +20,6 @@ URGENCY_TONES = {
     Urgency.DUE_SOON: Tone.PEND,
     Urgency.OVERDUE: Tone.BAD,
 }
-MUTED = "#5b6570"
 
 
 def _age(birth: date, on: date) -> int:
@@ -33,10 +32,10 @@ def _coded(code: str, descriptions: dict[str, str]) -> str:
     return f"{text} {escape(description)}" if description else f"{text} (no description found)"
 
 
-def _others(codes: list[str]) -> str:
+def _others(codes: list[str], muted: str) -> str:
     if not codes:
         return ""
-    return f' <span style="color:{MUTED}">· also {escape(", ".join(codes))}</span>'
+    return f' <span style="color:{muted}">· also {escape(", ".join(codes))}</span>'
 
 
 def _tooltip(codes: list[str], descriptions: dict[str, str]) -> str:
@@ -65,11 +64,16 @@ class CaseHeader(QFrame):
         urgency = escape(URGENCY[case.urgency])
         if case.urgency == "expedited":
             urgency = f'<b style="color:{TEXT[Tone.BAD].name()}">{urgency.upper()}</b>'
+        if opened.read_only:
+            state = f"version {opened.version}, replaced by version {opened.replaced_at}"
+        else:
+            state = escape(STATUS.get(opened.status, opened.status))
         self.ui.caseDetails.setText(
-            f"Case <b>{opened.case_id}</b> ({escape(STATUS.get(opened.status, opened.status))})"
+            f"Case <b>{opened.case_id}</b> ({state})"
             f" · request <b>{escape(determination.case_ref)}</b> · {urgency} · "
             f"{escape(LINE_OF_BUSINESS[case.line_of_business])} · "
-            f'<span style="color:{MUTED}">received {escape(format_due(case.received_at))}</span>'
+            f'<span style="color:{self._muted()}">received '
+            f"{escape(format_due(case.received_at))}</span>"
         )
         self._show_service(opened)
         self._due = datetime.fromisoformat(determination.due_at)
@@ -80,7 +84,8 @@ class CaseHeader(QFrame):
         case = opened.case
         procedures = [p.code for p in case.service.procedures]
         self.ui.procedureValue.setText(
-            _coded(procedures[0], opened.procedure_descriptions) + _others(procedures[1:])
+            _coded(procedures[0], opened.procedure_descriptions)
+            + _others(procedures[1:], self._muted())
         )
         self.ui.procedureValue.setToolTip(_tooltip(procedures, opened.procedure_descriptions))
         service = case.service
@@ -92,9 +97,14 @@ class CaseHeader(QFrame):
         self.ui.levelsValue.setText(" · ".join(where))
         diagnoses = case.diagnosis_codes
         self.ui.diagnosisValue.setText(
-            _coded(diagnoses[0], opened.diagnosis_descriptions) + _others(diagnoses[1:])
+            _coded(diagnoses[0], opened.diagnosis_descriptions)
+            + _others(diagnoses[1:], self._muted())
         )
         self.ui.diagnosisValue.setToolTip(_tooltip(diagnoses, opened.diagnosis_descriptions))
+
+    def _muted(self) -> str:
+        """Secondary text: the palette's placeholder colour, readable in light and dark."""
+        return muted_text(self.palette()).name()
 
     def show_time(self, now: datetime) -> None:
         """Refresh "time left"; the window calls this on a timer."""

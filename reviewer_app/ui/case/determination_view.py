@@ -1,26 +1,32 @@
-"""Everything the evaluator said about one case, laid out for a nurse under deadline pressure."""
+"""Everything the evaluator said about one case, laid out for a nurse under deadline pressure
+(the case view's overview; the header above it belongs to the case view)."""
 
 from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QSizeF, Qt, QUrl
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.determination import Determination
 from reviewer_app.ui.case.snapshot import CaseSnapshot
 from reviewer_app.ui.forms.ui_determination_view import Ui_DeterminationView
 from reviewer_app.ui.widgets.field_labels import describe_field
+from reviewer_app.ui.widgets.tones import muted_text
 
 SIDE_WIDTH = 400
-MUTED = "#5b6570"
 HIGHLIGHT = "#fff3bf"
+HIGHLIGHT_TEXT = "#1f1f1f"
 
 _CITED = re.compile(r"\[([A-Za-z0-9][\w\-]*(?:\s*[,;]\s*[A-Za-z0-9][\w\-]*)*)\]")
+
+
+def _muted() -> str:
+    """Secondary text: the palette's placeholder colour, readable in light and dark palettes."""
+    return muted_text(QApplication.palette()).name()
 
 
 def _link_citations(sentence: str) -> str:
@@ -30,7 +36,7 @@ def _link_citations(sentence: str) -> str:
         html.append(escape(sentence[last : match.start()]))
         ids = re.split(r"\s*[,;]\s*", match.group(1))
         links = ", ".join(f'<a href="#{escape(i)}">{escape(i)}</a>' for i in ids)
-        html.append(f'<span style="color:{MUTED}">[{links}]</span>')
+        html.append(f'<span style="color:{_muted()}">[{links}]</span>')
         last = match.end()
     html.append(escape(sentence[last:]))
     return "".join(html)
@@ -38,7 +44,7 @@ def _link_citations(sentence: str) -> str:
 
 def rationale_html(determination: Determination) -> str:
     if not determination.rationale:
-        return f'<p style="color:{MUTED}">The evaluator gave no rationale.</p>'
+        return f'<p style="color:{_muted()}">The evaluator gave no rationale.</p>'
     items = "".join(
         f'<li style="margin-bottom:6px">{_link_citations(s)}</li>' for s in determination.rationale
     )
@@ -47,13 +53,15 @@ def rationale_html(determination: Determination) -> str:
 
 def references_html(determination: Determination, highlighted: str | None = None) -> str:
     if not determination.references:
-        return f'<p style="color:{MUTED}">No references.</p>'
+        return f'<p style="color:{_muted()}">No references.</p>'
     blocks = []
     for reference in determination.references:
-        style = f' style="background-color:{HIGHLIGHT}"' if reference.id == highlighted else ""
+        style = ""
+        if reference.id == highlighted:
+            style = f' style="background-color:{HIGHLIGHT}; color:{HIGHLIGHT_TEXT}"'
         blocks.append(
             f'<p{style}><a name="{escape(reference.id)}"></a>'
-            f'<span style="color:{MUTED}">{escape(reference.id)}</span><br/>'
+            f'<span style="color:{_muted()}">{escape(reference.id)}</span><br/>'
             f"{escape(reference.citation)}</p>"
         )
     return "".join(blocks)
@@ -62,12 +70,12 @@ def references_html(determination: Determination, highlighted: str | None = None
 def missing_html(determination: Determination, case: Case | None) -> str:
     items = "".join(
         f'<li style="margin-bottom:4px"><b>{escape(describe_field(path, case))}</b><br/>'
-        f'<span style="color:{MUTED}">{escape(path)}</span></li>'
+        f'<span style="color:{_muted()}">{escape(path)}</span></li>'
         for path in determination.missing_information
     )
     items += "".join(
         f'<li style="margin-bottom:4px"><b>{escape(study.text[0].upper() + study.text[1:])}'
-        f'</b><br/><span style="color:{MUTED}">a study the request does not include: no '
+        f'</b><br/><span style="color:{_muted()}">a study the request does not include: no '
         "study sent can show this</span></li>"
         for study in determination.missing_studies
     )
@@ -97,10 +105,9 @@ class DeterminationView(QWidget):
         )
         browser.anchorClicked.connect(self._on_rationale_anchor_clicked)
 
-    def show_case(self, opened: CaseSnapshot, now: datetime) -> None:
+    def show_case(self, opened: CaseSnapshot) -> None:
         determination, case = opened.determination, opened.case
         self._determination = determination
-        self.ui.caseHeader.show_case(opened, now)
         self.ui.outcomeBanner.show_determination(determination, case)
         self.ui.scoresPanel.show_scores(determination.scores)
         criteria_set = determination.criteria_set
@@ -118,9 +125,6 @@ class DeterminationView(QWidget):
         self.ui.rationaleBrowser.setHtml(rationale_html(determination))
         self.ui.referencesBrowser.setHtml(references_html(determination))
         self.ui.detailScroll.verticalScrollBar().setValue(0)
-
-    def show_time(self, now: datetime) -> None:
-        self.ui.caseHeader.show_time(now)
 
     def _on_rationale_size_changed(self, size: QSizeF) -> None:
         """The rationale is as tall as its text: the page scrolls, not a box inside it."""

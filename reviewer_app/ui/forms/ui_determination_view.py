@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGroupBo
     QSpacerItem, QSplitter, QTextBrowser, QVBoxLayout,
     QWidget)
 
-from reviewer_app.ui.case.case_header import CaseHeader
 from reviewer_app.ui.widgets.criteria_table import CriteriaTable
 from reviewer_app.ui.widgets.outcome_banner import OutcomeBanner
 from reviewer_app.ui.widgets.scores_panel import ScoresPanel
@@ -33,12 +32,7 @@ class Ui_DeterminationView(object):
         self.rootLayout = QVBoxLayout(DeterminationView)
         self.rootLayout.setSpacing(8)
         self.rootLayout.setObjectName(u"rootLayout")
-        self.rootLayout.setContentsMargins(12, 10, 12, 6)
-        self.caseHeader = CaseHeader(DeterminationView)
-        self.caseHeader.setObjectName(u"caseHeader")
-
-        self.rootLayout.addWidget(self.caseHeader)
-
+        self.rootLayout.setContentsMargins(6, 8, 6, 4)
         self.outcomeBanner = OutcomeBanner(DeterminationView)
         self.outcomeBanner.setObjectName(u"outcomeBanner")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu,
     QMenuBar, QSizePolicy, QStackedWidget, QStatusBar,
     QVBoxLayout, QWidget)
 
-from reviewer_app.ui.case.determination_view import DeterminationView
+from reviewer_app.ui.case.case_view import CaseView
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -56,10 +56,10 @@ class Ui_MainWindow(object):
         self.caseLayout = QVBoxLayout(self.casePage)
         self.caseLayout.setObjectName(u"caseLayout")
         self.caseLayout.setContentsMargins(0, 0, 0, 0)
-        self.determinationView = DeterminationView(self.casePage)
-        self.determinationView.setObjectName(u"determinationView")
+        self.caseView = CaseView(self.casePage)
+        self.caseView.setObjectName(u"caseView")
 
-        self.caseLayout.addWidget(self.determinationView)
+        self.caseLayout.addWidget(self.caseView)
 
         self.pages.addWidget(self.casePage)
 

@@ -18,6 +18,7 @@ from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
 from reviewer_app.ui.main.open_dialog import OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
+from reviewer_app.ui.main.wizard_missing import WizardMissing
 from reviewer_app.ui.operations import StoreOp
 from reviewer_app.ui.operations.failures import describe_failure
 from reviewer_app.ui.signals import emit
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ui.menuRecent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
+        self._connect_case_view()
         self.statusBar().showMessage("No case open. Open a case file with Ctrl+O or drop one here.")
 
     def opened_case(self) -> CaseSnapshot | None:
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self._opened = snapshot
         determination = snapshot.determination
         member = snapshot.case.member
-        self.ui.determinationView.show_case(snapshot, self._context.clock())
+        self.ui.caseView.show_case(snapshot, self._context.clock())
         self.ui.pages.setCurrentWidget(self.ui.casePage)
         self._clock.start()
         self.setWindowTitle(
@@ -135,6 +137,18 @@ class MainWindow(QMainWindow):
             )
         self.statusBar().showMessage(message)
         emit(self.case_shown, str(snapshot.path or ""))
+
+    def _connect_case_view(self) -> None:
+        view = self.ui.caseView
+        view.set_context(self._context)
+        view.edit_requested.connect(self._on_case_edit_requested)
+
+    def _on_case_edit_requested(self, case_id: int, version: int) -> None:
+        """Edit opens the intake wizard on the stored case (saving makes version + 1 through
+        ``core.store.revisions.save_revision``). The wizard is not in this build yet: say so."""
+        self.statusBar().showMessage(
+            f"Case {case_id} was not changed: the intake wizard is not available yet.")
+        WizardMissing.tell(self, case_id, version)
 
     def _report_failure(self, path: Path, error: Exception) -> None:
         kept = " The case shown before is still open." if self._opened else ""
@@ -183,7 +197,7 @@ class MainWindow(QMainWindow):
         self._recent.clear()
 
     def _on_clock_timeout(self) -> None:
-        self.ui.determinationView.show_time(self._context.clock())
+        self.ui.caseView.show_time(self._context.clock())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _case_files(event):

@@ -130,6 +130,8 @@ class CriteriaModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
             return GROUP_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT[Tone.NEUTRAL]
         return None
 
     def _criterion_data(self, item: _Criterion, column: int, role: int) -> Any:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 
 
 class Tone(Enum):
@@ -130,3 +130,15 @@ def chip_icon(tone: Tone) -> QIcon:
     for size in (16, 20, 24, 32):
         icon.addPixmap(chip_pixmap(tone, size))
     return icon
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (dates, codes "also" requested): the text colour moved 40% towards the
+    window colour, so it is quieter than text and still readable on light and dark palettes
+    (about 5:1 on Fusion's light and a typical dark window). The palette's placeholder colour
+    is no use here: it is half-transparent, and rich text drops the transparency."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    return QColor(*(round(0.6 * t + 0.4 * w) for t, w in (
+        (text.red(), window.red()), (text.green(), window.green()),
+        (text.blue(), window.blue()))))

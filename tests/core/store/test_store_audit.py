@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from storekit import meets_doc, open_store, run_cli, text
+from storekit import meets_doc, open_store, raw, run_cli, text
 
 from reviewer_app.core.store import audit, cases, decisions
 from reviewer_app.core.store.reviewers import add_reviewer
@@ -21,15 +21,6 @@ def store(tmp_path):
         decisions.decide(opened, 2, "approve", by=nurse, expected_version=2)
         cases.view_case(opened, 3, by=nurse)
         yield opened
-
-
-def raw(store, *statements: str) -> None:
-    """Edit the file as someone with a SQLite shell would: foreign keys off, no app code."""
-    store.conn.execute("PRAGMA foreign_keys = OFF")
-    for statement in statements:
-        store.conn.execute(statement)
-    store.conn.commit()
-    store.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def test_an_untouched_store_verifies(store):

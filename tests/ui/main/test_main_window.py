@@ -56,8 +56,8 @@ def test_starts_empty(window):
 def test_opening_the_seed_case_shows_its_determination(qtbot, window, seed_case_path):
     open_and_wait(qtbot, window, seed_case_path)
 
-    view = window.ui.determinationView.ui
-    header = view.caseHeader.ui
+    view = window.ui.caseView.ui.determinationView.ui
+    header = window.ui.caseView.ui.caseHeader.ui
     scores = view.scoresPanel.ui
     assert window.ui.pages.currentWidget() is window.ui.casePage
     assert view.outcomeBanner.title() == "Meets criteria — you may approve"
@@ -87,7 +87,7 @@ def test_opening_the_seed_case_shows_its_determination(qtbot, window, seed_case_
 
 def test_a_reference_id_in_the_rationale_finds_its_citation(qtbot, window, seed_case_path):
     open_and_wait(qtbot, window, seed_case_path)
-    view = window.ui.determinationView.ui
+    view = window.ui.caseView.ui.determinationView.ui
 
     view.rationaleBrowser.anchorClicked.emit(QUrl("#fourney-2011"))
 
@@ -102,7 +102,7 @@ def test_a_pend_lists_what_to_ask_for(qtbot, window, seed_case_path, tmp_path):
 
     open_and_wait(qtbot, window, variant(seed_case_path, tmp_path, "pend.json", drop_survival))
 
-    view = window.ui.determinationView.ui
+    view = window.ui.caseView.ui.determinationView.ui
     assert view.outcomeBanner.title() == "Pend for missing information — request it"
     assert view.missingGroup.isVisible()
     assert "expected survival" in view.missingLabel.text()
@@ -125,8 +125,8 @@ def test_an_invalid_file_is_reported_and_the_previous_case_stays(
     assert all(line.startswith(f"{bad}: ") for line in lines)
     assert any(line.startswith(f"{bad}: urgency: ") for line in lines)
     assert window.opened_case().path == seed_case_path
-    view = window.ui.determinationView.ui
-    assert view.caseHeader.ui.memberName.text() == "Daniel Okafor"
+    view = window.ui.caseView.ui.determinationView.ui
+    assert window.ui.caseView.ui.caseHeader.ui.memberName.text() == "Daniel Okafor"
     assert view.outcomeBanner.title() == "Meets criteria — you may approve"
 
 
@@ -210,7 +210,7 @@ def test_a_case_file_is_stored_as_a_draft_and_shown_with_its_case_number(
 
     opened = window.opened_case()
     assert (opened.case_id, opened.version, opened.status) == (1, 1, "draft")
-    header = window.ui.determinationView.ui.caseHeader.ui
+    header = window.ui.caseView.ui.caseHeader.ui
     assert "Case <b>1</b> (draft)" in header.caseDetails.text()
     assert window.windowTitle().startswith("Case 1 · PA-2026-004417")
     assert "imported as draft case 1" in window.statusBar().currentMessage()
@@ -240,7 +240,7 @@ def test_a_stored_case_opens_by_its_id(qtbot, window, ui_context, seed_case_path
     assert shown.args == [""]
     opened = window.opened_case()
     assert (opened.case_id, opened.path) == (imported.case_id, None)
-    assert window.ui.determinationView.ui.outcomeBanner.title() == (
+    assert window.ui.caseView.ui.determinationView.ui.outcomeBanner.title() == (
         "Meets criteria — you may approve"
     )
     assert window.statusBar().currentMessage() == "Case 1: meets criteria"
@@ -260,7 +260,7 @@ def test_the_shown_case_follows_the_change_broadcast(qtbot, window, ui_context, 
     assert shown.args == [str(seed_case_path)]
     opened = window.opened_case()
     assert (opened.case_id, opened.version, opened.status) == (1, 2, "in_review")
-    assert "(in review)" in window.ui.determinationView.ui.caseHeader.ui.caseDetails.text()
+    assert "(in review)" in window.ui.caseView.ui.caseHeader.ui.caseDetails.text()
     assert window.statusBar().currentMessage().startswith("Case 1 was updated (in review)")
 
 

@@ -1,0 +1,362 @@
+"""The case view: one stored case with its header above three tabs, the overview (the latest
+determination), the history of the request's versions and the case's audit entries.
+
+The window shows a snapshot here and reloads it when the case changes; this view only asks.
+Edit emits :attr:`CaseView.edit_requested` for the window to open the intake wizard; an older
+version opens read-only in a :class:`VersionDialog`, read on the database thread (a view of it
+is recorded). Splitter and column layout are kept in the application settings.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from reviewer_app.core.lifecycle import OPEN
+from reviewer_app.ui.case.audit_model import ACTION as AUDIT_ACTION
+from reviewer_app.ui.case.audit_model import ENTRY as AUDIT_ENTRY
+from reviewer_app.ui.case.audit_model import WHEN, WHO, AuditModel
+from reviewer_app.ui.case.history_models import (
+    AFTER,
+    BEFORE,
+    BY,
+    CHANGED,
+    CRITERIA,
+    FIELD,
+    OUTCOME,
+    SAVED,
+    VERSION,
+    ChangesModel,
+    VersionsModel,
+    stored_time,
+)
+from reviewer_app.ui.case.snapshot import CaseSnapshot, load_version
+from reviewer_app.ui.case.version_dialog import VersionDialog
+from reviewer_app.ui.forms.ui_case_view import Ui_CaseView
+from reviewer_app.ui.signals import emit
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_pixmap, muted_text
+from reviewer_app.ui.widgets.vocabulary import STATUS
+
+if TYPE_CHECKING:
+    from reviewer_app.ui.context import AppContext
+
+OVERVIEW, HISTORY, AUDIT = range(3)
+VERSION_KEY = "case-version"
+SETTINGS_GROUP = "caseView"
+CHECK_ICON = 22
+
+SHORTCUTS = (
+    ("Ctrl+E", "Edit the request of the case shown (opens the intake wizard)"),
+    ("Ctrl+1", "Case view: Overview tab"),
+    ("Ctrl+2", "Case view: History tab"),
+    ("Ctrl+3", "Case view: Audit tab"),
+    ("Ctrl+Tab", "Case view: next tab (Ctrl+Shift+Tab: previous)"),
+    ("Enter", "History: open the selected version read-only"),
+)
+"""The case view's keys, for the Help › Keyboard shortcuts list."""
+
+HISTORY_INTRO = (
+    "Each row is a stored version of the request document, newest first: who saved it, what "
+    "changed from the version before, and the outcome it got under which criteria set. Case "
+    "versions missing from the list changed only the status or assignment (see Audit)."
+)
+VERSION_WIDTHS = {VERSION: 90, SAVED: 170, BY: 170, OUTCOME: 210, CRITERIA: 340}
+CHANGE_WIDTHS = {FIELD: 360}
+AUDIT_WIDTHS = {AUDIT_ENTRY: 64, WHEN: 170, WHO: 170, AUDIT_ACTION: 180}
+
+
+def _settle_table(table: QTableView, widths: dict[int, int], stretch: tuple[int, ...] = ()
+                  ) -> None:
+    """Starting widths (the user's own come back from the settings); ``stretch`` columns share
+    what is left, so the text that needs room gets it at any window width."""
+    header = table.horizontalHeader()
+    header.setMinimumSectionSize(48)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    if stretch:
+        header.setStretchLastSection(False)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+class CaseView(QWidget):
+    edit_requested = Signal(int, int)
+    """(case id, version): open the intake wizard on this stored case as it is at ``version``."""
+    version_shown = Signal(int)
+    """An earlier version opened read-only (its version number)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_CaseView()
+        self.ui.setupUi(self)
+        self._context: AppContext | None = None
+        self._snapshot: CaseSnapshot | None = None
+        self._now: datetime | None = None
+        self._restoring = False
+        self._dialog: VersionDialog | None = None
+        self._versions = VersionsModel(self)
+        self._changes = ChangesModel(self)
+        self._audit = AuditModel(self)
+        self._set_up_tables()
+        self._set_up_actions()
+        self.ui.historyIntro.setText(escape(HISTORY_INTRO))
+        self.ui.editButton.clicked.connect(self._on_edit_triggered)
+        self.ui.viewVersionButton.clicked.connect(self._on_view_version_clicked)
+        self.ui.versionsTable.activated.connect(self._on_versions_activated)
+        self.ui.versionsTable.selectionModel().selectionChanged.connect(
+            self._on_versions_selection_changed)
+        self.ui.historySplitter.splitterMoved.connect(self._on_layout_changed)
+        self.ui.determinationView.ui.bodySplitter.splitterMoved.connect(self._on_layout_changed)
+        for table in self._tables():
+            table.horizontalHeader().sectionResized.connect(self._on_layout_changed)
+
+    def _set_up_tables(self) -> None:
+        ui = self.ui
+        ui.versionsTable.setModel(self._versions)
+        ui.changesTable.setModel(self._changes)
+        ui.auditTable.setModel(self._audit)
+        _settle_table(ui.versionsTable, VERSION_WIDTHS, stretch=(CHANGED,))
+        _settle_table(ui.changesTable, CHANGE_WIDTHS, stretch=(BEFORE, AFTER))
+        _settle_table(ui.auditTable, AUDIT_WIDTHS)
+        for table in (ui.versionsTable, ui.changesTable):
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ui.auditTable.setWordWrap(False)
+        ui.auditTable.setTextElideMode(Qt.TextElideMode.ElideRight)
+        ui.auditTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        ui.historySplitter.setStretchFactor(0, 1)
+        ui.historySplitter.setStretchFactor(1, 1)
+
+    def _set_up_actions(self) -> None:
+        self.edit_action = QAction("&Edit request…", self)
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.triggered.connect(self._on_edit_triggered)
+        self.addAction(self.edit_action)
+        for number, title in enumerate(("Overview", "History", "Audit")):
+            action = QAction(f"Show {title}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(
+                lambda _checked=False, tab=number: self.ui.tabs.setCurrentIndex(tab))
+            self.addAction(action)
+
+    def _tables(self) -> tuple[QTableView, ...]:
+        return (self.ui.versionsTable, self.ui.changesTable, self.ui.auditTable)
+
+    def set_context(self, context: AppContext) -> None:
+        """The store (for reading an older version) and the settings (for the layout)."""
+        self._context = context
+        self._restore_layout()
+
+    def snapshot(self) -> CaseSnapshot | None:
+        return self._snapshot
+
+    def show_case(self, snapshot: CaseSnapshot, now: datetime) -> None:
+        kept = self._selected_version()
+        same_case = self._snapshot is not None and self._snapshot.case_id == snapshot.case_id
+        if same_case and len(snapshot.versions) != len(self._snapshot.versions):
+            kept = None  # a new version arrived: show what it changed
+        self._snapshot, self._now = snapshot, now
+        zone = now.tzinfo
+        self.ui.caseHeader.show_case(snapshot, now)
+        self.ui.determinationView.show_case(snapshot)
+        self._versions.show_versions(snapshot.versions, zone)
+        self._audit.show_entries(snapshot.audit, snapshot.check, zone)
+        self._show_check(snapshot)
+        self._show_version_line(snapshot)
+        self._show_edit_state(snapshot)
+        row = self._versions.row_of(kept) if same_case and kept is not None else None
+        self.ui.versionsTable.selectRow(row if row is not None else 0)
+        self._show_changes()
+        if not same_case:
+            self.ui.tabs.setCurrentIndex(OVERVIEW)
+
+    def show_time(self, now: datetime) -> None:
+        self._now = now
+        self.ui.caseHeader.show_time(now)
+
+    def _show_version_line(self, snapshot: CaseSnapshot) -> None:
+        muted = muted_text(self.palette()).name()
+        versions = snapshot.versions
+        parts = [f"Case version <b>{snapshot.version}</b>"]
+        if versions:
+            latest = versions[-1]
+            count = len(versions)
+            parts.append(f"request {'edited' if count > 1 else 'imported'} "
+                         f"{escape(stored_time(latest.saved_at, self._zone()))} by "
+                         f"{escape(latest.saved_by)}")
+            parts.append(f"{count} version{'s' if count != 1 else ''} of the request")
+        check = snapshot.check
+        if check is not None and not check.ok:
+            bad = TEXT[Tone.BAD].name()
+            parts.append(f'<b style="color:{bad}">audit check failed: see the Audit tab</b>')
+        elif not snapshot.intact:
+            bad = TEXT[Tone.BAD].name()
+            parts.append(f'<b style="color:{bad}">changed outside the application</b>')
+        elif check is not None:
+            parts.append("audit record intact")
+        separator = f' <span style="color:{muted}">·</span> '
+        self.ui.versionLabel.setText(separator.join(parts))
+
+    def _show_edit_state(self, snapshot: CaseSnapshot) -> None:
+        editable = snapshot.status in OPEN
+        self.ui.editButton.setEnabled(editable)
+        self.edit_action.setEnabled(editable)
+        if editable:
+            tip = ("Open this stored case in the intake wizard; saving it makes version "
+                   f"{snapshot.version + 1} (Ctrl+E)")
+        else:
+            status = STATUS.get(snapshot.status, snapshot.status)
+            tip = (f"The case is {status}: its request can no longer be changed, the decision "
+                   "stands on the version it was made on")
+        self.ui.editButton.setToolTip(tip)
+
+    def _show_check(self, snapshot: CaseSnapshot) -> None:
+        check = snapshot.check
+        if check is None:
+            tone, text = Tone.NEUTRAL, "The audit check did not run."
+        elif check.ok:
+            tone = Tone.GOOD
+            text = (f"<b>Audit record intact.</b> This case's {check.entries} audit entries "
+                    "match their hashes and link into the chain, and the case and its "
+                    f"{check.records} other records match what the application last wrote.")
+        else:
+            tone = Tone.BAD
+            items = "".join(f"<li>{escape(line)}</li>" for line in check.lines())
+            text = ("<b>The audit check failed: this record was changed outside the "
+                    f"application.</b><ul style=\"margin:2px 0\">{items}</ul>"
+                    "Do not rely on the case until it has been restored from a backup; marked "
+                    "entries below are the ones that fail. Run <tt>audit verify</tt> for the "
+                    "whole trail.")
+        box = self.ui.checkBox
+        palette = box.palette()
+        palette.setColor(QPalette.ColorRole.Window, TINT[tone])
+        palette.setColor(QPalette.ColorRole.WindowText, TEXT[tone])
+        box.setPalette(palette)
+        self.ui.checkLabel.setText(text)
+        self.ui.checkIcon.setPixmap(chip_pixmap(tone, CHECK_ICON, self.devicePixelRatioF()))
+        self.ui.tabs.setTabText(AUDIT, "Audit" if check is None or check.ok else "Audit ⚠")
+
+    def _zone(self):
+        return self._now.tzinfo if self._now else None
+
+    def _selected_version(self) -> int | None:
+        rows = self.ui.versionsTable.selectionModel().selectedRows()
+        item = self._versions.row_at(rows[0].row()) if rows else None
+        return item.version.version if item else None
+
+    def _show_changes(self) -> None:
+        rows = self.ui.versionsTable.selectionModel().selectedRows()
+        item = self._versions.row_at(rows[0].row()) if rows else None
+        self._changes.show_version(item)
+        self.ui.viewVersionButton.setEnabled(item is not None)
+        if item is None:
+            self.ui.changesTitle.setText("")
+        elif item.previous is None:
+            self.ui.changesTitle.setText(
+                f"<b>Version {item.version.version}</b>: the request as imported; there is no "
+                "earlier version to compare with.")
+        else:
+            count = len(item.changes)
+            self.ui.changesTitle.setText(
+                f"<b>Version {item.version.version}</b> changed {count} "
+                f"field{'s' if count != 1 else ''} from version {item.previous.version}:")
+
+    def open_version(self, version: int) -> None:
+        """Read ``version`` of the shown case and show it read-only."""
+        snapshot, context = self._snapshot, self._context
+        if snapshot is None or context is None:
+            return
+        case_id, by = snapshot.case_id, context.reviewer_id
+        self.ui.viewVersionButton.setEnabled(False)
+        self.ui.viewVersionButton.setText("Opening…")
+        (
+            context.store.op(
+                self, lambda store: load_version(store, case_id, version, by=by),
+                key=VERSION_KEY, what=f"open version {version} of case {case_id}")
+            .success(self._on_version_loaded)
+            .failure(self._on_version_failed)
+            .run()
+        )
+
+    def version_dialog(self) -> VersionDialog | None:
+        return self._dialog
+
+    def _on_version_loaded(self, snapshot: CaseSnapshot) -> None:
+        self._reset_view_button()
+        if self._dialog is None:
+            self._dialog = VersionDialog(self)
+        self._dialog.show_version(snapshot, self._now or datetime.now().astimezone())
+        self._dialog.show()
+        self._dialog.raise_()
+        emit(self.version_shown, snapshot.version)
+
+    def _on_version_failed(self, error: Exception) -> None:
+        from reviewer_app.ui.operations.failures import describe_failure
+        from reviewer_app.ui.widgets.problems_message import ProblemsMessage
+
+        self._reset_view_button()
+        failure = describe_failure(error)
+        ProblemsMessage.show_problems(self, "Version not opened",
+                                      f"The version could not be opened. {failure.summary}",
+                                      failure.lines)
+
+    def _reset_view_button(self) -> None:
+        self.ui.viewVersionButton.setText("&View this version…")
+        self.ui.viewVersionButton.setEnabled(self._selected_version() is not None)
+
+    def _on_edit_triggered(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.status in OPEN:
+            emit(self.edit_requested, snapshot.case_id, snapshot.version)
+
+    def _on_view_version_clicked(self) -> None:
+        version = self._selected_version()
+        if version is not None:
+            self.open_version(version)
+
+    def _on_versions_activated(self, index: QModelIndex) -> None:
+        item = self._versions.row_at(index.row())
+        if item is not None:
+            self.open_version(item.version.version)
+
+    def _on_versions_selection_changed(self, _selected: QItemSelection,
+                                       _deselected: QItemSelection) -> None:
+        self._show_changes()
+
+    def _restore_layout(self) -> None:
+        settings = self._context.settings if self._context else None
+        if settings is None:
+            return
+        self._restoring = True
+        try:
+            settings.beginGroup(SETTINGS_GROUP)
+            for name, widget in self._layout_parts():
+                state = settings.value(name)
+                if isinstance(state, QByteArray) and not state.isEmpty():
+                    widget.restoreState(state)
+            settings.endGroup()
+        finally:
+            self._restoring = False
+
+    def _layout_parts(self):
+        ui = self.ui
+        return (
+            ("historySplitter", ui.historySplitter),
+            ("bodySplitter", ui.determinationView.ui.bodySplitter),
+            ("versionsColumns", ui.versionsTable.horizontalHeader()),
+            ("changesColumns", ui.changesTable.horizontalHeader()),
+            ("auditColumns", ui.auditTable.horizontalHeader()),
+        )
+
+    def _on_layout_changed(self, *_args: object) -> None:
+        if self._restoring or self._context is None:
+            return
+        settings = self._context.settings
+        settings.beginGroup(SETTINGS_GROUP)
+        for name, widget in self._layout_parts():
+            settings.setValue(name, widget.saveState())
+        settings.endGroup()
