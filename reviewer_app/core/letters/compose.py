@@ -19,6 +19,7 @@ import datetime as dt
 from reviewer_app.core import deadlines
 from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.library import default_library
+from reviewer_app.core.criteria.outcome import judge
 from reviewer_app.core.letters import trace_reasons
 from reviewer_app.core.letters.blocks import (
     Block,
@@ -370,7 +371,7 @@ class _Composer:
             self.blocks.append(Paragraph(" ".join(request.reason_text.split()),
                                          lead=self.fill(p.common.reviewer_note)))
             self.trace()
-            blocking = trace_reasons.blocking(request.determination)
+            blocking = judge(request.determination.criteria).blocking
             self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
         self.contact(p.contact_heading, p.contact)
         self.signature(p.closing)

@@ -14,6 +14,7 @@ from typing import Literal, get_args
 
 from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.outcome import asks
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters.errors import LetterRefused
 
@@ -171,7 +172,7 @@ class LetterRequest:
                 "a request for information lists what the evaluation found missing; this "
                 f"evaluation is '{self.determination.outcome}'"
             )
-        if not self.determination.missing_information:
+        if not asks(self.determination):
             raise LetterRefused("the evaluation lists nothing missing to ask for")
         if self.info_needed_by is None:
             raise LetterRefused("a request for information needs the date it is needed by")
