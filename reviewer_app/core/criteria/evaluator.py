@@ -19,8 +19,8 @@ from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
 from reviewer_app.core.criteria.outcome import judge
 from reviewer_app.core.criteria.result import Result, StudyNeed, fold_needs, unique
+from reviewer_app.core.criteria.scores import scores_json
 from reviewer_app.core.determination import Determination
-from reviewer_app.core.scores import scores_json
 
 
 def primary_procedure(case: Case) -> str:
