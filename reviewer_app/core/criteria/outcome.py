@@ -1,5 +1,5 @@
-"""The outcome rule of ``ur-determination/1`` in one place (docs/case-format.md, "How the
-outcome follows from the criteria").
+"""The outcome rule of ``ur-determination/1`` in one place (docs/case-format.md, "The outcome
+rule").
 
 A set is satisfied when every requirement is met, at least one indication is met (a set without
 indications skips this) and no contraindication is met. Definitely not satisfied goes to a

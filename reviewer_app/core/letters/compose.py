@@ -1,11 +1,11 @@
 """Compose a letter: the request and the wording files in, a :class:`~.blocks.Letter` out.
 
-What each letter contains follows ``shared/domain/utilization-review.md``: an approval names
-the authorization, the codes with plain descriptions, units, levels, setting, validity,
-decision date and decider; an adverse or partial determination adds the specific reason (the
-physician's words and the blocking criteria told with the member's own values), the criteria
-set with its version and the free copy, what would change the decision, appeal rights with
-the line of business's window (``deadlines.APPEAL_DAYS``) and the expedited appeal, the
+What each letter contains follows ``docs/review-rules.md`` ("What a letter must say"): an
+approval names the authorization, the codes with plain descriptions, units, levels, setting,
+validity, decision date and decider; an adverse or partial determination adds the specific
+reason (the physician's words and the blocking criteria told with the member's own values), the
+criteria set with its version and the free copy, what would change the decision, appeal rights
+with the line of business's window (``deadlines.APPEAL_DAYS``) and the expedited appeal, the
 peer-to-peer offer, the next level of review, contact and TTY, and language-assistance
 taglines; a pend lists each missing item, why it is needed, the date and what happens if it
 does not come. Provider letters add the clinical rationale and the criteria trace with

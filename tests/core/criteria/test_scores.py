@@ -1,6 +1,6 @@
 """SINS, Bilsky and revised Tokuhashi: every row of every table, missing inputs, properties.
 
-Expected points are written out here from ``shared/domain/criteria-guide.md`` rather than read
+Expected points are written out here from ``docs/criteria-rules.md`` rather than read
 from ``reviewer_app.core.criteria.scores``, so a wrong table entry fails a test.
 """
 

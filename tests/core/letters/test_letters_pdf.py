@@ -1,6 +1,6 @@
 """The rendered letters, read back with poppler (an independent PDF reader).
 
-Every element the rules require (``shared/domain/utilization-review.md``, issue 4) is looked
+Every element the rules require (``docs/review-rules.md``, "What a letter must say") is looked
 for in the text ``pdftotext`` extracts, per letter type, recipient and line of business. The
 expectations are written from the request and the regulations, not from the wording files, so
 a wrong appeal window or a dropped section fails here.
