@@ -170,7 +170,8 @@ def decide(
             "pend); referral is how a nurse sends it to a physician"
         )
     if problem := adverse_reason_problem(decision, reason):
-        raise TransitionError(f"case {case_id}: {problem}")
+        hint = "" if reason and reason.strip() else " (give --reason)"
+        raise TransitionError(f"case {case_id}: {problem}{hint}")
     if decision == "pend":
         if info_needed_by is None:
             raise TransitionError(
