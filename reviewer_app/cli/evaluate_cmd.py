@@ -20,7 +20,7 @@ outcomes: meets_criteria (a nurse may approve), refer_to_physician, pend_missing
 no_criteria_set (manual review). The software never denies.
 
 example:
-  python -m reviewer_app evaluate ../shared/examples/seed-l2-corpectomy.json --pretty"""
+  python -m reviewer_app evaluate examples/seed-l2-corpectomy.json --pretty"""
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -2,8 +2,8 @@
 from the case store, and checking any letter offline.
 
 What a case's letter is, who signs it and when one is refused is decided in the core
-(``core/store/letters.py``, ``core/issuing.py``); here are the options, the passphrase and the
-messages.
+(``core/lifecycle.py``, ``core/store/letters.py``, ``core/issuing.py``); here are the options,
+the passphrase and the messages.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
-
-LETTER_TYPES = ("approval", "partial", "adverse", "pend")
+from reviewer_app.core.lifecycle import LETTER_TYPES
 
 LETTER_HELP = """\
 Write the signed determination letter of a decided case to FILE.pdf and keep it in the case

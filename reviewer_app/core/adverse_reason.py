@@ -1,8 +1,14 @@
 """What makes an adverse determination's reason acceptable.
 
 The notice must give the specific reason in plain language about this member's condition;
-"does not meet criteria" alone is rejected by auditors (shared/domain/utilization-review.md).
-Checked when the physician decides, so a letter can always be issued from a recorded decision.
+"does not meet criteria" alone is rejected by auditors (docs/review-rules.md, "What a letter
+must say"). The lifecycle asks this when the physician decides and when the letter is made
+(:func:`reviewer_app.core.lifecycle.adverse_reason_problem`), so a letter can always be issued
+from a recorded decision.
+
+It stays beside the lifecycle rather than inside it: this is a judgement on wording (a list of
+bare phrases, a minimum length) that a plan may tune, while the lifecycle holds who may do what;
+the lifecycle is its only caller.
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ _MIN_REASON_WORDS = 8
 
 def reason_problem(text: str | None) -> str | None:
     """None when the reason is acceptable, else what is wrong with it."""
+    if not (text or "").strip():
+        return (
+            "an adverse determination needs the specific reason, in plain language about this "
+            "member's condition; \"does not meet criteria\" alone is not a reason"
+        )
     words = re.findall(r"[\w'-]+", (text or "").lower())
     if " ".join(words) in _BARE_REASONS or len(words) < _MIN_REASON_WORDS:
         return (

@@ -1,4 +1,4 @@
-"""The ``ur-case/1`` model: the contract in ``shared/spec/case-format.md``.
+"""The ``ur-case/1`` model: the contract in ``docs/case-format.md``.
 
 "Missing" (absent or ``null``) is kept distinct from ``false`` and ``0`` everywhere: every
 optional field defaults to ``None`` and the evaluator treats ``None`` as unknown.

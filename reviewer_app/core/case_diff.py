@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from reviewer_app.core import resources
 from reviewer_app.core.criteria.input_labels import pattern
+from reviewer_app.core.yaml_files import parse_yaml
 
 ITEM_LISTS = ("imaging", "prior_treatments")
 """Lists whose items are compared one by one; every other list is one value."""
@@ -138,7 +137,7 @@ def summary(section: str, item: Mapping[str, Any]) -> str:
 def document_labels() -> dict[str, str]:
     """Names of the document fields that are not evaluator inputs
     (``resources/labels/document.yaml``)."""
-    data = yaml.safe_load(resources.path("labels", "document.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml(resources.path("labels", "document.yaml").read_text(encoding="utf-8"))
     return {str(key): str(value) for key, value in data.items()}
 
 

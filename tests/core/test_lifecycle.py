@@ -8,7 +8,7 @@ from itertools import product
 import pytest
 
 from reviewer_app.core import lifecycle as lc
-from reviewer_app.core.store.errors import TransitionError
+from reviewer_app.core.lifecycle import TransitionError
 
 REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
 """An adverse reason in plain words about the member, as the rules require."""

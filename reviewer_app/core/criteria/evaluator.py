@@ -1,9 +1,8 @@
 """The local evaluator: scores, criteria-set selection, three-valued criteria, outcome, rationale.
 
-The outcome rule is the one in ``shared/spec/case-format.md``: a set is satisfied when every
-requirement is met, at least one indication is met (sets without indications skip this) and no
-contraindication is met. Definitely unsatisfied goes to a physician reviewer (the software never
-denies); a result that hangs on missing inputs is pended, listing exactly those inputs.
+The outcome rule is :mod:`reviewer_app.core.criteria.outcome` (docs/case-format.md): a result
+that hangs on missing inputs is pended, listing exactly the inputs and the absent studies of the
+criteria still open.
 """
 
 from __future__ import annotations
@@ -18,17 +17,10 @@ from reviewer_app.core.criteria import rationale
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
-from reviewer_app.core.criteria.result import (
-    MET,
-    NOT_MET,
-    UNKNOWN,
-    Result,
-    StudyNeed,
-    fold_needs,
-    unique,
-)
+from reviewer_app.core.criteria.outcome import judge
+from reviewer_app.core.criteria.result import Result, StudyNeed, fold_needs, unique
+from reviewer_app.core.criteria.scores import scores_json
 from reviewer_app.core.determination import Determination
-from reviewer_app.core.scores import scores_json
 
 
 def primary_procedure(case: Case) -> str:
@@ -39,29 +31,12 @@ def decide(
     results: list[tuple[CriterionSpec, Result]],
 ) -> tuple[str, list[str], tuple[StudyNeed, ...]]:
     """The outcome and, for a pend, the inputs and the absent studies that could change it."""
-    requirements = [r for c, r in results if c.kind == "requirement"]
-    indications = [r for c, r in results if c.kind == "indication"]
-    contraindications = [r for c, r in results if c.kind == "contraindication"]
-    if (
-        any(r.status == NOT_MET for r in requirements)
-        or any(r.status == MET for r in contraindications)
-        or (indications and all(r.status == NOT_MET for r in indications))
-    ):
-        return "refer_to_physician", [], ()
-    indication_met = not indications or any(r.status == MET for r in indications)
-    if (
-        all(r.status == MET for r in requirements)
-        and indication_met
-        and all(r.status == NOT_MET for r in contraindications)
-    ):
-        return "meets_criteria", [], ()
-    open_questions = [r for r in requirements + contraindications if r.status == UNKNOWN]
-    if not indication_met:
-        open_questions += [r for r in indications if r.status == UNKNOWN]
+    verdict = judge(results)
+    open_results = [r for _, r in verdict.open]
     return (
-        "pend_missing_information",
-        list(unique(m for r in open_questions for m in r.missing)),
-        fold_needs(n for r in open_questions for n in r.needs),
+        verdict.outcome,
+        list(unique(m for r in open_results for m in r.missing)),
+        fold_needs(n for r in open_results for n in r.needs),
     )
 
 

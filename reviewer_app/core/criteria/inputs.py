@@ -3,7 +3,8 @@
 Three families of paths:
 - case fields (``symptoms.pain_nrs``, ``oncology.expected_survival_months``, ...), generated from
   the ``ur-case/1`` model so a renamed field is caught when criteria load;
-- scores (``scores.sins.total``, ``scores.bilsky``, ...) from :mod:`reviewer_app.core.scores`;
+- scores (``scores.sins.total``, ``scores.bilsky``, ...) from
+  :mod:`reviewer_app.core.criteria.scores`;
 - derived facts defined once in the criteria guide's "shared definitions" (neoplastic
   diagnosis, failed conservative care, radiosensitivity, number of requested levels);
 and, inside ``any_study``, ``study.*`` paths that read one imaging study.
@@ -15,10 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from reviewer_app.core import scores
 from reviewer_app.core.case import CONSERVATIVE_MODALITIES, Case, ImagingStudy
 from reviewer_app.core.codes import icd10
-from reviewer_app.core.criteria import paths
+from reviewer_app.core.criteria import paths, scores
 from reviewer_app.core.criteria.applicability import (
     Applicability,
     InputRule,

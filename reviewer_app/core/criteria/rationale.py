@@ -11,6 +11,13 @@ from reviewer_app.core.criteria.input_labels import label
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.model import CriteriaSet, CriterionSpec
 from reviewer_app.core.criteria.narrative import Narrative
+from reviewer_app.core.criteria.outcome import (
+    MEETS_CRITERIA,
+    REFER_TO_PHYSICIAN,
+    asking,
+    asking_study,
+    judge,
+)
 from reviewer_app.core.criteria.result import MET, NOT_MET, UNKNOWN, Result, StudyNeed
 
 _STATUS_WORDS = {MET: "is met", NOT_MET: "is not met", UNKNOWN: "cannot be decided yet"}
@@ -38,7 +45,7 @@ def _missing_sentences(
 ) -> list[str]:
     sentences = []
     for path in missing:
-        needing = [c for c, r in results if r.status == UNKNOWN and path in r.missing]
+        needing = [c for c, _ in asking(results, path)]
         criterion = needing[0]
         why = criterion.why_needed.format_map(slots) if criterion.why_needed else (
             f"it decides whether \u201c{criterion.text.rstrip('.')}\u201d holds"
@@ -56,12 +63,7 @@ def _study_sentences(
 ) -> list[str]:
     sentences = []
     for need in needs:
-        needing = [
-            c for c, r in results
-            if r.status == UNKNOWN and any(set(n.findings) & set(need.findings) or
-                                           (not n.findings and not need.findings)
-                                           for n in r.needs)
-        ]
+        needing = [c for c, _ in asking_study(results, need.findings)]
         why = ""
         if needing and needing[0].why_needed:
             why = "; " + needing[0].why_needed.format_map(slots).rstrip(".")
@@ -76,7 +78,7 @@ def _study_sentences(
 def _conclusion(outcome: str, criteria_set: CriteriaSet, results, slots: Narrative) -> str:
     basis = criteria_set.spec.basis
     met = [c.id for c, r in results if c.kind == "indication" and r.status == MET]
-    if outcome == "meets_criteria":
+    if outcome == MEETS_CRITERIA:
         reason = "all requirements are met"
         if met:
             names = " and ".join([", ".join(met[:-1]), met[-1]] if len(met) > 1 else met)
@@ -88,14 +90,11 @@ def _conclusion(outcome: str, criteria_set: CriteriaSet, results, slots: Narrati
             f"version {criteria_set.version} and a nurse reviewer may approve it",
             basis,
         )
-    if outcome == "refer_to_physician":
-        blocking = [
-            c.id for c, r in results
-            if (c.kind == "requirement" and r.status == NOT_MET)
-            or (c.kind == "contraindication" and r.status == MET)
-        ]
-        if not blocking:
-            blocking = ["no indication is met"]
+    if outcome == REFER_TO_PHYSICIAN:
+        blocked = judge(results).blocking
+        blocking = [c.id for c, _ in blocked if c.kind != "indication"]
+        if any(c.kind == "indication" for c, _ in blocked):
+            blocking.append("no indication is met")
         return cite(
             f"Outcome: the criteria are not satisfied ({', '.join(blocking)}), so the case goes "
             "to a physician reviewer; only a physician may decide not to approve it",

@@ -1,11 +1,11 @@
 """Compose a letter: the request and the wording files in, a :class:`~.blocks.Letter` out.
 
-What each letter contains follows ``shared/domain/utilization-review.md``: an approval names
-the authorization, the codes with plain descriptions, units, levels, setting, validity,
-decision date and decider; an adverse or partial determination adds the specific reason (the
-physician's words and the blocking criteria told with the member's own values), the criteria
-set with its version and the free copy, what would change the decision, appeal rights with
-the line of business's window (``deadlines.APPEAL_DAYS``) and the expedited appeal, the
+What each letter contains follows ``docs/review-rules.md`` ("What a letter must say"): an
+approval names the authorization, the codes with plain descriptions, units, levels, setting,
+validity, decision date and decider; an adverse or partial determination adds the specific
+reason (the physician's words and the blocking criteria told with the member's own values), the
+criteria set with its version and the free copy, what would change the decision, appeal rights
+with the line of business's window (``deadlines.APPEAL_DAYS``) and the expedited appeal, the
 peer-to-peer offer, the next level of review, contact and TTY, and language-assistance
 taglines; a pend lists each missing item, why it is needed, the date and what happens if it
 does not come. Provider letters add the clinical rationale and the criteria trace with
@@ -19,6 +19,7 @@ import datetime as dt
 from reviewer_app.core import deadlines
 from reviewer_app.core.codes import procedure_list
 from reviewer_app.core.criteria.library import default_library
+from reviewer_app.core.criteria.outcome import judge
 from reviewer_app.core.letters import trace_reasons
 from reviewer_app.core.letters.blocks import (
     Block,
@@ -370,7 +371,7 @@ class _Composer:
             self.blocks.append(Paragraph(" ".join(request.reason_text.split()),
                                          lead=self.fill(p.common.reviewer_note)))
             self.trace()
-            blocking = trace_reasons.blocking(request.determination)
+            blocking = judge(request.determination.criteria).blocking
             self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
         self.contact(p.contact_heading, p.contact)
         self.signature(p.closing)

@@ -13,7 +13,6 @@ only ``en.yaml`` carries the ``provider`` section.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -55,8 +54,6 @@ REASON_SLOTS = frozenset({
 })
 """The member's facts a reason sentence may name: numbers, grades and levels only, which read
 the same in every language (the rationale's word-valued slots are English)."""
-
-_ITEM_PATH = re.compile(r"^(imaging|prior_treatments)\[(\d+)\]")
 
 DATE_SLOTS = {
     "date": frozenset({"day", "month", "year"}),
@@ -132,8 +129,6 @@ class Words(Data):
     roles: Roles
     plans: LinesOfBusiness
     services: Services
-    item_imaging: str
-    item_prior_treatment: str
 
 
 class Labels(Data):
@@ -361,7 +356,9 @@ class LanguageContent(Data):
     provider: ProviderLetters | None = None
     reasons: dict[str, dict[str, Reason]]
     inputs: dict[str, str] | None = None
-    """Names of the ``ur-case/1`` inputs; English uses ``resources/labels/inputs.yaml``."""
+    """This language's labels of the input paths, every entry of ``resources/labels/inputs.yaml``
+    translated (English uses that file); read through
+    :func:`reviewer_app.core.criteria.input_labels.label`."""
     studies: StudyWordsSpec | None = None
 
     def study_words(self) -> StudyWords:
@@ -378,17 +375,9 @@ class LanguageContent(Data):
         return self.reasons[set_id][criterion_id]
 
     def input_label(self, path: str) -> str:
-        """The plain name of an input path, e.g. for a missing-information list."""
-        if self.inputs is None:
-            return input_labels.label(path)
-        text = self.inputs.get(input_labels.pattern(path), path)
-        match = _ITEM_PATH.match(path)
-        if match:
-            item = self.words.item_imaging if match[1] == "imaging" else (
-                self.words.item_prior_treatment
-            )
-            return f"{item.format(n=int(match[2]) + 1)}: {text}"
-        return text
+        """The plain name of an input path in this language, e.g. for a missing-information
+        list."""
+        return input_labels.label(path, self.language)
 
     def number(self, text: str) -> str:
         return text.replace(".", self.dates.decimal) if self.dates.decimal != "." else text
@@ -418,8 +407,8 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
             allowed = REASON_SLOTS
         elif top == "dates":
             allowed = DATE_SLOTS.get(field, frozenset())
-        elif key in ("words.item_imaging", "words.item_prior_treatment"):
-            allowed = frozenset({"n"})
+        elif top == "inputs":
+            allowed = frozenset({"n"}) if field in input_labels.ITEMS else frozenset()
         elif top == "studies":
             allowed = frozenset({"study", "levels", "shows"})
         else:

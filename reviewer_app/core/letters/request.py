@@ -1,27 +1,33 @@
 """What a letter is made from: one case, its evaluation, and the reviewer's decision.
 
 A :class:`LetterRequest` is checked when it is built, so a letter that must not exist is
-refused before anything is drawn: an adverse or partial decision by anyone but a physician
-reviewer, a nurse approving a request that does not meet criteria, a denial whose reason is
-only "does not meet criteria" (auditors reject it), a pend with nothing to ask for.
+refused before anything is drawn. Who may decide what is the lifecycle's rule
+(:mod:`reviewer_app.core.lifecycle`, the same functions the store applies when the decision is
+recorded): an adverse or partial decision by anyone but a physician reviewer, a nurse approving
+a request that does not meet criteria, a denial whose reason is only "does not meet criteria"
+(auditors reject it), approved codes that do not fit the decision. What only a letter needs is
+checked here: an authorization number and a validity period for an approval, a pend that has
+something to ask for (the outcome rule's :func:`~reviewer_app.core.criteria.outcome.asks`) by a
+date after the decision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
-from reviewer_app.core.adverse_reason import reason_problem
+from reviewer_app.core import lifecycle
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.outcome import PEND_MISSING_INFORMATION, asks
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters.errors import LetterRefused
 
 LetterType = Literal["approval", "partial", "adverse", "pend"]
 Recipient = Literal["member", "provider"]
 Role = Literal["nurse", "physician"]
-LETTER_TYPES: tuple[str, ...] = get_args(LetterType)
-RECIPIENTS: tuple[str, ...] = get_args(Recipient)
+LETTER_TYPES: tuple[str, ...] = lifecycle.LETTER_TYPES
+RECIPIENTS: tuple[str, ...] = lifecycle.RECIPIENTS
 
 DEFAULT_VALIDITY_DAYS = 90
 """How long an approval stays valid unless the plan sets otherwise."""
@@ -39,7 +45,7 @@ class Decider:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise LetterRefused("the reviewer's name is empty")
-        if self.role not in get_args(Role):
+        if self.role not in lifecycle.ROLES:
             raise LetterRefused(f"unknown reviewer role '{self.role}' (nurse or physician)")
 
     @property
@@ -125,53 +131,40 @@ class LetterRequest:
         if not 1 <= self.validity_days <= 366:
             raise LetterRefused("the validity period must be 1 to 366 days")
 
-    def _check_physician_reason(self) -> None:
-        if self.decider.role != "physician":
-            raise LetterRefused(
-                "only a physician reviewer may issue an adverse or partial determination "
-                f"(this decision is by a {self.decider.role} reviewer)"
-            )
-        problem = reason_problem(self.reason_text)
+    def _check_decision(self) -> None:
+        """The lifecycle's rules for the decision this letter announces."""
+        decision = lifecycle.DECISION_FOR[self.letter_type]
+        role = self.decider.role
+        problem = (
+            lifecycle.decider_problem(decision, role)
+            or lifecycle.approval_problem(decision, role, self.determination.outcome)
+            or lifecycle.adverse_reason_problem(decision, self.reason_text)
+            or lifecycle.approved_codes_problem(
+                decision, self.approved_codes, self.requested_codes, self.approved_levels,
+                tuple(self.case.service.levels or ()))
+        )
         if problem:
             raise LetterRefused(problem)
 
     def _check_approval(self) -> None:
         self._check_authorization()
-        if self.decider.role == "nurse" and self.determination.outcome != "meets_criteria":
-            raise LetterRefused(
-                "a nurse reviewer may approve only a request that meets criteria; this one is "
-                f"'{self.determination.outcome}' and goes to a physician reviewer"
-            )
-        if self.approved_codes or self.approved_levels:
-            raise LetterRefused("a full approval approves every requested code and level; "
-                                "use a partial approval to approve less")
+        self._check_decision()
 
     def _check_partial(self) -> None:
         self._check_authorization()
-        self._check_physician_reason()
-        requested_levels = set(self.case.service.levels or ())
-        for code in self.approved_codes:
-            if code not in self.requested_codes:
-                raise LetterRefused(f"approved code {code} was not requested")
-        for level in self.approved_levels:
-            if level not in requested_levels:
-                raise LetterRefused(f"approved level {level} was not requested")
-        if not self.approved_codes:
-            raise LetterRefused("a partial approval lists the codes it approves")
-        fewer_levels = bool(self.approved_levels) and set(self.approved_levels) < requested_levels
-        if set(self.approved_codes) == set(self.requested_codes) and not fewer_levels:
-            raise LetterRefused("a partial approval approves some, but not all, of the request")
+        self._check_decision()
 
     def _check_adverse(self) -> None:
-        self._check_physician_reason()
+        self._check_decision()
 
     def _check_pend(self) -> None:
-        if self.determination.outcome != "pend_missing_information":
+        self._check_decision()
+        if self.determination.outcome != PEND_MISSING_INFORMATION:
             raise LetterRefused(
                 "a request for information lists what the evaluation found missing; this "
                 f"evaluation is '{self.determination.outcome}'"
             )
-        if not self.determination.missing_information:
+        if not asks(self.determination):
             raise LetterRefused("the evaluation lists nothing missing to ask for")
         if self.info_needed_by is None:
             raise LetterRefused("a request for information needs the date it is needed by")

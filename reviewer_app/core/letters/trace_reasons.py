@@ -1,9 +1,9 @@
 """Reasons from the evaluation trace, in the member's words and with the member's own values.
 
-The criteria that stand in the way of approval are read off the determination exactly as the
-evaluator's outcome rule reads them (``evaluator.decide``): a requirement not met, a
-contraindication met, or, when no indication is met, each indication that is not. Each one is
-told with the plain wording of ``resources/letters/<language>.yaml`` (``reasons``), filled with
+The criteria that stand in the way of approval are the outcome rule's own
+(:func:`reviewer_app.core.criteria.outcome.judge`): a requirement not met, a contraindication
+met, or, when no indication is met, each indication that is not. Each one is told with the
+plain wording of ``resources/letters/<language>.yaml`` (``reasons``), filled with
 this member's numbers, so a letter never says only "does not meet criteria".
 """
 
@@ -15,21 +15,9 @@ from reviewer_app.core.case import Case
 from reviewer_app.core.criteria.inputs import Facts
 from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.criteria.narrative import NOT_REPORTED, Narrative
+from reviewer_app.core.criteria.outcome import asking, asking_study, judge
 from reviewer_app.core.determination import CriterionResult, Determination, MissingStudy
 from reviewer_app.core.letters.content import REASON_SLOTS, LanguageContent
-
-
-def blocking(determination: Determination) -> list[CriterionResult]:
-    """The criteria that keep the request from meeting its set, in the set's order."""
-    criteria = determination.criteria
-    indications = [c for c in criteria if c.kind == "indication"]
-    no_indication_met = bool(indications) and not any(c.status == "met" for c in indications)
-    return [
-        c for c in criteria
-        if (c.kind == "requirement" and c.status == "not_met")
-        or (c.kind == "contraindication" and c.status == "met")
-        or (c.kind == "indication" and no_indication_met and c.status == "not_met")
-    ]
 
 
 def _canal_percent(case: Case) -> float | None:
@@ -73,7 +61,7 @@ def member_reasons(case: Case, determination: Determination,
     slots = member_slots(case, content)
     set_id = determination.criteria_set.id
     found = []
-    for criterion in blocking(determination):
+    for criterion in judge(determination.criteria).blocking:
         wording = content.reason(set_id, criterion.id)
         text = f"{wording.rule.strip()} {wording.finding.strip()}".format_map(slots)
         found.append(MemberReason(criterion.kind, text, wording.change.format_map(slots)))
@@ -89,20 +77,11 @@ class MissingItem:
 
 
 def _asking(determination: Determination, path: str) -> CriterionResult | None:
-    for criterion in determination.criteria:
-        if criterion.status == "unknown" and path in criterion.missing:
-            return criterion
-    return None
+    return next(iter(asking(determination.criteria, path)), None)
 
 
 def _asking_study(determination: Determination, study: MissingStudy) -> CriterionResult | None:
-    for criterion in determination.criteria:
-        if criterion.status == "unknown" and any(
-            set(s.findings) & set(study.findings) or s.findings == study.findings
-            for s in criterion.missing_studies
-        ):
-            return criterion
-    return None
+    return next(iter(asking_study(determination.criteria, study.findings)), None)
 
 
 def member_missing(case: Case, determination: Determination,

@@ -18,7 +18,7 @@ from reviewer_app.core import lifecycle
 from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
 from reviewer_app.core.store.cases import case_row, latest_evaluation
 from reviewer_app.core.store.database import Store
-from reviewer_app.core.store.errors import StaleCaseError
+from reviewer_app.core.store.errors import StaleCaseError, lifecycle_rules
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Decision
 from reviewer_app.core.store.reviewers import get_reviewer
@@ -56,21 +56,22 @@ def decide(
         reviewer = get_reviewer(store, by, check=True)
         row = current_row(store, case_id, expected_version)
         evaluation = latest_evaluation(store, case_id)
-        status = lifecycle.decide(
-            case_id=case_id,
-            status=row["status"],
-            decision=decision,
-            role=reviewer.role,
-            latest_outcome=evaluation.outcome if evaluation else None,
-            reason=reason,
-            info_needed_by=info_needed_by,
-            today=store.today(),
-        )
-        if approved or decision == "partial":
-            case, _ = read_document(f"case {case_id}", row["document"])
-            lifecycle.check_approved_codes(
-                case_id=case_id, decision=decision, approved=approved,
-                requested=tuple(p.code for p in case.service.procedures))
+        with lifecycle_rules():
+            status = lifecycle.decide(
+                case_id=case_id,
+                status=row["status"],
+                decision=decision,
+                role=reviewer.role,
+                latest_outcome=evaluation.outcome if evaluation else None,
+                reason=reason,
+                info_needed_by=info_needed_by,
+                today=store.today(),
+            )
+            if approved or decision == "partial":
+                case, _ = read_document(f"case {case_id}", row["document"])
+                lifecycle.check_approved_codes(
+                    case_id=case_id, decision=decision, approved=approved,
+                    requested=tuple(p.code for p in case.service.procedures))
         now = store.now()
         new_row = save_row(store, row, {
             "status": status,
@@ -111,7 +112,9 @@ def assign(store: Store, case_id: int, *, reviewer: int, expected_version: int,
         if by is not None and by != reviewer:
             get_reviewer(store, by)
         row = current_row(store, case_id, expected_version)
-        status = lifecycle.assign(case_id=case_id, status=row["status"], role=assignee.role)
+        with lifecycle_rules():
+            status = lifecycle.assign(case_id=case_id, status=row["status"],
+                                      role=assignee.role)
         new_row = save_row(store, row, {"status": status, "assigned_reviewer": reviewer,
                                      "updated_at": store.now()})
         AuditLog(store).append(
@@ -135,7 +138,8 @@ def issue_letter(store: Store, case_id: int, *, by: int, expected_version: int,
 def close_with_letter(store: Store, log: AuditLog, row: sqlite3.Row, *, by: int,
                       letter_sha256: str | None) -> dict[str, Any]:
     """Inside the caller's write: move the decided case ``row`` to letter issued."""
-    status = lifecycle.issue_letter(case_id=row["id"], status=row["status"])
+    with lifecycle_rules():
+        status = lifecycle.issue_letter(case_id=row["id"], status=row["status"])
     new_row = save_row(store, row, {"status": status, "updated_at": store.now()})
     log.append(
         "change", reviewer_id=by, case=case_stamp(new_row),

@@ -6,6 +6,11 @@ message and exits 2; the GUI shows it in a dialog.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reviewer_app.core import lifecycle
+
 
 class StoreError(Exception):
     """The store could not do what was asked; the message says why and what to do."""
@@ -35,8 +40,22 @@ class StaleCaseError(StoreError):
     """The case changed since the caller read it (optimistic concurrency): reload and retry."""
 
 
-class TransitionError(StoreError):
-    """The lifecycle or the reviewer's role does not allow this step."""
+class TransitionError(StoreError, lifecycle.TransitionError):
+    """The lifecycle or the reviewer's role does not allow this step (the rules are
+    :mod:`reviewer_app.core.lifecycle`)."""
+
+
+@contextmanager
+def lifecycle_rules() -> Iterator[None]:
+    """Around a call of the lifecycle rules: their refusal becomes the store's
+    :class:`TransitionError`, so whoever handles a :class:`StoreError` (the command line, the
+    GUI) handles it too."""
+    try:
+        yield
+    except lifecycle.TransitionError as error:
+        if isinstance(error, StoreError):
+            raise
+        raise TransitionError(str(error)) from error
 
 
 class TamperedCaseError(StoreError):

@@ -1,11 +1,12 @@
 """Issued letters in the store: which letter a decided case gets, who signs it, and the record
 of every letter that went out (the signed PDF itself, its sha256, the audit entry).
 
-A letter announces the case's latest decision: approve -> approval, partial -> partial
-approval, deny -> adverse determination, pend -> request for information. It is signed by the
-reviewer who made that decision, with their newest key. An adverse or partial letter needs a
-physician's decision (NCQA UM 4; 42 CFR 422.566(d); 42 CFR 438.210(b)(3)), so asking for one on
-a case a nurse decided, or that no physician has decided yet, is refused with the reason.
+A letter announces the case's latest decision (``lifecycle.LETTER_FOR``: approve -> approval,
+partial -> partial approval, deny -> adverse determination, pend -> request for information).
+It is signed by the reviewer who made that decision, with their newest key. An adverse or
+partial letter needs a physician's decision (``lifecycle.PHYSICIAN_LETTERS``; NCQA UM 4;
+42 CFR 422.566(d); 42 CFR 438.210(b)(3)), so asking for one on a case a nurse decided, or that
+no physician has decided yet, is refused with the reason.
 
 A letter is never made again silently: a second letter of the same type to the same recipient
 for the same decision must name the letter it replaces, and becomes a new letter (a new id,
@@ -34,10 +35,6 @@ from reviewer_app.core.store.records import Decision, Evaluation
 from reviewer_app.core.store.reviewers import Reviewer, StoredKey, get_reviewer, signing_key
 from reviewer_app.core.store.rows import EVALUATION_COLUMNS, LETTER_COLUMNS
 
-LETTER_TYPE_FOR = {"approve": "approval", "partial": "partial", "deny": "adverse",
-                   "pend": "pend"}
-"""The letter each decision gives (a referral gives none: the physician's decision will)."""
-PHYSICIAN_LETTERS = ("adverse", "partial")
 LETTER_WORDS = {"approval": "an approval letter", "partial": "a partial approval letter",
                 "adverse": "an adverse determination letter",
                 "pend": "a request-for-information letter"}
@@ -121,7 +118,7 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
     """Everything needed to write the case's letter to ``recipient``, or a refusal saying why
     there must be no such letter (:class:`StoreError`; :class:`LetterExistsError` when it was
     already issued and ``replaces`` does not name it)."""
-    if recipient not in ("member", "provider"):
+    if recipient not in lifecycle.RECIPIENTS:
         raise StoreError(f"'{recipient}' is not a letter recipient (member or provider)")
     if letter_type is not None and letter_type not in LETTER_WORDS:
         raise StoreError(f"'{letter_type}' is not a letter type (use one of: "
@@ -129,11 +126,12 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
     row = case_row(store, case_id)
     check_case_intact(store, row)
     decision = _announced_decision(store, row, letter_type)
-    kind = LETTER_TYPE_FOR[decision.decision]
+    kind = lifecycle.LETTER_FOR[decision.decision]
     if letter_type is not None and letter_type != kind:
         raise TransitionError(_wrong_type(case_id, letter_type, kind, decision))
     decider = get_reviewer(store, decision.reviewer_id, check=True)
-    if kind in PHYSICIAN_LETTERS and not (decision.role == decider.role == lifecycle.PHYSICIAN):
+    if kind in lifecycle.PHYSICIAN_LETTERS and not (
+            decision.role == decider.role == lifecycle.PHYSICIAN):
         raise TransitionError(
             f"case {case_id}: {LETTER_WORDS[kind]} needs a physician reviewer's decision, and "
             f"this one is by {decider.signature} ({decision.role})")
@@ -157,7 +155,7 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
 
 def _announced_decision(store: Store, row: sqlite3.Row, asked: str | None) -> Decision:
     case_id, status = row["id"], row["status"]
-    physician_asked = asked in PHYSICIAN_LETTERS
+    physician_asked = asked in lifecycle.PHYSICIAN_LETTERS
     if status == lifecycle.REFERRED:
         raise TransitionError(
             f"case {case_id} has been referred to a physician reviewer and is not decided yet: "
@@ -169,18 +167,14 @@ def _announced_decision(store: Store, row: sqlite3.Row, asked: str | None) -> De
             f"case {case_id} has no decision yet ({status}): a letter follows a decision{more}")
     made = decisions_for(store, case_id)
     decision = made[-1] if made else None
-    expected = {lifecycle.PENDED: ("pend",), lifecycle.LETTER_ISSUED: ("approve", "partial",
-                                                                       "deny")}
-    allowed = expected.get(status) or tuple(
-        name for name, after in lifecycle.DECISIONS.items() if after == status)
-    if decision is None or decision.decision not in allowed:
+    if decision is None or decision.decision not in lifecycle.decisions_behind(status):
         raise StoreError(f"case {case_id} is {status} but its decisions do not say so; run "
                          "`audit verify`")
     return decision
 
 
 def _wrong_type(case_id: int, asked: str, kind: str, decision: Decision) -> str:
-    if asked in PHYSICIAN_LETTERS and decision.role != lifecycle.PHYSICIAN:
+    if asked in lifecycle.PHYSICIAN_LETTERS and decision.role != lifecycle.PHYSICIAN:
         return (f"case {case_id} was decided by a {decision.role} reviewer ({decision.decision}):"
                 f" {LETTER_WORDS[asked]} needs a physician reviewer's decision (NCQA UM 4; "
                 "42 CFR 422.566(d)); its letter is " + LETTER_WORDS[kind])

@@ -11,8 +11,9 @@ reviewer signs; older ones stay, so the certificate behind any past letter can b
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from reviewer_app.core.lifecycle import ROLES
 from reviewer_app.core.store.audit import AuditLog, check_record_intact, record_stamp
@@ -20,10 +21,24 @@ from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, UnknownReviewerError
 from reviewer_app.core.store.rows import REVIEWER_COLUMNS, REVIEWER_KEY_COLUMNS, utc_text
 
-if TYPE_CHECKING:
-    from reviewer_app.core.letters.keys import ReviewerKey
-
 KeySource = Literal["created", "imported"]
+
+
+class ReviewerKey(Protocol):
+    """What the store keeps of a new signing key: the encrypted PKCS#12 and the public
+    certificate, as ``core/letters/keys.py`` makes them (the store and the letters meet only in
+    ``core/issuing.py``, so the store names the shape, not the letters' class)."""
+
+    @property
+    def pkcs12(self) -> bytes: ...
+    @property
+    def certificate_pem(self) -> bytes: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def fingerprint_sha256(self) -> str: ...
+    @property
+    def not_after(self) -> dt.datetime: ...
 
 
 @dataclass(frozen=True)
@@ -71,8 +86,8 @@ class StoredKey:
 def add_reviewer(store: Store, *, name: str, credentials: str, role: str,
                  by: int | None = None, key: ReviewerKey | None = None,
                  key_source: KeySource = "created") -> Reviewer:
-    """Add a reviewer, with their signing ``key`` (from :mod:`reviewer_app.core.letters.keys`)
-    in the same transaction when one is given."""
+    """Add a reviewer, with their signing ``key`` (made by ``core/letters/keys.py``) in the same
+    transaction when one is given."""
     name, credentials = check_profile(name, credentials, role)
     with store.write():
         if by is not None:

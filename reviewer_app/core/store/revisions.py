@@ -20,7 +20,7 @@ from reviewer_app.core.store.audit import AuditLog, case_stamp, record_stamp
 from reviewer_app.core.store.cases import latest_evaluation, store_evaluation
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.decisions import current_row, save_row
-from reviewer_app.core.store.errors import NothingToSaveError
+from reviewer_app.core.store.errors import NothingToSaveError, lifecycle_rules
 from reviewer_app.core.store.hashing import sha256_text
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Evaluation
@@ -69,7 +69,8 @@ def save_revision(store: Store, case_id: int, document: str | bytes, *, expected
         if by is not None:
             get_reviewer(store, by)
         row = current_row(store, case_id, expected_version, advice=STALE_EDIT_ADVICE)
-        lifecycle.edit(case_id=case_id, status=row["status"])
+        with lifecycle_rules():
+            lifecycle.edit(case_id=case_id, status=row["status"])
         if text == row["document"]:
             raise NothingToSaveError(
                 f"case {case_id}: the document is the same as version {row['version']}; "

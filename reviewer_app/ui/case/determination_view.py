@@ -11,6 +11,7 @@ from PySide6.QtCore import QSizeF, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.outcome import asks
 from reviewer_app.core.determination import Determination
 from reviewer_app.ui.case.snapshot import CaseSnapshot
 from reviewer_app.ui.forms.ui_determination_view import Ui_DeterminationView
@@ -118,9 +119,7 @@ class DeterminationView(QWidget):
         self.ui.criteriaTable.show_criteria(determination, case)
         self.ui.criteriaTable.setVisible(bool(determination.criteria))
         self.ui.criteriaGroup.setTitle(f"Criteria ({len(determination.criteria)})")
-        self.ui.missingGroup.setVisible(
-            bool(determination.missing_information or determination.missing_studies)
-        )
+        self.ui.missingGroup.setVisible(asks(determination))
         self.ui.missingLabel.setText(missing_html(determination, case))
         self.ui.rationaleBrowser.setHtml(rationale_html(determination))
         self.ui.referencesBrowser.setHtml(references_html(determination))

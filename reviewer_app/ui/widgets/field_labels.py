@@ -1,8 +1,9 @@
 """Input paths in plain words, for the missing-information list and the criteria evidence.
 
-The words themselves are content (``resources/labels/inputs.yaml`` through
-:mod:`reviewer_app.core.criteria.input_labels`); this module adds what only a screen with the
-case at hand can: which study or treatment ``imaging[0]`` is, and evidence read as "name: value".
+The words are the core's one label helper (:func:`reviewer_app.core.criteria.input_labels.label`
+over ``resources/labels/inputs.yaml``); this module adds what only a screen with the case at
+hand can: which study or treatment ``imaging[0]`` is ("— MRI of 2026-11-12"), and evidence read
+as "name: value".
 """
 
 from __future__ import annotations
@@ -11,14 +12,6 @@ import re
 
 from reviewer_app.core.case import Case
 from reviewer_app.core.criteria import input_labels
-
-SCORE_LABELS = {
-    "scores.sins.total": "SINS total",
-    "scores.sins.category": "SINS category",
-    "scores.bilsky": "Bilsky grade",
-    "scores.tokuhashi.total": "revised Tokuhashi total",
-}
-"""Scores are outputs, so the input labels do not name them."""
 
 YES_NO = {"true": "yes", "false": "no"}
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -48,8 +41,8 @@ def describe_field(
     ``choices=False`` drops the list of allowed answers, for when the answer is shown next to it;
     ``capitalize=False`` is for words in the middle of a sentence.
     """
-    words = SCORE_LABELS.get(path) or input_labels.labels().get(input_labels.pattern(path))
-    if words is None:
+    words = input_labels.label(path, numbered=False, default="")
+    if not words:
         words = _INDEX.sub("", path).replace(".", " ").replace("_", " ")
     words = words.removeprefix("the ")
     if not choices:

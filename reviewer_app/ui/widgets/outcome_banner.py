@@ -6,6 +6,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QWidget
 
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria.outcome import judge
 from reviewer_app.core.determination import Determination
 from reviewer_app.ui.forms.ui_outcome_banner import Ui_OutcomeBanner
 from reviewer_app.ui.widgets.field_labels import describe_field
@@ -44,11 +45,13 @@ def explain_outcome(determination: Determination, case: Case | None = None) -> s
             parts.append("no contraindication present")
         return "; ".join(parts) + "." if parts else "The criteria set is satisfied."
     if outcome == "refer_to_physician":
-        reasons = [f"requirement not met: {c.text}" for c in requirements if c.status == "not_met"]
+        blocking = judge(criteria).blocking
+        reasons = [f"requirement not met: {c.text}" for c in blocking if c.kind == "requirement"]
         reasons += [
-            f"contraindication present: {c.text}" for c in contraindications if c.status == "met"
+            f"contraindication present: {c.text}" for c in blocking
+            if c.kind == "contraindication"
         ]
-        if indications and all(c.status == "not_met" for c in indications):
+        if any(c.kind == "indication" for c in blocking):
             reasons.append(f"none of the {_count(len(indications), 'indication')} is met")
         reason = reasons[0] if reasons else "the criteria are not satisfied"
         more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""

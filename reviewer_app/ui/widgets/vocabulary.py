@@ -1,6 +1,6 @@
 """Plain words for the enumerations a reviewer reads on screen (outcomes, scores, request fields).
 
-Score tables and their clinical wording come from :mod:`reviewer_app.core.scores` and
+Score tables and their clinical wording come from :mod:`reviewer_app.core.criteria.scores` and
 :mod:`reviewer_app.core.criteria.narrative`; this module only adds what a screen needs beyond a
 sentence: short titles, score ranges and the meaning of each band.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer_app.core import scores
+from reviewer_app.core.criteria import scores
 from reviewer_app.core.criteria.narrative import BILSKY_WORDS, SINS_CATEGORY, SURVIVAL_BAND
 
 URGENCY = {"standard": "Standard", "expedited": "Expedited"}

@@ -1,6 +1,6 @@
 """ICD-10-CM and procedure-code look-up: shapes, messages, ranges, search, the YAML, freshness.
 
-Expected values come from the code set and from ``shared/domain/criteria-guide.md``; the search
+Expected values come from the code set and from ``docs/criteria-rules.md``; the search
 is also checked against a slow brute-force reading of the committed tables.
 """
 

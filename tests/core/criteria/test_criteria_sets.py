@@ -1,4 +1,4 @@
-"""Every criterion of every shipped criteria set, against ``shared/domain/criteria-guide.md``.
+"""Every criterion of every shipped criteria set, against ``docs/criteria-rules.md``.
 
 For each criterion: both sides of every threshold (status, the member's values quoted in the
 evidence, and the case outcome), the unknown branch (exactly the missing input, and a pend that
@@ -7,9 +7,8 @@ counting, set selection, imaging rules, the never-deny rule, ``due_at`` and rati
 
 Expected values are written out from the guide, not read from the engine. Every determination
 produced here also passes :func:`check_invariants` (outcome recomputed from the statuses by the
-rule of ``shared/spec/case-format.md``, minimal missing information, cited rationale).
-Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change
-decides.
+rule of ``docs/case-format.md``, minimal missing information, cited rationale). Cases come
+from ``tests/support/casebuilder.py``; each base case meets its set, so one change decides.
 """
 
 from __future__ import annotations
@@ -70,7 +69,7 @@ MODALITIES = "prior_treatments (failed conservative modalities) = "
 
 def expected_outcome(criteria: list[dict]) -> tuple[str, set[str], set[str]]:
     """The outcome, missing inputs and (words of) missing studies by the rule of
-    ``shared/spec/case-format.md``."""
+    ``docs/case-format.md``."""
     req = [c for c in criteria if c["kind"] == "requirement"]
     ind = [c for c in criteria if c["kind"] == "indication"]
     con = [c for c in criteria if c["kind"] == "contraindication"]

@@ -1,6 +1,6 @@
 """The rendered letters, read back with poppler (an independent PDF reader).
 
-Every element the rules require (``shared/domain/utilization-review.md``, issue 4) is looked
+Every element the rules require (``docs/review-rules.md``, "What a letter must say") is looked
 for in the text ``pdftotext`` extracts, per letter type, recipient and line of business. The
 expectations are written from the request and the regulations, not from the wording files, so
 a wrong appeal window or a dropped section fails here.
@@ -332,3 +332,24 @@ def test_partial_approval_of_fewer_levels(letterhead):
     request = dataclasses.replace(request_for("partial"), approved_levels=("L2", "L3"))
     text = compose(request, letterhead).text()
     assert "Spine levels L2-L3" in text
+
+
+def test_a_request_for_information_may_ask_for_a_study_alone(letterhead):
+    """Only CT of the fracture: nothing in the request is missing, but an MRI or a bone scan is
+    (a pend whose missing items are all studies was refused a letter before)."""
+    from casebuilder import make_case, parse
+
+    from reviewer_app.core.criteria.evaluator import evaluate
+
+    doc = make_case("augmentation")
+    doc["imaging"][0]["modality"] = "CT"
+    del doc["imaging"][0]["findings"]["marrow_edema"]
+    case = parse(doc)
+    determination = evaluate(case, "PA-CT-ONLY")
+    assert determination.missing_information == [] and determination.missing_studies
+    for recipient in RECIPIENTS:
+        request = dataclasses.replace(request_for("pend", recipient), case=case,
+                                      determination=determination)
+        text = normalized(pdf_text(render_letter(request, letterhead).pdf))
+        study = determination.missing_studies[0].text
+        assert f"{study[0].upper()}{study[1:]}" in text

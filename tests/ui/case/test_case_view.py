@@ -79,7 +79,7 @@ def test_the_history_lists_both_versions_newest_first_with_what_changed(edited_c
     assert cell(versions, 1, history_models.VERSION) == "1"
     assert cell(versions, 1, history_models.CHANGED) == "Imported: the request as received"
     summary = cell(versions, 0, history_models.CHANGED)
-    assert summary == "3 fields: Member's family name; Imaging (added); and 1 more"
+    assert summary == "3 fields: Member's family name; Imaging study 3 (added); and 1 more"
     assert cell(versions, 0, history_models.OUTCOME) == "Meets criteria"
     assert "spine-tumor-decompression-stabilization · 2026.2" in cell(
         versions, 0, history_models.CRITERIA)

@@ -92,3 +92,15 @@ def test_outcome_explanations_say_why():
 def test_every_case_status_has_words():
     assert set(STATUS) == set(STATUSES)
     assert STATUS["in_review"] == "in review"
+
+
+def test_the_refer_banner_names_what_the_outcome_rule_finds_blocking():
+    from casebuilder import evaluate_doc, make_case
+
+    from reviewer_app.core.criteria.outcome import judge
+
+    doc = make_case("tumor", {"oncology.expected_survival_months": 2})
+    determination = Determination.model_validate(evaluate_doc(doc))
+    [blocking] = judge(determination.criteria).blocking
+    assert explain_outcome(determination).startswith(
+        f"A physician reviewer must decide — requirement not met: {blocking.text}.")

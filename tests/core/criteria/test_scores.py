@@ -1,7 +1,7 @@
 """SINS, Bilsky and revised Tokuhashi: every row of every table, missing inputs, properties.
 
-Expected points are written out here from ``shared/domain/criteria-guide.md`` rather than read
-from ``reviewer_app.core.scores``, so a wrong table entry fails a test.
+Expected points are written out here from ``docs/criteria-rules.md`` rather than read
+from ``reviewer_app.core.criteria.scores``, so a wrong table entry fails a test.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from paths import SEED
 
 from reviewer_app.core import case as case_module
-from reviewer_app.core import scores
 from reviewer_app.core.case import Case
+from reviewer_app.core.criteria import scores
 from reviewer_app.core.criteria.result import StudyNeed
 from reviewer_app.core.determination import ScoresOut
 from reviewer_app.core.levels import LEVELS

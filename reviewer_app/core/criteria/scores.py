@@ -1,10 +1,10 @@
 """Spine scores for the reviewer and the criteria: SINS, Bilsky ESCC, revised Tokuhashi.
 
-The facts and thresholds are those of ``shared/domain/criteria-guide.md``; each point table
-below names the paper it comes from. Missing inputs are never scored as zero: a score whose
-inputs are incomplete is ``None`` (unknown) and says which inputs it needs, spelled as paths
-into the ``ur-case/1`` document (``imaging[0].findings.alignment``) so that a pend can ask for
-exactly them.
+The facts and thresholds are those of ``docs/criteria-rules.md`` ("The scores and their
+sources"); each point table below names the paper it comes from. Missing inputs are never
+scored as zero: a score whose inputs are incomplete is ``None`` (unknown) and says which inputs
+it needs, spelled as paths into the ``ur-case/1`` document (``imaging[0].findings.alignment``)
+so that a pend can ask for exactly them.
 
 These functions run for every case the evaluator sees (budget: 1 ms per case for everything),
 so they read the validated :class:`~reviewer_app.core.case.Case` directly and build only
@@ -140,7 +140,7 @@ RADIOSENSITIVITY_BY_PRIMARY_SITE: dict[str, str] = {
 }  # fmt: skip
 """Response of the primary histology to conventional external-beam radiation, used when the
 request does not state it (NOMS framework, Laufer et al., Oncologist 2013;18:744-51;
-``shared/spec/case-format.md``). Sites not listed derive "unknown"."""
+``docs/criteria-rules.md``, "Radiosensitivity"). Sites not listed derive "unknown"."""
 
 SINS_COMPONENTS = ("location", "pain", "bone_lesion", "alignment", "collapse", "posterolateral")
 TOKUHASHI_COMPONENTS = (
@@ -457,7 +457,7 @@ def score_case(case: Case) -> Scores:
 
 
 def scores_json(scores: Scores) -> dict[str, Any]:
-    """The ``scores`` object of ``ur-determination/1`` (``shared/spec/case-format.md``)."""
+    """The ``scores`` object of ``ur-determination/1`` (``docs/case-format.md``)."""
     sins_score = scores.sins
     tokuhashi_score = scores.tokuhashi
     return {
