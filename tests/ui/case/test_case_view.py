@@ -88,7 +88,7 @@ def test_the_history_lists_both_versions_newest_first_with_what_changed(edited_c
     rows = [[cell(changes, r, c) for c in range(3)] for r in range(changes.rowCount())]
     assert ["Member's family name", "Okafor", "Okafor-Bell"] in rows
     assert ["Neurological deficit, if any", "none", "sensory"] in rows
-    assert ["Imaging — PET-CT of 2026-11-22 (added)", "not stated",
+    assert ["Imaging study 3 — PET-CT of 2026-11-22 (added)", "not stated",
             "PET-CT of 2026-11-22, L2"] in rows
     assert changes.headerData(1, Qt.Orientation.Horizontal) == "Before (version 1)"
     assert "Version 2</b> changed 3 fields from version 1" in view.ui.changesTitle.text()
