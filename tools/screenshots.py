@@ -70,13 +70,13 @@ def _refer(case: dict) -> None:
         findings = study["findings"]
         findings["retropulsion"] = False
         findings.pop("canal_compromise_percent", None)
-        if study["modality"] == "MRI":
-            findings.update(
-                vertebral_collapse="none",
-                alignment="normal",
-                posterolateral_involvement="none",
-                fracture="none",
-            )
+        # every study of the lytic lesion scores it (an unscored one could still reach 13)
+        findings.update(
+            vertebral_collapse="none",
+            alignment="normal",
+            posterolateral_involvement="none",
+            fracture="none",
+        )
 
 
 def _no_set(case: dict) -> None:
