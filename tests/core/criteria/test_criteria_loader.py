@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,37 @@ def test_adding_a_set_needs_no_python(tmp_path):
     write(tmp_path, data)
     library = load_library(tmp_path)
     assert library.select("22551", neoplastic=False).id == "cervical-test"
+
+
+def test_a_set_without_its_current_version_in_its_history_is_refused(tmp_path, tumor):
+    tumor["version"] = "2026.3"
+    lines = refusal(write(tmp_path, tumor))
+    assert any("changes: the last change is version 2026.2, but the set is version 2026.3"
+               in line for line in lines)
+    tumor["changes"] = []
+    lines = refusal(write(tmp_path, tumor))
+    assert any("changes:" in line for line in lines)
+
+
+def test_history_must_be_oldest_first_and_each_version_once(tmp_path, tumor):
+    tumor["changes"] = [tumor["changes"][1], tumor["changes"][0], tumor["changes"][1]]
+    tumor["changes"][-1] = dict(tumor["changes"][-1])
+    lines = refusal(write(tmp_path, tumor))
+    assert any("version 2026.2 is listed twice" in line for line in lines)
+    assert any("list the changes oldest first" in line for line in lines)
+
+
+@pytest.mark.parametrize("logic", [
+    {"not": {"eq": ["study.findings.retropulsion", True]}},
+    {"ne": ["study.findings.fracture", "none"]},
+    {"not_in": ["comorbidities.hba1c_percent", [9, 10]]},
+    {"not": {"eq": ["symptoms.frankel_grade", "A"]}},
+])
+def test_an_input_that_may_not_apply_cannot_be_negated(tmp_path, tumor, logic):
+    """A finding a study cannot show, and an input that does not apply to the case, read as
+    "no support": negating them would turn "not asked" into "met"."""
+    if any(str(p).startswith("study.") for p in json.dumps(logic).split('"')):
+        logic = {"any_study": {"match": logic}}
+    tumor["criteria"][0]["logic"] = logic
+    lines = refusal(write(tmp_path, tumor))
+    assert any("can only be asked for support" in line for line in lines), lines

@@ -454,3 +454,20 @@ def test_every_asked_input_applies_and_could_change_the_result(doc):
         )
     for needed in det["missing_studies"]:
         assert needed["text"] and needed["modalities"] and needed["findings"] is not None
+
+
+def test_the_reported_sins_is_the_lesion_at_the_requested_levels_else_the_highest_anywhere():
+    """Guide, SINS reporting rule: the highest scored record at the requested levels; only
+    when none there is scored, the highest scored record anywhere."""
+    t6 = study("MRI", ["T6"], lesion_type="lytic", vertebral_collapse="gt50",
+               alignment="subluxation_translation", posterolateral_involvement="bilateral")
+    doc = make_case("tumor")
+    doc["imaging"].append(t6)
+    det = evaluate_doc(doc)
+    assert det["scores"]["sins"]["total"] == 13, "L2 (requested) scores 13; T6 scores 16"
+    assert criterion(det, "instability-sins-unstable")["status"] == MET
+    unscored_here = changed(doc, {"imaging.0.findings.alignment": DELETE})
+    det = evaluate_doc(unscored_here)
+    assert det["scores"]["sins"]["total"] == 16, "nothing scored at L2: the T6 lesion is shown"
+    assert criterion(det, "instability-sins-unstable")["status"] == UNKNOWN
+    assert det["missing_information"] == ["imaging[0].findings.alignment"]
