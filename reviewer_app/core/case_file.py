@@ -34,8 +34,8 @@ from reviewer_app.core.errors import InputError, Problem, pydantic_problems
 
 MAX_BYTES = 5 * 1024 * 1024
 """A case file's size limit (5 MiB). The largest plausible real request measured for the limit
-(``docs/case-format.md``, "Limits") is about 0.3 MB; every field at its maximum length is about
-2.6 MB."""
+(``docs/case-format.md``, "Limits") is 0.23 MB; every string and list of the format at its
+maximum is 1.45 MB, and ``extensions`` has the rest."""
 
 _CHUNK = 1 << 16
 _EXTRA = "unknown field (not part of ur-case/1; put local additions under 'extensions')"
