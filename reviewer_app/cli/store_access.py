@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reviewer_app.core.atomic import OutputError
+from reviewer_app.core.characters import printable
 from reviewer_app.core.errors import InputError
 from reviewer_app.core.store.errors import ImportRefused, StoreError
 from reviewer_app.core.store.location import database_path
@@ -52,7 +54,10 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
             print("\n".join(error.lines()), file=sys.stderr)
             return EXIT_REFUSED
         except StoreError as error:
-            print(f"refused: {error}", file=sys.stderr)
+            print(f"refused: {printable(error)}", file=sys.stderr)
+            return EXIT_REFUSED
+        except OutputError as error:
+            print(printable(error), file=sys.stderr)
             return EXIT_REFUSED
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):

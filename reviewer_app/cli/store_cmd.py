@@ -20,7 +20,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
-from reviewer_app.core.atomic import write_atomic
+from reviewer_app.core.atomic import check_target, write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
 
@@ -262,6 +262,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).exists() and not args.force:
         print(f"export: {args.out} exists (use --force to replace it)", file=sys.stderr)
         return 2
+    if args.out:
+        check_target(args.out)
     from reviewer_app.core.store import cases
 
     with open_store(args) as store:
