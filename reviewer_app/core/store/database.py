@@ -32,7 +32,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reviewer_app.core.store import migrations
-from reviewer_app.core.store.errors import NoDatabaseError, NotOurDatabaseError, StoreError
+from reviewer_app.core.store.errors import (
+    DamagedDatabaseError,
+    NoDatabaseError,
+    NotOurDatabaseError,
+    StoreError,
+    database_failure,
+)
 from reviewer_app.core.store.location import is_default
 from reviewer_app.core.store.rows import utc_text
 
@@ -164,6 +170,11 @@ class Store:
             except sqlite3.OperationalError:
                 raise
             except sqlite3.DatabaseError as error:
+                if getattr(error, "sqlite_errorname", "") == "SQLITE_CORRUPT":
+                    raise DamagedDatabaseError(
+                        f"{path} is damaged ({database_failure(error)}); it was not changed: "
+                        "restore it from a backup"
+                    ) from None
                 raise NotOurDatabaseError(
                     f"{path} is not a SQLite database ({error}); it was not changed"
                 ) from None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reviewer_app.core.atomic import OutputError
 from reviewer_app.core.errors import InputError
-from reviewer_app.core.store.errors import ImportRefused, StoreError
+from reviewer_app.core.store.errors import ImportRefused, StoreError, database_failure
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,14 @@ def describe_failure(error: BaseException) -> Failure:
     if isinstance(error, sqlite3.OperationalError):
         return Failure(
             "The case database could not be used.",
-            [f"the case database could not be used: {error}"],
+            [f"the case database could not be used: {database_failure(error)}"],
             True,
         )
     if isinstance(error, sqlite3.DatabaseError):
         return Failure(
             "The case database could not be used.",
-            [f"the case database is damaged or unreadable ({error}); restore it from a backup"],
+            [f"the case database is damaged or unreadable ({database_failure(error)}); "
+             "restore it from a backup"],
             True,
         )
     if isinstance(error, OSError):
