@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from reviewer_app.core.atomic import check_target, write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
+from reviewer_app.core.store.location import database_path
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.letters import LetterRecord
@@ -134,9 +136,15 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"nothing was imported: {len(problems)} of {len(args.files)} file(s) are invalid",
               file=sys.stderr)
         return 2
-    with open_store(args, create=True) as store:
-        imported = cases.import_documents(store, documents, by=args.reviewer,
-                                          workers=cases.suggested_workers(len(documents)))
+    new = not database_path(args.db).exists()
+    try:
+        with open_store(args, create=True) as store:
+            imported = cases.import_documents(store, documents, by=args.reviewer,
+                                              workers=cases.suggested_workers(len(documents)))
+    except BaseException:
+        if new:
+            _remove_new_database(database_path(args.db))
+        raise
     if args.json:
         rows = [{"id": i.case_id, "file": i.source, "external_id": i.external_id,
                  "outcome": i.outcome, "due_at": i.due_at} for i in imported]
@@ -145,6 +153,21 @@ def run_import(args: argparse.Namespace) -> int:
         for item in imported:
             print(item.case_id)
     return 0
+
+
+def _remove_new_database(path: Path) -> None:
+    """A failed import into a database it created leaves no empty database behind (nor its
+    -wal and -shm files); only a file that holds no case is removed."""
+    from reviewer_app.core.store.database import SIDE_FILES
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            if conn.execute("SELECT count(*) FROM cases").fetchone()[0]:
+                return
+    except sqlite3.Error:
+        pass
+    for suffix in ("", *SIDE_FILES):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 @guarded

@@ -59,3 +59,19 @@ def test_devices_and_fifos_are_refused_at_once_not_read(made, tmp_path, command)
     assert result.returncode == 2
     _check_refusals(result.stderr, slow)
     assert not db.exists()
+
+
+def test_a_failed_import_into_a_new_database_leaves_no_database(capsys, tmp_path):
+    db = tmp_path / "new.sqlite3"
+    code, _out, err = cli(capsys, "--db", str(db), "import", str(SEED), "--reviewer", "99")
+    assert code == 2 and "reviewer 99" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_import_into_an_existing_database_keeps_it(capsys, tmp_path):
+    db = tmp_path / "cases.sqlite3"
+    assert cli(capsys, "--db", str(db), "import", str(SEED))[0] == 0
+    code, _out, _err = cli(capsys, "--db", str(db), "import", str(SEED), "--reviewer", "99")
+    assert code == 2
+    _code, out, _err = cli(capsys, "--db", str(db), "cases")
+    assert len(out.splitlines()) == 2
