@@ -1,11 +1,12 @@
 """Case-store budgets: import of 100,000 generated cases, the queue's first page and full-text
-search on that database, file size per case, and a full audit verification.
+search on that database, file size per case, a full audit verification, and SQLite's own checks
+of the file (``integrity_check``, which ``audit verify`` and backups run, and the page-only
+``quick_check``).
 
 ``run()`` returns ``(metric, value, budget)`` rows; ``python -m bench.bench_store`` prints them.
 The documents are generated before the clock starts (``bench.generate.case``); the import is
 the application's own bulk path (``import_documents`` with one worker process per CPU), all
-100,000 cases in one transaction. SQLite's own checks of the file (``integrity_check``, which
-``audit verify`` and backups run, and the page-only ``quick_check``) are timed on the same file. Query timings are medians over repeated runs on a warm
+100,000 cases in one transaction. Query timings are medians over repeated runs on a warm
 connection, plus the first page on a freshly opened one (what a reviewer waits for when the
 application starts).
 """

@@ -92,19 +92,27 @@ def test_the_reader_refuses_cleanly_or_reads_a_case(document):
     _strict(json.dumps(case.to_json_dict()))
 
 
+def _run(capsys, data: bytes, *args: str) -> tuple[int, str, str, list[str], Path]:
+    """The command line on ``data`` saved as ``case.json`` in a new folder (``{case}`` and
+    ``{db}`` in ``args`` name the file and a database there): status, output, and what the
+    folder then holds."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.json"
+        path.write_bytes(data)
+        code = main([a.format(case=path, db=Path(folder) / "new.sqlite3") for a in args])
+        out, err = capsys.readouterr()
+        written = sorted(p.name for p in Path(folder).iterdir())
+    assert code in (0, 2), err
+    assert "Traceback" not in err and "internal error" not in err
+    return code, out, err, written, path
+
+
 @settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents)
 def test_evaluate_never_fails_and_never_writes(capsys, document):
-    _kind, data = document
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "case.json"
-        path.write_bytes(data)
-        code = main(["evaluate", str(path)])
-        out, err = capsys.readouterr()
-        assert sorted(p.name for p in Path(folder).iterdir()) == ["case.json"]
-    assert code in (0, 2), err
-    assert "Traceback" not in err and "internal error" not in err
+    code, out, err, written, path = _run(capsys, document[1], "evaluate", "{case}")
+    assert written == ["case.json"]
     if code == 0:
         assert err == ""
         _strict(out)
@@ -116,16 +124,8 @@ def test_evaluate_never_fails_and_never_writes(capsys, document):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(documents)
 def test_import_never_fails_and_writes_only_a_valid_case(capsys, document):
-    _kind, data = document
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "case.json"
-        path.write_bytes(data)
-        db = Path(folder) / "new.sqlite3"
-        code = main(["--db", str(db), "import", str(path)])
-        out, err = capsys.readouterr()
-        written = sorted(p.name for p in Path(folder).iterdir())
-    assert code in (0, 2), err
-    assert "Traceback" not in err and "internal error" not in err
+    code, out, _err, written, _path = _run(capsys, document[1], "--db", "{db}", "import",
+                                           "{case}")
     if code == 2:
         assert written == ["case.json"]
         assert out == ""
