@@ -80,3 +80,14 @@ def test_a_device_is_never_opened_as_a_database(capsys):
     code, _out, err = cli(capsys, "--db", "/dev/null", "cases")
     assert code == 2
     assert "not a regular file" in err
+
+
+def test_backups_and_exports_are_owner_only(capsys, tmp_path, open_umask):
+    path = tmp_path / "cases.sqlite3"
+    with open_store(path) as store:
+        cases.import_documents(store, [("a.json", text(meets_doc()))])
+    assert cli(capsys, "--db", str(path), "backup", str(tmp_path / "copy.sqlite3"))[0] == 0
+    assert cli(capsys, "--db", str(path), "export", "1", "--out",
+               str(tmp_path / "case.json"))[0] == 0
+    assert mode(tmp_path / "copy.sqlite3") == 0o600
+    assert mode(tmp_path / "case.json") == 0o600
