@@ -1,5 +1,7 @@
 """Case-store budgets: import of 100,000 generated cases, the queue's first page and full-text
-search on that database, file size per case, and a full audit verification.
+search on that database, file size per case, a full audit verification, and SQLite's own checks
+of the file (``integrity_check``, which ``audit verify`` and backups run, and the page-only
+``quick_check``).
 
 ``run()`` returns ``(metric, value, budget)`` rows; ``python -m bench.bench_store`` prints them.
 The documents are generated before the clock starts (``bench.generate.case``); the import is
@@ -21,6 +23,7 @@ from pathlib import Path
 from bench.generate import case
 from reviewer_app.core.store import audit, cases, queue
 from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.integrity import integrity_problems
 from reviewer_app.core.store.queue import CaseQuery
 
 COUNT = 100_000
@@ -92,6 +95,14 @@ def run() -> list[tuple[str, str, str]]:
                                  + "; ".join(report.lines()))
             rows.append((f"store: audit verify ({report.entries:,} entries, "
                          f"{report.cases:,} cases)", f"{verify:.1f} s", "informational"))
+            for quick, label in ((False, "integrity_check (audit verify, backups)"),
+                                 (True, "quick_check (pages only, not indexes)")):
+                start = time.perf_counter()
+                problems = integrity_problems(store.conn, quick=quick)
+                checked = time.perf_counter() - start
+                if problems:
+                    raise SystemExit(f"{label} failed on the benchmark database: {problems}")
+                rows.append((f"store: SQLite {label}", f"{checked:.1f} s", "informational"))
     return rows
 
 

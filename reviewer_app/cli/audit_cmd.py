@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from dataclasses import asdict
 
@@ -16,12 +17,15 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
+from reviewer_app.core.characters import printable
 
 VERIFY_HELP = """\
-Re-walk the audit trail from its first entry, recomputing every entry's hash and its link to
-the previous one, and check every case (and every evaluation, decision and reviewer) against
-the hash recorded at its last change. Reports the first entry that does not match and every
-record changed outside the application."""
+Run SQLite's integrity check over the whole file (every page, and every index against its
+table: damage the audit trail cannot see), then re-walk the audit trail from its first entry,
+recomputing every entry's hash and its link to the previous one, and check every case (and
+every evaluation, decision and reviewer) against the hash recorded at its last change. Reports
+the damage found, the first entry that does not match and every record changed outside the
+application."""
 
 VERIFY_EPILOG = """\
 Exit status: 0 everything matches; 1 something does not (printed on standard output), or
@@ -84,12 +88,29 @@ def register(commands: argparse._SubParsersAction) -> None:
 @guarded
 def run_verify(args: argparse.Namespace) -> int:
     from reviewer_app.core.store import audit
+    from reviewer_app.core.store.errors import database_failure
+    from reviewer_app.core.store.integrity import integrity_problems
 
     with open_store(args) as store:
-        report = audit.verify_audit(store)
+        damage = integrity_problems(store.conn)
+        try:
+            report = audit.verify_audit(store)
+        except sqlite3.DatabaseError as error:
+            if not damage:
+                raise
+            report, damage = None, [*damage, f"the audit trail cannot be read to the end "
+                                             f"({database_failure(error)})"]
+    damage_lines = [f"file damaged: {printable(line, 300)}" for line in damage]
+    if report is None:
+        if args.json:
+            print(json.dumps({"ok": False, "integrity": damage}, indent=2))
+        else:
+            print("\n".join(damage_lines))
+        return 1
     if args.json:
         print(json.dumps({
-            "ok": report.ok,
+            "ok": report.ok and not damage,
+            "integrity": damage or "ok",
             "entries": report.entries,
             "cases": report.cases,
             "records": report.records,
@@ -97,9 +118,9 @@ def run_verify(args: argparse.Namespace) -> int:
             "row_faults": [asdict(fault) for fault in report.row_faults],
         }, indent=2))
     else:
-        for line in report.lines():
-            print(line)
-    return 0 if report.ok else 1
+        for line in [*damage_lines, *report.lines()]:
+            print(printable(line, 1000))
+    return 0 if report.ok and not damage else 1
 
 
 @guarded
@@ -117,8 +138,10 @@ def run_log(args: argparse.Namespace) -> int:
     for e in found:
         who = f"reviewer {e.reviewer_id}" if e.reviewer_id is not None else f"user {e.os_user}"
         case = f"case {e.case_id} v{e.case_version}" if e.case_id is not None else "-"
-        details = " ".join(f"{k}={v}" for k, v in e.details.items() if v is not None)
-        print(f"{e.seq:>7}  {local_time(e.at)}  {who:<16} {e.action:<8} {case:<14} {details}")
+        details = " ".join(f"{k}={printable(v, 200)}" for k, v in e.details.items()
+                           if v is not None)
+        print(f"{e.seq:>7}  {local_time(e.at)}  {printable(who, 40):<16} "
+              f"{printable(e.action, 20):<8} {case:<14} {details}")
     return 0
 
 

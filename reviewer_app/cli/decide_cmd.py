@@ -16,6 +16,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
+from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import DECISIONS
 
 DECIDE_HELP = """\
@@ -92,7 +93,7 @@ def run_decide(args: argparse.Namespace) -> int:
             reason=args.reason, info_needed_by=args.info_needed_by,
             approved_codes=args.approve,
         )
-        who = get_reviewer(store, args.reviewer).signature
+        who = printable(get_reviewer(store, args.reviewer).signature, 200)
     print(f"case {args.id}: {result.case.status} (version {result.case.version}) by {who}")
     return 0
 
@@ -107,6 +108,6 @@ def run_assign(args: argparse.Namespace) -> int:
         version = args.if_version or get_case(store, args.id).version
         case = decisions.assign(store, args.id, reviewer=args.reviewer,
                                 expected_version=version)
-        who = get_reviewer(store, args.reviewer).signature
+        who = printable(get_reviewer(store, args.reviewer).signature, 200)
     print(f"case {args.id}: {case.status}, assigned to {who} (version {case.version})")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from reviewer_app.cli import (
     audit_cmd,
@@ -71,5 +72,23 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as error:
-        print(f"reviewer_app: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"reviewer_app: internal error: {type(error).__name__} at {_where(error)} "
+              "(the message is not shown: it can quote stored data)", file=sys.stderr)
         return 1
+
+
+def _where(error: BaseException) -> str:
+    """The innermost frame of our own code that the error passed through: enough to find
+    the bug, without the message (which may hold a member's data)."""
+    frame = None
+    traceback = error.__traceback__
+    while traceback is not None:
+        if "reviewer_app" in traceback.tb_frame.f_code.co_filename:
+            frame = traceback
+        traceback = traceback.tb_next
+    if frame is None:
+        return "an unknown place"
+    path = Path(frame.tb_frame.f_code.co_filename)
+    parts = path.parts[path.parts.index("reviewer_app"):] if "reviewer_app" in path.parts \
+        else (path.name,)
+    return f"{'/'.join(parts)}:{frame.tb_lineno}"

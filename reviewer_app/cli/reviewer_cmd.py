@@ -24,6 +24,7 @@ from reviewer_app.cli.signing import (
     signing_guarded,
 )
 from reviewer_app.cli.store_access import STATUS_EPILOG, guarded, open_store, reviewer_id
+from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import ROLES
 
 if TYPE_CHECKING:
@@ -190,6 +191,6 @@ def run_list(args: argparse.Namespace) -> int:
     if not reviewers:
         print("no reviewers yet (add one with `reviewer add`)")
     for r in reviewers:
-        print(f"{r.id:>4}  {r.role:<9}  {r.signature}"
+        print(f"{r.id:>4}  {r.role:<9}  {printable(r.signature, 200)}"
               + ("" if r.id in keyed else "  (no signing key: `reviewer key`)"))
     return 0

@@ -10,13 +10,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import json
 import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reviewer_app.core.atomic import OutputError
+from reviewer_app.core.characters import printable
 from reviewer_app.core.errors import InputError
-from reviewer_app.core.store.errors import ImportRefused, StoreError
+from reviewer_app.core.store.errors import (
+    DamagedDatabaseError,
+    ImportRefused,
+    StoreError,
+    database_failure,
+)
 from reviewer_app.core.store.location import database_path
 from reviewer_app.core.store.rows import parse_utc
 
@@ -51,25 +59,46 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
         except InputError as error:
             print("\n".join(error.lines()), file=sys.stderr)
             return EXIT_REFUSED
+        except DamagedDatabaseError as error:
+            print(printable(error), file=sys.stderr)
+            return 1
         except StoreError as error:
-            print(f"refused: {error}", file=sys.stderr)
+            print(f"refused: {printable(error)}", file=sys.stderr)
+            return EXIT_REFUSED
+        except OutputError as error:
+            print(printable(error), file=sys.stderr)
             return EXIT_REFUSED
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 print("the case database is busy: another instance is writing to it; try "
                       "again in a moment", file=sys.stderr)
+            elif "decode" in str(error):
+                print(f"{_db_name(args)}: the case database is damaged "
+                      f"({database_failure(error)}); run `audit verify`, and restore it from "
+                      "a backup", file=sys.stderr)
             else:
-                print(f"the case database could not be used: {error}", file=sys.stderr)
+                print(f"{_db_name(args)}: the case database could not be used "
+                      f"({database_failure(error)})", file=sys.stderr)
             return 1
         except sqlite3.DatabaseError as error:
-            print(f"the case database is damaged or unreadable ({error}); restore it from a "
+            print(f"{_db_name(args)}: the case database is damaged or unreadable "
+                  f"({database_failure(error)}); run `audit verify`, and restore it from a "
                   "backup", file=sys.stderr)
+            return 1
+        except json.JSONDecodeError:
+            print(f"{_db_name(args)}: a stored record is not valid JSON: the case database "
+                  "was damaged or changed outside the application; run `audit verify`",
+                  file=sys.stderr)
             return 1
         except OSError as error:
             print(f"{error.filename or 'file'}: {error.strerror or error}", file=sys.stderr)
             return 1
 
     return run
+
+
+def _db_name(args: argparse.Namespace) -> str:
+    return printable(database_path(getattr(args, "db", None)), 300)
 
 
 def case_id(text: str) -> int:

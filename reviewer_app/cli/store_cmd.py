@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +21,11 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
-from reviewer_app.core.atomic import write_atomic
+from reviewer_app.core.atomic import check_target, write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
+from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
+from reviewer_app.core.store.location import database_path
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.letters import LetterRecord
@@ -133,9 +136,15 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"nothing was imported: {len(problems)} of {len(args.files)} file(s) are invalid",
               file=sys.stderr)
         return 2
-    with open_store(args, create=True) as store:
-        imported = cases.import_documents(store, documents, by=args.reviewer,
-                                          workers=cases.suggested_workers(len(documents)))
+    new = not database_path(args.db).exists()
+    try:
+        with open_store(args, create=True) as store:
+            imported = cases.import_documents(store, documents, by=args.reviewer,
+                                              workers=cases.suggested_workers(len(documents)))
+    except BaseException:
+        if new:
+            _remove_new_database(database_path(args.db))
+        raise
     if args.json:
         rows = [{"id": i.case_id, "file": i.source, "external_id": i.external_id,
                  "outcome": i.outcome, "due_at": i.due_at} for i in imported]
@@ -144,6 +153,21 @@ def run_import(args: argparse.Namespace) -> int:
         for item in imported:
             print(item.case_id)
     return 0
+
+
+def _remove_new_database(path: Path) -> None:
+    """A failed import into a database it created leaves no empty database behind (nor its
+    -wal and -shm files); only a file that holds no case is removed."""
+    from reviewer_app.core.store.database import SIDE_FILES
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            if conn.execute("SELECT count(*) FROM cases").fetchone()[0]:
+                return
+    except sqlite3.Error:
+        pass
+    for suffix in ("", *SIDE_FILES):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 @guarded
@@ -170,7 +194,8 @@ def run_cases(args: argparse.Namespace) -> int:
         late = "!" if c.due_at < now and c.status in OPEN else " "
         urgency = "EXP" if c.urgency == "expedited" else "std"
         print(f"{c.id:>6}  {local_time(c.due_at):<16}{late} {c.status:<18} {urgency:<3} "
-              f"{c.primary_procedure:<5} {c.external_id or '-':<16} {c.member_name}")
+              f"{printable(c.primary_procedure, 10):<5} "
+              f"{printable(c.external_id or '-', 64):<16} {printable(c.member_name, 210)}")
     if args.limit and len(found) == args.limit:
         print(f"(first {args.limit}; --limit 0 lists all)")
     return 0
@@ -215,22 +240,26 @@ def _letter_lines(letters: list[LetterRecord], names: dict[int, str]) -> list[st
         replaced = f", replaced by {letter.replaced_by}" if letter.replaced_by else ""
         lines.append(f"  {local_time(letter.created_at)}  {letter.letter_id}  "
                      f"{letter.letter_type} to the {letter.recipient} ({letter.language}), "
-                     f"signed by {names.get(letter.reviewer_id, letter.reviewer_id)}"
+                     f"signed by {printable(names.get(letter.reviewer_id, letter.reviewer_id))}"
                      f"{replaces}{replaced}")
         lines.append(f"      sha256 {letter.sha256}")
     return lines
 
 
 def _show_lines(view: CaseView, names: dict[int, str]) -> list[str]:
+    """The case in plain lines; every stored text goes through :func:`printable`, so a
+    stored ESC or CR cannot rewrite the screen or print a line of its own."""
     c = view.case
     assigned = names.get(c.assigned_reviewer, "nobody") if c.assigned_reviewer else "nobody"
     lines = [
-        f"Case {c.id}   external id {c.external_id or '-'}   version {c.version}",
-        f"Member     {c.member_name}   (member id {c.member_id})",
-        f"Request    {c.primary_procedure} for {c.primary_diagnosis}; {c.urgency}, "
+        f"Case {c.id}   external id {printable(c.external_id or '-', 64)}   "
+        f"version {c.version}",
+        f"Member     {printable(c.member_name, 210)}   (member id {printable(c.member_id, 80)})",
+        f"Request    {printable(c.primary_procedure, 10)} for "
+        f"{printable(c.primary_diagnosis, 10)}; {c.urgency}, "
         f"{c.line_of_business.replace('_', ' ')}",
         f"Received   {local_time(c.received_at)}   Due {local_time(c.due_at)}",
-        f"Status     {c.status}, assigned to {assigned}"
+        f"Status     {c.status}, assigned to {printable(assigned, 200)}"
         + (f"; information needed by {c.info_needed_by}" if c.info_needed_by else ""),
     ]
     evaluation = view.evaluation
@@ -241,19 +270,19 @@ def _show_lines(view: CaseView, names: dict[int, str]) -> list[str]:
         when = local_time(evaluation.created_at)
         lines.append(f"Evaluation {evaluation.outcome} {where}, {when}")
         rationale = evaluation.determination["rationale"]
-        lines += [f"           {text}" for text in rationale[:RATIONALE_SHOWN]]
+        lines += [f"           {printable(text)}" for text in rationale[:RATIONALE_SHOWN]]
         if len(rationale) > RATIONALE_SHOWN:
             lines.append(f"           ({len(rationale) - RATIONALE_SHOWN} more rationale "
                          "sentences: show --json)")
     if view.decisions:
         lines.append("Decisions")
     for d in view.decisions:
-        who = names.get(d.reviewer_id, f"reviewer {d.reviewer_id}")
+        who = printable(names.get(d.reviewer_id, f"reviewer {d.reviewer_id}"), 200)
         extra = f", information needed by {d.info_needed_by}" if d.info_needed_by else ""
         lines.append(f"  {local_time(d.at)}  {d.decision} -> {d.status_after} by {who} "
                      f"({d.role}){extra}")
         if d.reason:
-            lines.append(f"      reason: {d.reason}")
+            lines.append(f"      reason: {printable(d.reason)}")
     return lines
 
 
@@ -262,6 +291,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).exists() and not args.force:
         print(f"export: {args.out} exists (use --force to replace it)", file=sys.stderr)
         return 2
+    if args.out:
+        check_target(args.out)
     from reviewer_app.core.store import cases
 
     with open_store(args) as store:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer_app.core.characters import text_problem
+
 _BARE_REASONS = frozenset({
     "does not meet criteria",
     "did not meet criteria",
@@ -26,6 +28,9 @@ _BARE_REASONS = frozenset({
     "denied",
 })
 _MIN_REASON_WORDS = 8
+MAX_REASON_CHARS = 4_000
+"""A reason is a few plain sentences (the examples are 300-500 characters); the limit keeps
+the letter's page count bounded and leaves room for a long clinical explanation."""
 
 
 def reason_problem(text: str | None) -> str | None:
@@ -35,6 +40,12 @@ def reason_problem(text: str | None) -> str | None:
             "an adverse determination needs the specific reason, in plain language about this "
             "member's condition; \"does not meet criteria\" alone is not a reason"
         )
+    if len(text) > MAX_REASON_CHARS:
+        return (f"the reason is {len(text):,} characters; a letter prints at most "
+                f"{MAX_REASON_CHARS:,} (say it in plain sentences)")
+    problem = text_problem(text)
+    if problem:
+        return f"the reason {problem}"
     words = re.findall(r"[\w'-]+", (text or "").lower())
     if " ".join(words) in _BARE_REASONS or len(words) < _MIN_REASON_WORDS:
         return (

@@ -4,29 +4,75 @@ The bytes go to a temporary file in the same folder (a rename across file system
 be atomic), are flushed to the disk with fsync, and the temporary file is renamed over the
 target; on POSIX the folder is synced too, so the rename survives a power cut. The file is
 created readable by its owner only: letters and exported cases carry health information.
+
+Only a regular file is ever replaced: a device node, a FIFO, a socket, a folder or a symbolic
+link at the target is refused (a ``--force`` once renamed a letter over ``/dev/null``). Any
+failure (a missing folder, a full disk, no permission) is an :class:`OutputError` that names
+the target, never the temporary file, and leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
+class OutputError(Exception):
+    """The file could not be written; nothing was (the message names the target)."""
+
+
+def _kind(mode: int) -> str | None:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def check_target(path: str | Path) -> Path:
+    """Refuse a target that exists and is not a regular file (before any work is done)."""
     target = Path(path)
+    try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise OutputError(f"{target}: cannot be written ({error.strerror})") from None
+    kind = _kind(found.st_mode)
+    if kind:
+        raise OutputError(f"{target} is {kind}, not a regular file: it is never replaced; "
+                          "choose a file name")
+    return target
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    target = check_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    if not folder.is_dir():
+        raise OutputError(f"{target}: the folder {folder} does not exist; nothing was written")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                             dir=folder)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot be written ({error.strerror}); nothing was "
+                          "written") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        check_target(target)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputError(f"{target}: cannot be written ({error.strerror or error}); "
+                              "nothing was written") from None
         raise
     if os.name == "posix":
         directory = os.open(folder, os.O_RDONLY)

@@ -5,6 +5,12 @@ optional field defaults to ``None`` and the evaluator treats ``None`` as unknown
 Documents are parsed in pydantic's strict JSON mode so that ``"1"`` is not silently an
 integer and a number is not silently a date; unknown keys are refused except under
 ``extensions``.
+
+Every string has a maximum length and a character rule (:mod:`.characters`), every number a
+plausible range and every date a range of years; each limit and its reason is in
+``docs/case-format.md`` ("Limits"), and all of them are in the generated JSON Schema. They keep
+what a hostile or broken file can do bounded: a letter lays out whatever passes, and deadline
+arithmetic never leaves the calendar.
 """
 
 from __future__ import annotations
@@ -23,12 +29,62 @@ from pydantic import (
     model_validator,
 )
 
+from reviewer_app.core import characters
 from reviewer_app.core.codes import icd10, procedure_list
-from reviewer_app.core.levels import check_level
+from reviewer_app.core.levels import LEVELS, check_level
 
 FORMAT = "ur-case/1"
 
 Level = Annotated[str, AfterValidator(check_level)]
+
+
+def _checked(problem, pattern: str, max_length: int, min_length: int = 0):
+    def check(value: str) -> str:
+        found = problem(value)
+        if found:
+            raise ValueError(found)
+        return value
+
+    return Annotated[str, Field(min_length=min_length, max_length=max_length,
+                                json_schema_extra={"pattern": pattern}),
+                     AfterValidator(check)]
+
+
+def Identifier(max_length: int):
+    """An id or code: printable, no spaces, nothing invisible, at most ``max_length``."""
+    return _checked(characters.identifier_problem, characters.IDENTIFIER_PATTERN, max_length, 1)
+
+
+def Name(max_length: int):
+    """A name: something visible, no control characters, at most ``max_length``."""
+    return _checked(characters.name_problem, characters.NAME_PATTERN, max_length, 1)
+
+
+def FreeText(max_length: int):
+    """Notes and report text: tab and line breaks allowed, no other control characters."""
+    return _checked(characters.text_problem, characters.TEXT_PATTERN, max_length)
+
+
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+RECEIVED_YEARS = (2000, 2099)
+"""Years a request can be received in: deadline arithmetic (due dates, appeal windows,
+approval validity) then stays far inside the calendar that ``datetime`` can count."""
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"{value} is outside {EARLIEST_DATE.year}-{LATEST_DATE.year}")
+    return value
+
+
+Day = Annotated[
+    dt.date,
+    AfterValidator(_plausible_day),
+    Field(json_schema_extra={"formatMinimum": EARLIEST_DATE.isoformat(),
+                             "formatMaximum": LATEST_DATE.isoformat()}),
+]
+"""A date between 1900-01-01 and 2099-12-31 (birth dates, studies, treatments, plans)."""
 
 
 def _distinct_levels(levels: list[str] | None) -> list[str] | None:
@@ -39,7 +95,8 @@ def _distinct_levels(levels: list[str] | None) -> list[str] | None:
     return levels
 
 
-Levels = Annotated[list[Level], AfterValidator(_distinct_levels)]
+Levels = Annotated[list[Level], Field(max_length=len(LEVELS)),
+                   AfterValidator(_distinct_levels)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 _CONSERVATIVE = (
@@ -93,10 +150,12 @@ RedFlag = Literal[
 NeuroDeficit = Literal["none", "sensory", "motor", "myelopathy", "cauda_equina"]
 EsccGrade = Literal["0", "1a", "1b", "1c", "2", "3"]
 
-_NPI = re.compile(r"^\d{10}$")
-_CPT = re.compile(r"^\d{4}[0-9FTU]$")
-_HCPCS = re.compile(r"^[A-V]\d{4}$")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_NPI = re.compile(r"[0-9]{10}")
+_CPT = re.compile(r"[0-9]{4}[0-9FTU]")
+_HCPCS = re.compile(r"[A-V][0-9]{4}")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+"""Matched whole (``fullmatch``) and in ASCII: ``$`` would let a trailing newline through and
+``\\d`` would take any script's digits."""
 
 
 def npi_check_digit_ok(npi: str) -> bool:
@@ -111,36 +170,36 @@ def npi_check_digit_ok(npi: str) -> bool:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Member(Strict):
-    id: Annotated[str, Field(min_length=1)]
-    given_name: Annotated[str, Field(min_length=1)]
-    family_name: Annotated[str, Field(min_length=1)]
-    birth_date: dt.date
+    id: Identifier(80)
+    given_name: Name(100)
+    family_name: Name(100)
+    birth_date: Day
     sex: Literal["female", "male", "other", "unknown"] | None = None
-    language: str = "en"
+    language: Identifier(35) = "en"
 
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        if not _LANGUAGE.match(value):
+        if not _LANGUAGE.fullmatch(value):
             raise ValueError(f"'{value}' is not a BCP 47 language tag such as 'en' or 'es'")
         return value
 
 
 class Provider(Strict):
-    name: Annotated[str, Field(min_length=1)]
-    npi: str
-    specialty: str | None = None
-    phone: str | None = None
-    fax: str | None = None
+    name: Name(200)
+    npi: Identifier(10)
+    specialty: Name(100) | None = None
+    phone: Name(40) | None = None
+    fax: Name(40) | None = None
 
     @field_validator("npi")
     @classmethod
     def _npi(cls, value: str) -> str:
-        if not _NPI.match(value):
+        if not _NPI.fullmatch(value):
             raise ValueError("an NPI is exactly 10 digits")
         if not npi_check_digit_ok(value):
             raise ValueError(f"NPI {value} fails the check digit (Luhn with prefix 80840)")
@@ -148,7 +207,7 @@ class Provider(Strict):
 
 
 class Procedure(Strict):
-    code: str
+    code: Identifier(5)
     system: Literal["CPT", "HCPCS"]
     units: Annotated[int, Field(ge=1, le=99)] = 1
 
@@ -158,20 +217,20 @@ class Procedure(Strict):
             (_CPT, "five characters, e.g. 63090") if self.system == "CPT" else
             (_HCPCS, "a letter and four digits, e.g. C1062")
         )
-        if not pattern.match(self.code):
+        if not pattern.fullmatch(self.code):
             raise ValueError(f"'{self.code}' is not a {self.system} code ({shape})")
         return self
 
 
 class Service(Strict):
-    procedures: Annotated[list[Procedure], Field(min_length=1)]
+    procedures: Annotated[list[Procedure], Field(min_length=1, max_length=20)]
     levels: Levels | None = None
     setting: Literal["inpatient", "outpatient", "ambulatory_surgery_center", "office"] | None = None
-    planned_date: dt.date | None = None
+    planned_date: Day | None = None
 
 
 class Diagnosis(Strict):
-    code: str
+    code: Identifier(8)
 
     @field_validator("code")
     @classmethod
@@ -200,21 +259,21 @@ class Findings(Strict):
 
 class ImagingStudy(Strict):
     modality: Literal["MRI", "CT", "XR", "PET_CT", "bone_scan"]
-    date: dt.date | None = None
+    date: Day | None = None
     levels: Levels | None = None
     findings: Findings = Field(default_factory=Findings)
-    report_text: str | None = None
+    report_text: FreeText(20_000) | None = None
 
 
 class Symptoms(Strict):
     pain_nrs: Annotated[int, Field(ge=0, le=10)] | None = None
     pain_character: Literal["mechanical", "occasional_non_mechanical", "none"] | None = None
-    pain_duration_weeks: Annotated[float, Field(ge=0)] | None = None
+    pain_duration_weeks: Annotated[float, Field(ge=0, le=1040)] | None = None
     radicular_pain: bool | None = None
     neurogenic_claudication: bool | None = None
     neuro_deficit: NeuroDeficit | None = None
     deficit_progressive: bool | None = None
-    deficit_duration_hours: Annotated[float, Field(ge=0)] | None = None
+    deficit_duration_hours: Annotated[float, Field(ge=0, le=87_600)] | None = None
     frankel_grade: Literal["A", "B", "C", "D", "E"] | None = None
     ambulatory: bool | None = None
     bowel_bladder_dysfunction: bool | None = None
@@ -230,13 +289,13 @@ class Symptoms(Strict):
 
 class PriorTreatment(Strict):
     type: TreatmentType
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     duration_weeks: Annotated[float, Field(ge=0, le=1040)] | None = None
     outcome: (
         Literal["failed", "partial_relief", "resolved", "not_tolerated", "ongoing"] | None
     ) = None
-    notes: str | None = None
+    notes: FreeText(4_000) | None = None
 
     @model_validator(mode="after")
     def _order(self) -> PriorTreatment:
@@ -253,8 +312,8 @@ class Oncology(Strict):
     """Karnofsky performance status, recorded in steps of 10 (criteria guide: another value
     is an input error, not a score between two rows of the Tokuhashi table)."""
     ecog: Annotated[int, Field(ge=0, le=5)] | None = None
-    extraspinal_bone_metastases: Annotated[int, Field(ge=0)] | None = None
-    vertebral_metastases: Annotated[int, Field(ge=0)] | None = None
+    extraspinal_bone_metastases: Annotated[int, Field(ge=0, le=500)] | None = None
+    vertebral_metastases: Annotated[int, Field(ge=0, le=33)] | None = None
     visceral_metastases: Literal["none", "removable", "unremovable"] | None = None
     expected_survival_months: Annotated[float, Field(ge=0, le=600)] | None = None
     systemic_therapy_planned: bool | None = None
@@ -283,20 +342,22 @@ class Case(Strict):
     """One prior-authorization request in the ``ur-case/1`` format."""
 
     format: Literal["ur-case/1"]
-    external_id: str | None = None
-    received_at: AwareDatetime
+    external_id: Identifier(64) | None = None
+    received_at: Annotated[AwareDatetime, Field(json_schema_extra={
+        "formatMinimum": f"{RECEIVED_YEARS[0]}-01-01T00:00:00Z",
+        "formatMaximum": f"{RECEIVED_YEARS[1]}-12-31T23:59:59Z"})]
     urgency: Literal["standard", "expedited"]
     line_of_business: Literal["commercial", "medicare_advantage", "medicaid"]
     member: Member
     requesting_provider: Provider
     service: Service
-    diagnoses: Annotated[list[Diagnosis], Field(min_length=1)]
-    imaging: list[ImagingStudy] | None = None
+    diagnoses: Annotated[list[Diagnosis], Field(min_length=1, max_length=25)]
+    imaging: Annotated[list[ImagingStudy], Field(max_length=50)] | None = None
     symptoms: Symptoms | None = None
-    prior_treatments: list[PriorTreatment] | None = None
+    prior_treatments: Annotated[list[PriorTreatment], Field(max_length=100)] | None = None
     oncology: Oncology | None = None
     comorbidities: Comorbidities | None = None
-    notes: str | None = None
+    notes: FreeText(20_000) | None = None
     extensions: dict[str, Any] | None = None
 
     @field_validator("diagnoses")
@@ -306,6 +367,14 @@ class Case(Strict):
         for code in seen:
             if seen.count(code) > 1:
                 raise ValueError(f"diagnosis {code} is listed more than once")
+        return value
+
+    @field_validator("received_at")
+    @classmethod
+    def _received_in_plausible_years(cls, value: dt.datetime) -> dt.datetime:
+        first, last = RECEIVED_YEARS
+        if not first <= value.year <= last:
+            raise ValueError(f"the year {value.year} is outside {first}-{last}")
         return value
 
     @model_validator(mode="after")

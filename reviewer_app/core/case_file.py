@@ -1,14 +1,43 @@
-"""Reading ``ur-case/1`` documents, with errors that name the file, the field and the problem."""
+"""Reading ``ur-case/1`` documents, with errors that name the file, the field and the problem.
+
+There is one way in, whatever the source (a file named on the command line, a file dropped on
+the window, a document read back from the store): :func:`read_case_bytes` for files, then
+:func:`parse_case`. Before pydantic sees a document it is read once more by Python's own JSON
+parser, which is the only one here that can say what pydantic's cannot:
+
+- a key given twice in one object (pydantic keeps the last one silently, so the index and the
+  stored text could disagree about the member);
+- ``NaN``, ``Infinity`` and numbers too large for a float (not JSON; printed back they make
+  invalid JSON);
+- integers of more digits than Python converts (a ``ValueError`` otherwise).
+
+Files are read without trusting what the path names: only a regular file is opened (a FIFO,
+``/dev/zero`` or ``/dev/urandom`` is refused by ``os.stat`` before ``open``), the open is
+non-blocking so a FIFO swapped in after the check cannot hang the reader, the opened file is
+checked again with ``fstat``, and at most :data:`MAX_BYTES` + 1 bytes are ever read.
+"""
 
 from __future__ import annotations
 
+import errno
+import json
+import math
+import os
+import stat
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from reviewer_app.core.case import Case
+from reviewer_app.core.characters import printable
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
 
+MAX_BYTES = 5 * 1024 * 1024
+"""A case file's size limit (5 MiB). The largest plausible real request measured for the limit
+(``docs/case-format.md``, "Limits") is 0.23 MB; every string and list of the format at its
+maximum is 1.45 MB, and ``extensions`` has the rest."""
+
+_CHUNK = 1 << 16
 _EXTRA = "unknown field (not part of ur-case/1; put local additions under 'extensions')"
 
 
@@ -16,8 +45,126 @@ class CaseFileError(InputError):
     """A document that is not a valid ``ur-case/1`` case."""
 
 
+def _file_problem(path: Path, message: str) -> CaseFileError:
+    return CaseFileError(str(path), [Problem("(file)", message)])
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_case_bytes(path: str | Path) -> bytes:
+    """The bytes of the regular file at ``path``, at most :data:`MAX_BYTES`, as UTF-8 text."""
+    path = Path(path)
+    try:
+        before = os.stat(path)
+    except OSError as error:
+        raise _file_problem(path, error.strerror or str(error)) from None
+    if not stat.S_ISREG(before.st_mode):
+        raise _file_problem(path, f"{_kind(before.st_mode)}, not a regular file")
+    if before.st_size > MAX_BYTES:
+        raise _file_problem(path, _too_large(before.st_size))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise _file_problem(path, error.strerror or str(error)) from None
+    try:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (
+                before.st_dev, before.st_ino):
+            raise _file_problem(path, "changed while it was being opened; not read")
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            try:
+                chunk = os.read(fd, min(_CHUNK, MAX_BYTES + 1 - size))
+            except OSError as error:
+                if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK):
+                    raise _file_problem(path, "could not be read without waiting") from None
+                raise _file_problem(path, error.strerror or str(error)) from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
+        raise _file_problem(path, _too_large(size, grew=True))
+    data = b"".join(chunks)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _file_problem(path, "not UTF-8 text") from None
+    return data
+
+
+def _too_large(size: int, grew: bool = False) -> str:
+    what = "more than" if grew else f"{size:,} bytes,"
+    return f"{what} the limit of {MAX_BYTES:,} bytes for a case file (5 MiB)"
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(Problem("(document)", f"the key '{printable(key, 60)}' appears "
+                                       "more than once in one object; give each key once"))
+            seen.add(key)
+    return result
+
+
+def _constant(name: str) -> float:
+    raise _Refused(Problem("(document)", f"{name} is not a JSON number; write a number, or "
+                                         "leave the field out (not reported)"))
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _Refused(Problem("(document)", f"the number {printable(text, 40)} is too large"))
+    return value
+
+
+def check_json(text: str) -> None:
+    """Refuse what pydantic's JSON parser would accept or mis-read: duplicate keys, ``NaN``,
+    ``Infinity``, overflowing numbers. Other syntax errors are left to pydantic, whose
+    messages name the line and column."""
+    try:
+        json.loads(text, object_pairs_hook=_object, parse_constant=_constant,
+                   parse_float=_finite)
+    except _Refused as refused:
+        raise refused from None
+    except RecursionError:
+        raise _Refused(Problem("(document)", "nested too deeply")) from None
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            return
+        raise _Refused(Problem("(document)", "a number has too many digits")) from None
+
+
 def parse_case(text: str | bytes, source: str) -> Case:
     """Validate one document; raise :class:`CaseFileError` listing every problem found."""
+    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
+    if size > MAX_BYTES:
+        raise CaseFileError(source, [Problem("(document)", _too_large(size))])
+    try:
+        check_json(text.decode("utf-8") if isinstance(text, bytes) else text)
+    except UnicodeDecodeError:
+        raise CaseFileError(source, [Problem("(file)", "not UTF-8 text")]) from None
+    except _Refused as refused:
+        raise CaseFileError(source, [refused.problem]) from None
     try:
         return Case.model_validate_json(text, strict=True)
     except ValidationError as error:
@@ -26,19 +173,6 @@ def parse_case(text: str | bytes, source: str) -> Case:
             for p in pydantic_problems(error)
         ]
         raise CaseFileError(source, problems) from None
-
-
-def read_case_bytes(path: str | Path) -> bytes:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CaseFileError(str(path), [Problem("(file)", error.strerror or str(error))]) from None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CaseFileError(str(path), [Problem("(file)", "not UTF-8 text")]) from None
-    return data
 
 
 def load_case(path: str | Path) -> Case:

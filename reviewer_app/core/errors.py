@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer_app.core.characters import printable
+
+FIELD_SHOWN = 200
+"""How much of a source name or a field path a message shows (an unknown key can be long)."""
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -20,7 +25,11 @@ class InputError(Exception):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [f"{self.source}: {p.field}: {p.message}" for p in self.problems]
+        """``FILE: field: problem``, safe to print: control characters in a file name, a key
+        or an echoed value are shown as escapes (:func:`.characters.printable`)."""
+        source = printable(self.source, FIELD_SHOWN)
+        return [f"{source}: {printable(p.field, FIELD_SHOWN)}: {printable(p.message, 1000)}"
+                for p in self.problems]
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:

@@ -10,6 +10,11 @@ The signature block reserves an empty rectangle beside the printed signature; it
 recorded while drawing and returned with the PDF, and :mod:`.sign` puts the visible digital
 signature exactly there, so the signature appearance never covers text.
 
+Any text that passed the case's validation lays out: in the body a word wider than its column
+is broken (reportlab's ``splitLongWords``, and :func:`_fit` in table cells), and the one-line
+places drawn at a fixed position (the running head, the footer, the letterhead lines) are cut
+to the width with a visible "…" (:func:`fit_line`); the full text is in the body.
+
 ``invariant=1`` makes the bytes depend on the letter only (no creation time, fixed document
 id), which the golden tests rely on.
 """
@@ -129,6 +134,24 @@ def _styles(size: float) -> _Styles:
     )
 
 
+ELLIPSIS = "…"
+
+
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` if it fits in ``width`` points on one line, else its longest beginning that
+    fits with "…" after it (a visible mark that something was cut)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle].rstrip() + ELLIPSIS, font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
 def _fit(word: str, style: ParagraphStyle, width: float) -> str:
     """A word wider than ``width`` (an input path such as
     ``imaging[0].findings.canal_compromise_percent``) broken after its dots, underscores and
@@ -215,8 +238,9 @@ def _canvas_class(letter: blocks.Letter, pages_seen: list[int]) -> type[Canvas]:
             self.line(MARGIN, 44, PAGE_WIDTH - MARGIN, 44)
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
-            self.drawString(MARGIN, 32, letter.footer)
             page = letter.page_label.format(page=self._pageNumber, pages=total)
+            room = TEXT_WIDTH - stringWidth(page, fonts.REGULAR, 8) - 12
+            self.drawString(MARGIN, 32, fit_line(letter.footer, fonts.REGULAR, 8, room))
             self.drawRightString(PAGE_WIDTH - MARGIN, 32, page)
             self.restoreState()
 
@@ -237,14 +261,16 @@ def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Lett
         x += draw_width + 10
     canvas.setFillColor(INK)
     canvas.setFont(fonts.BOLD, 14)
-    canvas.drawString(x, top, letterhead.organization)
+    room = PAGE_WIDTH - MARGIN - x
+    canvas.drawString(x, top, fit_line(letterhead.organization, fonts.BOLD, 14, room))
     canvas.setFont(fonts.REGULAR, 8.5)
     canvas.setFillColor(MUTED)
     for index, line in enumerate(letterhead.address):
-        canvas.drawString(x, top - 15 - 11 * index, line)
+        canvas.drawString(x, top - 15 - 11 * index, fit_line(line, fonts.REGULAR, 8.5, room / 2))
     contacts = letter.contacts
     for index, line in enumerate(contacts):
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 - 11 * index, line)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 - 11 * index,
+                               fit_line(line, fonts.REGULAR, 8.5, room / 2 - 8))
     rule_y = top - 15 - 11 * max(len(letterhead.address), len(contacts)) - 4
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.75)
@@ -256,7 +282,7 @@ def _draw_running_head(canvas: Canvas, text: str) -> None:
     canvas.saveState()
     canvas.setFont(fonts.REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, PAGE_HEIGHT - 40, text)
+    canvas.drawString(MARGIN, PAGE_HEIGHT - 40, fit_line(text, fonts.REGULAR, 8, TEXT_WIDTH))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, PAGE_HEIGHT - 46, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 46)

@@ -2,8 +2,10 @@
 
 The copy is taken in one step (``pages=-1``), which reads a single snapshot: in WAL mode other
 instances keep writing, and the copy holds exactly the transactions committed when it began. It
-is written to a temporary file beside the destination, checked (``PRAGMA quick_check``), flushed
-to disk and only then renamed into place, so a destination never holds half a backup.
+is written to a temporary file beside the destination, checked (``PRAGMA integrity_check``,
+as ``audit verify`` checks the database: every page and every index against its table), flushed
+to disk and only then renamed into place, so a destination never holds half a backup. A full
+disk or a missing permission is reported naming the destination, and nothing is kept.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from reviewer_app.core.store.audit import AuditLog
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
+from reviewer_app.core.store.integrity import integrity_problems
 from reviewer_app.core.store.reviewers import get_reviewer
 
 
@@ -35,7 +38,7 @@ def backup(store: Store, destination: str | Path, *, by: int | None = None) -> B
     target = Path(destination).expanduser()
     if target.is_dir():
         target = target / backup_name(store.clock())
-    if target.exists():
+    if os.path.lexists(target):
         raise StoreError(f"{target} already exists; choose a new file name (backups are never "
                          "overwritten)")
     if not target.parent.is_dir():
@@ -44,15 +47,26 @@ def backup(store: Store, destination: str | Path, *, by: int | None = None) -> B
         raise StoreError("the backup must go to another file than the database itself")
     if by is not None:
         get_reviewer(store, by)
-    handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=target.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp",
+                                             dir=target.parent)
+    except OSError as error:
+        raise StoreError(f"cannot write the backup {target}: {error.strerror}") from None
     os.close(handle)
     try:
         _copy(store, Path(temporary))
         size, digest = _size_and_hash(Path(temporary))
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{temporary}{suffix}")
+        if isinstance(error, OSError) or _disk_error(error):
+            reason = getattr(error, "strerror", None) or str(error)
+            raise StoreError(f"cannot write the backup {target}: {reason}; nothing was "
+                             "kept") from None
         raise
     _sync_folder(target.parent)
     with store.write():
@@ -66,14 +80,23 @@ def _copy(store: Store, temporary: Path) -> None:
     copy = sqlite3.connect(temporary)
     try:
         store.conn.backup(copy, pages=-1)
-        result = copy.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise StoreError(f"the backup copy failed its check ({result}); nothing was kept")
+        problems = integrity_problems(copy)
+        if problems:
+            raise StoreError("the backup copy failed SQLite's integrity check, so the database "
+                             f"itself is damaged ({'; '.join(problems[:3])}); nothing was kept: "
+                             "run `audit verify`, and restore from an earlier backup")
         copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
     with open(temporary, "rb+") as file:
         os.fsync(file.fileno())
+
+
+def _disk_error(error: BaseException) -> bool:
+    """SQLite's word for a full disk or a file it may not write (no errno of its own)."""
+    return isinstance(error, sqlite3.OperationalError) and any(
+        words in str(error) for words in ("disk is full", "disk I/O error", "readonly",
+                                          "unable to open"))
 
 
 def _size_and_hash(path: Path) -> tuple[int, str]:

@@ -33,6 +33,7 @@ from reviewer_app.core.store.hashing import sha256_text
 from reviewer_app.core.store.preparation import (
     Prepared,
     Refused,
+    die_with_parent,
     evaluation_row,
     prepare,
     prepare_chunk,
@@ -146,7 +147,8 @@ def _prepare_in_workers(documents: Iterable, first_case: int, first_evaluation: 
                         by: int | None, workers: int) -> Iterator[Prepared | Refused]:
     """Prepare chunks in worker processes, a few chunks ahead, yielding results in order."""
     iterator = iter(documents)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: list[Future] = []
         offset = 0
 

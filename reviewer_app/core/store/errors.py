@@ -6,10 +6,31 @@ message and exits 2; the GUI shows it in a dialog.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reviewer_app.core import lifecycle
+from reviewer_app.core.characters import printable
+
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column '([^']{0,64})'")
+
+
+def database_failure(error: sqlite3.Error) -> str:
+    """What went wrong with the database, in words that hold no stored content.
+
+    Python's sqlite3 puts the whole undecodable text of a damaged row into its message
+    ("Could not decode to UTF-8 column 'document' with text '...'"): a case's clinical notes
+    were printed that way. SQLite's own messages name tables, columns and pages only."""
+    text = str(error)
+    found = _UNDECODABLE.match(text)
+    if found:
+        return (f"a stored text (column '{printable(found.group(1))}') is not valid UTF-8, "
+                "so the file is damaged")
+    if text.startswith("Could not decode"):
+        return "a stored text is not valid UTF-8, so the file is damaged"
+    return printable(text, 200)
 
 
 class StoreError(Exception):
@@ -22,6 +43,11 @@ class NoDatabaseError(StoreError):
 
 class NotOurDatabaseError(StoreError):
     """The file is not a SQLite database, or is one that some other program made."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The file is a SQLite database whose pages are damaged (SQLITE_CORRUPT); it was not
+    changed. The command line exits 1 for it, as for any damage found later."""
 
 
 class NewerDatabaseError(StoreError):

@@ -9,6 +9,13 @@ so the ids it hands out are the ones SQLite will store.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +91,38 @@ def prepare(source: str, data: str | bytes, case_id: int, evaluation_id: int, no
                                 reviewer_id, now)
     return Prepared(source, case.external_id, row, case_hash(row), evaluation,
                     record_hash("evaluations", evaluation))
+
+
+_PR_SET_PDEATHSIG = 1
+"""``prctl`` option (linux/prctl.h): the signal this process gets when its parent dies."""
+
+
+def die_with_parent(parent: int) -> None:
+    """The initializer of every import worker: it ends when the importing process does.
+
+    A worker outliving a killed import (``kill -9``) would keep running, and keep the
+    multiprocessing resource tracker alive with it, so the semaphores of the pool would stay
+    in ``/dev/shm``. On Linux the kernel sends SIGKILL at the parent's death
+    (``prctl(PR_SET_PDEATHSIG)``; the pool starts its workers from the importing thread, which
+    is the one whose exit counts); elsewhere a thread notices the new parent id. A parent
+    that died before this ran is seen at once.
+    """
+    watched = False
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            watched = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    if os.getppid() != parent:
+        os._exit(1)
+    if not watched:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                         name="watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def prepare_chunk(items: list[tuple[str, str | bytes]], first_case_id: int,

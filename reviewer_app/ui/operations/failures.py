@@ -9,8 +9,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from reviewer_app.core.atomic import OutputError
 from reviewer_app.core.errors import InputError
-from reviewer_app.core.store.errors import ImportRefused, StoreError
+from reviewer_app.core.store.errors import ImportRefused, StoreError, database_failure
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Failure:
 def describe_failure(error: BaseException) -> Failure:
     if isinstance(error, InputError | ImportRefused):
         return Failure("The file is not valid, so nothing was changed.", error.lines(), True)
+    if isinstance(error, OutputError):
+        return Failure("The file could not be written; nothing was.", [str(error)], True)
     if isinstance(error, StoreError):
         return Failure("The case database refused it; nothing was changed.", [str(error)], True)
     if isinstance(error, sqlite3.OperationalError) and (
@@ -37,13 +40,14 @@ def describe_failure(error: BaseException) -> Failure:
     if isinstance(error, sqlite3.OperationalError):
         return Failure(
             "The case database could not be used.",
-            [f"the case database could not be used: {error}"],
+            [f"the case database could not be used: {database_failure(error)}"],
             True,
         )
     if isinstance(error, sqlite3.DatabaseError):
         return Failure(
             "The case database could not be used.",
-            [f"the case database is damaged or unreadable ({error}); restore it from a backup"],
+            [f"the case database is damaged or unreadable ({database_failure(error)}); "
+             "restore it from a backup"],
             True,
         )
     if isinstance(error, OSError):
