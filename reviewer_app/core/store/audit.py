@@ -26,7 +26,10 @@ from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
 
-ACTIONS = ("create", "view", "change", "evaluate", "decide", "export", "backup")
+ACTIONS = ("create", "view", "change", "evaluate", "decide", "export", "backup", "draft_start",
+           "draft_discard")
+"""``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun
+or thrown away; a draft saved as a case shows in that case's ``create`` or ``change``."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"

@@ -1,5 +1,6 @@
-"""Changing a case: decisions, assignment, letter issued. Each is one save that checks the
-version the caller read (optimistic concurrency), the case row's integrity, and the lifecycle.
+"""Changing a case: decisions, assignment, letter issued, a revised request. Each is one save
+that checks the version the caller read (optimistic concurrency), the case row's integrity, and
+the lifecycle.
 
 Two windows or two instances on the same file never lose an update: the save runs under the
 write lock, re-reads the case and refuses with :class:`StaleCaseError` when its version is not
@@ -16,13 +17,15 @@ from typing import Any
 
 from reviewer_app.core import lifecycle
 from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
-from reviewer_app.core.store.cases import case_row, latest_evaluation
+from reviewer_app.core.criteria.evaluator import evaluate
+from reviewer_app.core.criteria.library import Library
+from reviewer_app.core.store.cases import case_row, latest_evaluation, record_evaluation
 from reviewer_app.core.store.database import Store
-from reviewer_app.core.store.errors import StaleCaseError
+from reviewer_app.core.store.errors import StaleCaseError, TransitionError
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Decision
 from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import DECISION_COLUMNS
+from reviewer_app.core.store.rows import DECISION_COLUMNS, new_case_row
 
 _NEW_DECISION_COLUMNS = DECISION_COLUMNS[1:]
 _INSERT_DECISION = (
@@ -142,6 +145,51 @@ def close_with_letter(store: Store, log: AuditLog, row: sqlite3.Row, *, by: int,
         details={"from": row["status"], "to": status, "letter_sha256": letter_sha256},
     )
     return new_row
+
+
+REVISED_COLUMNS = (
+    "external_id", "member_id", "member_name", "received_at", "due_at", "urgency",
+    "line_of_business", "primary_procedure", "primary_diagnosis", "codes", "notes", "document",
+    "updated_at",
+)
+"""What a revised request changes in the case row: the document and what is indexed from it.
+Status, assignment and creation stay."""
+
+
+def revise_in_transaction(
+    store: Store,
+    log: AuditLog,
+    case_id: int,
+    expected_version: int,
+    source: str,
+    document: str,
+    *,
+    by: int | None = None,
+    library: Library | None = None,
+    details: dict[str, Any] | None = None,
+) -> CaseSummary:
+    """Inside the caller's write: store ``document`` as the next version of the request of case
+    ``case_id`` as the caller read it at ``expected_version``, and evaluate it.
+
+    Refused (nothing written) when the case moved on since (:class:`StaleCaseError`), was
+    tampered with, is already decided (the decision was made on the request as it stood), or
+    the document is not a valid case (:class:`~reviewer_app.core.case_file.CaseFileError`)."""
+    row = current_row(store, case_id, expected_version)
+    if row["status"] not in lifecycle.OPEN:
+        raise TransitionError(
+            f"case {case_id} is already {row['status'].replace('_', ' ')}: the decision was made "
+            "on the request as it stood, so it cannot be changed; a new request is a new case"
+        )
+    case, text = read_document(source, document)
+    fresh = new_case_row(case, text, store.now())
+    new_row = _save(store, row, {name: fresh[name] for name in REVISED_COLUMNS})
+    log.append("change", reviewer_id=by, case=case_stamp(new_row),
+               details={"revised": "request", **(details or {})})
+    previous = latest_evaluation(store, case_id)
+    case_ref = case.external_id or (
+        previous.determination["case_ref"] if previous else f"case {case_id}")
+    record_evaluation(store, log, new_row, evaluate(case, case_ref, library), by)
+    return CaseSummary.from_row(new_row)
 
 
 def current_row(store: Store, case_id: int, expected_version: int) -> sqlite3.Row:
