@@ -14,6 +14,7 @@ restored as text without loss, whatever state of completion or validity it is in
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
 from typing import Any
@@ -116,7 +117,7 @@ class DraftDocument:
         if parts == ("format",):
             raise ValueError("the format is fixed")
         node = self._data
-        for part, following in zip(parts, parts[1:], strict=False):
+        for part, following in itertools.pairwise(parts):
             node = self._step(node, part, following, path)
         last = parts[-1]
         value = copy.deepcopy(value)
@@ -164,7 +165,7 @@ class DraftDocument:
     def _list(self, path: str, *, create: bool) -> list | None:
         parts = split_path(path)
         node = self._data
-        for part, following in zip(parts, parts[1:], strict=False):
+        for part, following in itertools.pairwise(parts):
             node = self._step(node, part, following, path)
         last = parts[-1]
         if isinstance(last, int):

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer_app.core import lifecycle
-from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
 from reviewer_app.core.criteria.evaluator import evaluate
 from reviewer_app.core.criteria.library import Library
+from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
 from reviewer_app.core.store.cases import case_row, latest_evaluation, record_evaluation
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StaleCaseError, TransitionError

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer_app.core.case_file import CaseFileError
@@ -16,6 +16,7 @@ from reviewer_app.core.store.errors import ImportRefused
 from reviewer_app.ui.case.snapshot import CaseSnapshot, import_file, load_snapshot
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
+from reviewer_app.ui.intake.launcher import IntakeLauncher
 from reviewer_app.ui.main.open_dialog import OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
 from reviewer_app.ui.operations import StoreOp
@@ -60,7 +61,25 @@ class MainWindow(QMainWindow):
         self.ui.menuRecent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
+        self._install_intake()
         self.statusBar().showMessage("No case open. Open a case file with Ctrl+O or drop one here.")
+
+    def _install_intake(self) -> None:
+        """File > New case (the intake wizard), the unfinished drafts above the page, and
+        Help > Keyboard shortcuts (all in ui/intake); a saved request opens here."""
+        self.intake = IntakeLauncher(self._context, self)
+        self.ui.menuFile.insertAction(self.ui.actionOpen, self.intake.new_action)
+        self.centralWidget().layout().insertWidget(0, self.intake.banner)
+        self.menuBar().addMenu(self.intake.help_menu)
+        self.intake.case_saved.connect(self.open_stored_case)
+
+    def open_wizard_for_case(self, case_id: int) -> None:
+        """Edit stored case ``case_id`` in the intake wizard (saved as its next version)."""
+        self.intake.edit_case(case_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.intake.keep_for_later()
+        super().closeEvent(event)
 
     def opened_case(self) -> CaseSnapshot | None:
         return self._opened

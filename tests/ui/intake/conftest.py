@@ -1,0 +1,16 @@
+"""The offscreen platform's warnings: a window shown (as for every GUI test) and, here, the
+popups of completers and lists. A closer ``qt_log_ignore`` replaces the one of tests/ui, so
+this list repeats its entry."""
+
+import pytest
+
+OFFSCREEN_NOISE = ["This plugin does not support propagateSizeHints",
+                   "This plugin does not support raise()",
+                   "This plugin does not support grabbing the keyboard",
+                   "This plugin does not support grabbing the mouse"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/tests/ui/intake/" in item.path.as_posix():
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
