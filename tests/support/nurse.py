@@ -16,7 +16,9 @@ tab order follows the form.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -28,9 +30,17 @@ WAIT_MS = 10_000
 ACTIONS = ("typed", "chosen", "clicks", "commands")
 
 
+def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:
+    """Process events until ``condition`` holds (tests and plain scripts alike)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout_ms} ms for {condition}")
+        QTest.qWait(10)
+
+
 class Nurse:
-    def __init__(self, qtbot):
-        self.qtbot = qtbot
+    def __init__(self):
         self.count: Counter[str] = Counter()
 
     @property
@@ -69,6 +79,14 @@ class Nurse:
         if QApplication.focusWidget() is not widget:
             self.click(widget)
 
+    def type_here(self, text: str, kind: str = "typed") -> None:
+        """Type where the keyboard focus is, one key at a time as a keyboard does (in a table,
+        the first key opens the cell's editor and the others go to it)."""
+        for character in text:
+            QTest.keyClicks(QApplication.focusWidget(), character)
+        QApplication.processEvents()
+        self.count[kind] += 1
+
     def after_popup(self, widget: QWidget) -> None:
         """The offscreen platform does not give the activation back to the window when a
         popup (a list, a completer) closes, as a window manager does; do it here."""
@@ -106,7 +124,7 @@ class Nurse:
         else:
             self.click(combo)
             view = combo.view()
-            self.qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+            wait_until(view.isVisible)
             rect = view.visualRect(combo.model().index(row, 0))
             self.click(view.viewport(), rect.center())
             self.after_popup(combo)
@@ -125,15 +143,35 @@ class Nurse:
         Enter; the code chosen."""
         self.focus(edit)
         chosen: list[str] = []
+        shown: list[int] = []
         completer.chosen.connect(chosen.append)
-        with self.qtbot.waitSignal(completer.results_shown, timeout=WAIT_MS,
-                                   check_params_cb=lambda n: n > 0):
-            QTest.keyClicks(edit, text)
+        completer.results_shown.connect(shown.append)
+        QTest.keyClicks(edit, text)
         self.count["typed"] += 1
         popup = completer.completer.popup()
-        self.qtbot.waitUntil(popup.isVisible, timeout=WAIT_MS)
+        wait_until(lambda: popup.isVisible() and completer.model.rowCount() > 0
+                   and edit.text() == text and completer.idle())
+        completer.results_shown.disconnect(shown.append)
         self.key(popup, Qt.Key.Key_Return, kind="chosen")
         self.after_popup(edit)
         completer.chosen.disconnect(chosen.append)
         assert chosen, f"nothing chosen for {text!r}"
         return chosen[0]
+
+
+def link_point(browser, href: str) -> QPoint:
+    """Where the link ``href`` is drawn in a text browser's viewport (scrolled into view)."""
+    from PySide6.QtGui import QTextCursor
+
+    document = browser.document()
+    cursor = QTextCursor(document)
+    for position in range(document.characterCount() - 1):
+        cursor.setPosition(position + 1)
+        if cursor.charFormat().anchorHref() == href:
+            cursor.setPosition(position)
+            browser.setTextCursor(cursor)
+            browser.ensureCursorVisible()
+            QApplication.processEvents()
+            rect = browser.cursorRect(cursor)
+            return QPoint(rect.x() + 4, rect.center().y())
+    raise AssertionError(f"no link {href!r} in the browser")

@@ -95,6 +95,7 @@ class CodeCompleter(QObject):
         self._search = search
         self._background = background
         self._asked = 0
+        self._shown = 0
         self.model = CodeOptionsModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -103,6 +104,10 @@ class CodeCompleter(QObject):
         self.completer.setWidget(edit)
         self.completer.activated[QModelIndex].connect(self._on_completer_activated)
         edit.textEdited.connect(self._on_edit_text_edited)
+
+    def idle(self) -> bool:
+        """No search is on its way: the options shown answer the text as it stands."""
+        return self._shown == self._asked
 
     def _on_edit_text_edited(self, text: str) -> None:
         self._asked += 1
@@ -119,6 +124,7 @@ class CodeCompleter(QObject):
     def _show(self, asked: int, options: list[CodeOption]) -> None:
         if asked != self._asked:
             return
+        self._shown = asked
         self.model.set_options(options)
         popup = self.completer.popup()
         if options and self.edit.hasFocus():
@@ -132,5 +138,6 @@ class CodeCompleter(QObject):
         code = index.data(CODE_ROLE)
         if code:
             self._asked += 1
+            self._shown = self._asked
             self.edit.clear()
             emit(self.chosen, str(code))

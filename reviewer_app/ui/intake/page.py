@@ -68,6 +68,8 @@ class IntakePage(QWizardPage):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setAccessibleName(f"{self.TITLE} page")
         self.content = QWidget(self.scroll)
         self.content.setObjectName(f"{self.NAME}Content")
         self.scroll.setWidget(self.content)
@@ -164,7 +166,9 @@ class IntakePage(QWizardPage):
         self.intake.commit_focused()
         evaluation = self.intake.evaluation
         problems = self.problems(evaluation)
-        invalid = [p for p in problems if not p.missing]
+        order = list(self.fields)
+        invalid = sorted((p for p in problems if not p.missing),
+                         key=lambda p: order.index(p.path) if p.path in order else len(order))
         self._asked_required = True
         self.show_evaluation(evaluation)
         if invalid:

@@ -41,6 +41,11 @@ WAITING = {
 }
 
 
+ASSUMED = {"received_at": "received now", "urgency": "standard urgency",
+           "line_of_business": "commercial"}
+"""What the due time assumes while these fields are empty (the evaluation's placeholders)."""
+
+
 def field_link(path: str, text: str) -> str:
     return f'<a href="field:{escape(path)}">{escape(text)}</a>'
 
@@ -117,8 +122,8 @@ class CriteriaPanel(QFrame):
                        if p in evaluation.placeholders]
             if assumed:
                 names = ", ".join(field_link(p, words.label(p).lower()) for p in assumed)
-                lines.append(f"<b>Due:</b> {escape(format_due(due))} if received now as a "
-                             f"standard commercial request (enter the {names})")
+                lines.append(f"<b>Due:</b> {escape(format_due(due))}, assuming "
+                             f"{', '.join(ASSUMED[p] for p in assumed)} (enter the {names})")
             else:
                 left = time_left(due, now)
                 lines.append(f"<b>Due:</b> {escape(format_due(due))} · {escape(left.text)}")

@@ -14,3 +14,13 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/tests/ui/intake/" in item.path.as_posix():
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def keep_drafts_without_asking(monkeypatch):
+    """Closing a wizard asks whether to keep its draft; the tests that care answer
+    themselves, every other one keeps it."""
+    from reviewer_app.ui.intake.wizard import KeepDraftDialog
+
+    monkeypatch.setattr(KeepDraftDialog, "ask",
+                        classmethod(lambda cls, parent, what: cls.KEEP))

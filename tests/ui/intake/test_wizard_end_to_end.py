@@ -154,23 +154,11 @@ def enter_treatments(nurse: Nurse, page: TreatmentsPage) -> None:
         for text in (start, end, weeks):
             nurse.tab()
             if text is not None:
-                QTestKeys.type_cell(nurse, editor.table, text)
+                nurse.type_here(text)
         nurse.tab()
-        QTestKeys.type_cell(nurse, editor.table, outcome, chosen=True)
+        nurse.type_here(outcome, kind="chosen")
         nurse.key(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert "8 weeks" in page.counted.text() and "3 modalities" in page.counted.text()
-
-
-class QTestKeys:
-    @staticmethod
-    def type_cell(nurse: Nurse, table, text: str, chosen: bool = False) -> None:
-        """Typing into the current cell opens its editor with the text (a letter chooses in a
-        list cell)."""
-        from PySide6.QtTest import QTest
-
-        QTest.keyClicks(QApplication.focusWidget(), text)
-        QApplication.processEvents()
-        nurse.count["chosen" if chosen else "typed"] += 1
 
 
 def enter_oncology(nurse: Nurse, page: OncologyPage) -> None:
@@ -203,7 +191,7 @@ def enter_notes(nurse: Nurse, page: NotesPage) -> None:
 
 def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_case_path,
                                                 capsys):
-    nurse = Nurse(qtbot)
+    nurse = Nurse()
     nurse.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="commands")
     wizard = window.intake.wizard
     assert wizard is not None
