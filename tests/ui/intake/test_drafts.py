@@ -129,8 +129,8 @@ def test_drafts_are_offered_on_start_and_discarded_with_an_audit_entry(
         window.show()
     banner = window.intake.banner
     assert "1 unfinished request" in banner.ui.titleLabel.text()
-    discard = [b for b in banner.findChildren(type(banner.ui.hideButton))
-               if b.text() == "Discard…"][0]
+    discard = next(b for b in banner.findChildren(type(banner.ui.hideButton))
+                   if b.text() == "Discard…")
     with qtbot.waitSignal(banner.listed, timeout=10_000,
                           check_params_cb=lambda count: count == 0):
         discard.click()
