@@ -158,20 +158,3 @@ class Nurse:
         assert chosen, f"nothing chosen for {text!r}"
         return chosen[0]
 
-
-def link_point(browser, href: str) -> QPoint:
-    """Where the link ``href`` is drawn in a text browser's viewport (scrolled into view)."""
-    from PySide6.QtGui import QTextCursor
-
-    document = browser.document()
-    cursor = QTextCursor(document)
-    for position in range(document.characterCount() - 1):
-        cursor.setPosition(position + 1)
-        if cursor.charFormat().anchorHref() == href:
-            cursor.setPosition(position)
-            browser.setTextCursor(cursor)
-            browser.ensureCursorVisible()
-            QApplication.processEvents()
-            rect = browser.cursorRect(cursor)
-            return QPoint(rect.x() + 4, rect.center().y())
-    raise AssertionError(f"no link {href!r} in the browser")

@@ -15,8 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QSizePolicy,
-    QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QScrollArea,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 from reviewer_app.ui.widgets.outcome_banner import OutcomeBanner
 
@@ -35,21 +35,32 @@ class Ui_IntakePanel(object):
 
         self.panelLayout.addWidget(self.outcomeBanner)
 
-        self.summaryLabel = QLabel(IntakePanel)
+        self.criteriaArea = QScrollArea(IntakePanel)
+        self.criteriaArea.setObjectName(u"criteriaArea")
+        self.criteriaArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.criteriaArea.setFrameShape(QFrame.Shape.StyledPanel)
+        self.criteriaArea.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.criteriaArea.setWidgetResizable(True)
+        self.criteriaContents = QWidget()
+        self.criteriaContents.setObjectName(u"criteriaContents")
+        self.criteriaContents.setGeometry(QRect(0, 0, 396, 500))
+        self.criteriaContents.setAutoFillBackground(True)
+        self.criteriaLayout = QVBoxLayout(self.criteriaContents)
+        self.criteriaLayout.setSpacing(4)
+        self.criteriaLayout.setObjectName(u"criteriaLayout")
+        self.criteriaLayout.setContentsMargins(6, 6, 6, 6)
+        self.summaryLabel = QLabel(self.criteriaContents)
         self.summaryLabel.setObjectName(u"summaryLabel")
         self.summaryLabel.setWordWrap(True)
         self.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
         self.summaryLabel.setMargin(6)
         self.summaryLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.panelLayout.addWidget(self.summaryLabel)
+        self.criteriaLayout.addWidget(self.summaryLabel)
 
-        self.criteriaBrowser = QTextBrowser(IntakePanel)
-        self.criteriaBrowser.setObjectName(u"criteriaBrowser")
-        self.criteriaBrowser.setOpenLinks(False)
-        self.criteriaBrowser.setOpenExternalLinks(False)
+        self.criteriaArea.setWidget(self.criteriaContents)
 
-        self.panelLayout.addWidget(self.criteriaBrowser)
+        self.panelLayout.addWidget(self.criteriaArea)
 
         self.draftLabel = QLabel(IntakePanel)
         self.draftLabel.setObjectName(u"draftLabel")
@@ -72,7 +83,7 @@ class Ui_IntakePanel(object):
         IntakePanel.setAccessibleDescription(QCoreApplication.translate("IntakePanel", u"The criteria set chosen by the request, each criterion met, not met or unknown with its evidence, and links to the missing inputs", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.criteriaBrowser.setAccessibleName(QCoreApplication.translate("IntakePanel", u"Criteria and missing information", None))
+        self.criteriaArea.setAccessibleName(QCoreApplication.translate("IntakePanel", u"Criteria and missing information", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -163,6 +163,9 @@ class Field(QWidget):
         return self._problem
 
     def set_hint(self, text: str | None) -> None:
+        if text == getattr(self, "_hint", None):
+            return
+        self._hint = text
         self._hint_label.setVisible(bool(text))
         if text:
             palette = self._hint_label.palette()
@@ -318,8 +321,10 @@ class ChoiceField(Field):
     def restrict(self, allowed: Sequence[Any] | None) -> None:
         """Offer only ``allowed`` (with not reported); None offers every value."""
         for row, value in enumerate(self._values, start=1):
-            self._model.item(row).setEnabled(allowed is None or value in allowed
-                                             or value == self.value())
+            enabled = allowed is None or value in allowed or value == self.value()
+            item = self._model.item(row)
+            if item.isEnabled() != enabled:
+                item.setEnabled(enabled)
 
     def _on_combo_activated(self, _index: int) -> None:
         self.commit()
@@ -372,8 +377,9 @@ class TriStateField(Field):
 
     def restrict(self, allowed: Sequence[Any] | None) -> None:
         for button, (_text, value) in zip(self.buttons, self.CHOICES, strict=True):
-            button.setEnabled(allowed is None or value is None or value in allowed
-                              or button.isChecked())
+            enabled = allowed is None or value is None or value in allowed or button.isChecked()
+            if button.isEnabled() != enabled:
+                button.setEnabled(enabled)
 
     def _on_group_id_toggled(self, _id: int, checked: bool) -> None:
         if checked and not self._loading:

@@ -261,7 +261,9 @@ class ImagingPage(IntakePage):
         if not self.study_count():
             return
         for number in range(self.study_count()):
-            self.tabs.setTabText(number, self._tab_text(number))
+            text = self._tab_text(number)
+            if self.tabs.tabText(number) != text:
+                self.tabs.setTabText(number, text)
         document = self.intake.document
         access = study_access(evaluation, document, self.index)
         for name in FINDINGS:
@@ -272,7 +274,8 @@ class ImagingPage(IntakePage):
 
     def _offer(self, field: Field, access: FindingAccess) -> None:
         has_value = self.intake.document.has(field.path)
-        field.setEnabled(access.offered or has_value)
+        if field.isEnabled() != (access.offered or has_value):
+            field.setEnabled(access.offered or has_value)
         restrict = getattr(field, "restrict", None)
         if restrict is not None:
             restrict(access.positive if access.state == "positive_only" else None)

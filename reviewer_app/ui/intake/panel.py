@@ -6,20 +6,33 @@ input is a link that jumps to its page and focuses its field; a study the case l
 "add a study" link to the imaging page. Below, what still stops the draft from being saved.
 It shows whatever :func:`~reviewer_app.core.intake.evaluation.evaluate_draft` returns, from an
 empty draft on.
+
+The panel changes after every committed field, within one frame: each criterion is its own
+label, and a label is given new text only when its text changed (re-laying out one rich-text
+document of every criterion took most of the frame). Links are reachable by keyboard: F6
+moves to the first one, Tab to the next, Enter follows it.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer_app.core.case import Case
-from reviewer_app.core.determination import Determination
+from reviewer_app.core.determination import CriterionResult, Determination
 from reviewer_app.core.intake.evaluation import DraftEvaluation
 from reviewer_app.ui.forms.ui_intake_panel import Ui_IntakePanel
 from reviewer_app.ui.intake import words
@@ -31,6 +44,7 @@ from reviewer_app.ui.widgets.tones import Tone, chip_pixmap
 from reviewer_app.ui.widgets.vocabulary import KIND_GROUPS, SINS_RANGES, sins_category
 
 PANEL_WIDTH_EM = 50
+EXPLANATION_LINES = 3
 """The panel's width in average character widths (scales with the font, so 200% works)."""
 CHIP = 16
 WAITING = {
@@ -39,8 +53,6 @@ WAITING = {
     "diagnoses": "Enter the diagnoses: whether one is a neoplasm decides which criteria set "
                  "applies to this procedure.",
 }
-
-
 ASSUMED = {"received_at": "received now", "urgency": "standard urgency",
            "line_of_business": "commercial"}
 """What the due time assumes while these fields are empty (the evaluation's placeholders)."""
@@ -48,6 +60,52 @@ ASSUMED = {"received_at": "received now", "urgency": "standard urgency",
 
 def field_link(path: str, text: str) -> str:
     return f'<a href="field:{escape(path)}">{escape(text)}</a>'
+
+
+def _text_label(parent: QWidget, *, links: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction if links
+                                  else Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def _set(label: QLabel, text: str) -> None:
+    """Set the text only when it changed (a rich-text label re-lays itself out on every set)."""
+    if label.text() != text:
+        label.setText(text)
+    visible = bool(text)
+    if label.isVisibleTo(label.parentWidget()) != visible:
+        label.setVisible(visible)
+
+
+class CriterionRow(QWidget):
+    """One criterion: its status chip, and its wording, evidence and missing inputs."""
+
+    def __init__(self, parent: QWidget, chips: dict[Tone, QPixmap], on_link):
+        super().__init__(parent)
+        self._chips = chips
+        self._tone: Tone | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.chip = QLabel(self)
+        self.chip.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chip.setFixedWidth(CHIP + 2)
+        self.text = _text_label(self)
+        self.text.linkActivated.connect(on_link)
+        layout.addWidget(self.chip)
+        layout.addWidget(self.text, 1)
+
+    def display(self, tone: Tone, html: str, accessible: str) -> None:
+        if tone is not self._tone:
+            self._tone = tone
+            self.chip.setPixmap(self._chips[tone])
+        _set(self.text, html)
+        if self.text.accessibleName() != accessible:
+            self.text.setAccessibleName(accessible)
 
 
 class CriteriaPanel(QFrame):
@@ -67,49 +125,124 @@ class CriteriaPanel(QFrame):
         font = banner.ui.titleLabel.font()
         font.setPointSizeF(max(font.pointSizeF() * 0.8, self.font().pointSizeF() * 1.2))
         banner.ui.titleLabel.setFont(font)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * PANEL_WIDTH_EM)
-        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * PANEL_WIDTH_EM * 6 // 5)
-        browser = self.ui.criteriaBrowser
-        browser.anchorClicked.connect(self._on_browser_anchor_clicked)
-        self.ui.summaryLabel.linkActivated.connect(self._on_label_link_activated)
-        document = browser.document()
+        line = self.fontMetrics().lineSpacing()
+        banner.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + line * EXPLANATION_LINES
+                              + 24)
+        """Fixed sizes outside the scroll area: a label whose size cannot change does not make
+        the whole wizard lay itself out again when its text changes, and the panel has one
+        width, so the page beside it never moves."""
+        self.ui.draftLabel.setFixedHeight(line * 2 + 12)
+        width = self.fontMetrics().averageCharWidth() * PANEL_WIDTH_EM
+        self.setFixedWidth(width)
+        self.ui.criteriaContents.setBackgroundRole(QPalette.ColorRole.Base)
+        self.ui.criteriaArea.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                           QSizePolicy.Policy.Ignored)
+        self.ui.summaryLabel.linkActivated.connect(self._on_link_activated)
         ratio = self.devicePixelRatioF()
-        for tone in Tone:
-            document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(f"chip:{tone.value}"), chip_pixmap(tone, CHIP, ratio))
+        self._chips = {tone: chip_pixmap(tone, CHIP, ratio) for tone in Tone}
+        contents = self.ui.criteriaContents
+        layout = self.ui.criteriaLayout
+        self.waiting = _text_label(contents)
+        self.waiting.linkActivated.connect(self._on_link_activated)
+        self.criteria = QWidget(contents)
+        self._criteria_layout = None
+        self.before_saving = _text_label(contents)
+        self.before_saving.linkActivated.connect(self._on_link_activated)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.criteria)
+        layout.addWidget(self.before_saving)
+        layout.addStretch(1)
+        self._rows: list[CriterionRow] = []
+        self._headings: list[QLabel] = []
+        self._shape: tuple[str, ...] | None = None
+        self._banner_key: tuple | None = None
         self._html = ""
 
+    # -- showing ------------------------------------------------------------------------------
     def show_evaluation(self, evaluation: DraftEvaluation, now: datetime) -> None:
+        self._show_banner(evaluation)
+        _set(self.ui.summaryLabel, self._summary(evaluation, now))
         determination = evaluation.determination
-        case = evaluation.case
-        banner = self.ui.outcomeBanner
+        parts = []
         if determination is None:
-            banner.show_determination(_no_set_yet(evaluation), case)
-            banner.ui.titleLabel.setText("No criteria set yet")
-            banner.ui.explanationLabel.setText(
-                " ".join(WAITING[w] for w in evaluation.waiting_for if w in WAITING)
-                or "The request cannot be evaluated yet.")
+            items = "".join(
+                f"<li>{field_link(w, words.label(w))} — {escape(WAITING.get(w, ''))}</li>"
+                for w in evaluation.waiting_for)
+            text = (f"<p>The criteria show here as soon as the request names its procedure."
+                    f"</p><ul>{items}</ul>")
+            _set(self.waiting, text)
+            parts.append(text)
+            self._show_criteria(None, None)
         else:
-            banner.show_determination(determination, case)
-        summary = self._summary(evaluation, now)
-        self.ui.summaryLabel.setText(summary)
-        self.ui.summaryLabel.setVisible(bool(summary))
-        html = self._criteria_html(evaluation)
-        if html != self._html:
-            browser = self.ui.criteriaBrowser
-            bar = browser.verticalScrollBar()
-            position = bar.value()
-            browser.setHtml(html)
-            bar.setValue(position)
-            self._html = html
+            _set(self.waiting, "" if determination.criteria else
+                 f"<p>{escape(' '.join(determination.rationale))}</p>")
+            parts.append(self.waiting.text())
+            parts += self._show_criteria(determination, evaluation.case)
+        saving = self._before_saving(evaluation)
+        _set(self.before_saving, saving)
+        parts.append(saving)
+        self._html = "\n".join(parts)
 
     def show_draft_state(self, text: str) -> None:
-        self.ui.draftLabel.setText(text)
+        _set(self.ui.draftLabel, text)
 
     def criteria_html(self) -> str:
+        """Everything the criteria list shows, as rich text (for tests and screen readers)."""
         return self._html
 
-    # -- content -----------------------------------------------------------------------------
+    def link_labels(self) -> list[QLabel]:
+        """The labels that hold links, top to bottom (F6 goes to the first)."""
+        labels = [self.ui.summaryLabel, self.waiting, *(r.text for r in self._rows),
+                  self.before_saving]
+        return [label for label in labels
+                if label.isVisibleTo(self) and "<a href" in label.text()]
+
+    def focus_first_link(self) -> bool:
+        labels = self.link_labels()
+        if not labels:
+            return False
+        labels[0].setFocus(Qt.FocusReason.TabFocusReason)
+        labels[0].focusNextPrevChild(True)
+        return True
+
+    # -- content ------------------------------------------------------------------------------
+    def _show_banner(self, evaluation: DraftEvaluation) -> None:
+        determination = evaluation.determination
+        banner = self.ui.outcomeBanner
+        if determination is None:
+            explanation = (" ".join(WAITING[w] for w in evaluation.waiting_for if w in WAITING)
+                           or "The request cannot be evaluated yet.")
+            key = ("waiting", explanation)
+            if key != self._banner_key:
+                banner.show_determination(_no_set_yet(), evaluation.case)
+                banner.ui.titleLabel.setText("No criteria set yet")
+                self._explain(explanation)
+        else:
+            key = (determination.outcome, determination.missing_information,
+                   tuple(s.text for s in determination.missing_studies),
+                   tuple(c.status for c in determination.criteria))
+            if key != self._banner_key:
+                banner.show_determination(determination, evaluation.case)
+                self._explain(banner.ui.explanationLabel.text())
+        self._banner_key = key
+
+    def _explain(self, text: str) -> None:
+        """The outcome's one-sentence explanation, cut to the banner's lines (the whole
+        sentence is its tooltip; the list below has every detail)."""
+        label = self.ui.outcomeBanner.ui.explanationLabel
+        width = self.width() - 90
+        metrics = label.fontMetrics()
+        shown = text
+        flags = int(Qt.TextFlag.TextWordWrap)
+        limit = metrics.lineSpacing() * EXPLANATION_LINES
+        while shown and metrics.boundingRect(0, 0, width, 10_000, flags, shown).height() > limit:
+            shown = shown.rsplit(" ", 1)[0].rstrip(",;:—") + "…"
+            if shown.count(" ") == 0:
+                break
+        label.setText(shown)
+        label.setToolTip(text)
+        label.setAccessibleDescription(text)
+
     def _summary(self, evaluation: DraftEvaluation, now: datetime) -> str:
         determination = evaluation.determination
         lines = []
@@ -118,8 +251,7 @@ class CriteriaPanel(QFrame):
                          f"({escape(determination.criteria_set.version)})")
         if determination is not None:
             due = datetime.fromisoformat(determination.due_at)
-            assumed = [p for p in ("received_at", "urgency", "line_of_business")
-                       if p in evaluation.placeholders]
+            assumed = [p for p in ASSUMED if p in evaluation.placeholders]
             if assumed:
                 names = ", ".join(field_link(p, words.label(p).lower()) for p in assumed)
                 lines.append(f"<b>Due:</b> {escape(format_due(due))}, assuming "
@@ -130,53 +262,65 @@ class CriteriaPanel(QFrame):
             lines.append(f"<b>Scores:</b> {escape(_scores(determination))}")
         return "<br/>".join(lines)
 
-    def _criteria_html(self, evaluation: DraftEvaluation) -> str:
-        determination = evaluation.determination
-        case = evaluation.case
-        text_colour = self.palette().color(QPalette.ColorRole.Text).name()
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        parts = [f'<body style="color:{text_colour}">']
-        if determination is None:
-            items = "".join(
-                f"<li>{field_link(w, words.label(w))} — {escape(WAITING.get(w, ''))}</li>"
-                for w in evaluation.waiting_for)
-            parts.append(f"<p>The criteria show here as soon as the request names its "
-                         f"procedure.</p><ul>{items}</ul>")
-        else:
-            parts.append(self._criteria(determination, case, muted))
-        parts.append(self._before_saving(evaluation))
-        parts.append("</body>")
-        return "".join(parts)
-
-    def _criteria(self, determination: Determination, case: Case | None, muted: str) -> str:
-        if not determination.criteria:
-            return f"<p>{escape(' '.join(determination.rationale))}</p>"
+    def _show_criteria(self, determination: Determination | None,
+                       case: Case | None) -> list[str]:
+        criteria = determination.criteria if determination is not None else []
+        grouped = [c for kind in KIND_GROUPS for c in criteria if c.kind == kind]
+        shape = tuple(f"{c.kind}:{c.id}" for c in grouped)
+        if shape != self._shape:
+            self._rebuild(grouped)
+            self._shape = shape
+        self.criteria.setVisible(bool(grouped))
         html = []
+        for row, criterion in zip(self._rows, grouped, strict=True):
+            status, tone = status_words(criterion)
+            text = self._criterion_html(criterion, status, case)
+            row.display(tone, text, f"{status}: {criterion.text}")
+            html.append(text)
+        return html
+
+    def _rebuild(self, criteria: list[CriterionResult]) -> None:
+        """Rows for the criteria of a (new) set, grouped by kind, in the tab order."""
+        for widget in [*self._rows, *self._headings]:
+            widget.deleteLater()
+        self._rows, self._headings = [], []
+        if self._criteria_layout is None:
+            self._criteria_layout = QVBoxLayout(self.criteria)
+            self._criteria_layout.setContentsMargins(0, 0, 0, 0)
+            self._criteria_layout.setSpacing(4)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for kind, (name, rule) in KIND_GROUPS.items():
-            members = [c for c in determination.criteria if c.kind == kind]
+            members = [c for c in criteria if c.kind == kind]
             if not members:
                 continue
-            html.append(f'<p style="margin-top:8px; margin-bottom:2px"><b>{escape(name)}</b> '
-                        f'<span style="color:{muted}">— {escape(rule)}</span></p>')
-            html.append('<table cellspacing="0" cellpadding="2" width="100%">')
-            for criterion in members:
-                status, tone = status_words(criterion)
-                body = [f"<b>{escape(status)}</b> · {escape(criterion.text)}"]
-                for evidence in criterion.evidence:
-                    body.append(f'<span style="color:{muted}">'
-                                f"{escape(describe_evidence(evidence, case))}</span>")
-                if criterion.status == "unknown":
-                    links = [self._missing_link(path, case) for path in criterion.missing]
-                    links += [f'<a href="study:new">Add a study</a>: {escape(study.text)}'
-                              for study in criterion.missing_studies]
-                    if links:
-                        body.append("Missing: " + "; ".join(links))
-                html.append(
-                    f'<tr><td valign="top" width="{CHIP + 4}">'
-                    f'<img src="chip:{tone.value}" width="{CHIP}" height="{CHIP}"/></td>'
-                    f'<td valign="top">{"<br/>".join(body)}</td></tr>')
-            html.append("</table>")
-        return "".join(html)
+            heading = _text_label(self.criteria, links=False)
+            heading.setText(f'<b>{escape(name)}</b> <span style="color:{muted}">— '
+                            f"{escape(rule)}</span>")
+            self._criteria_layout.addWidget(heading)
+            self._headings.append(heading)
+            for _criterion in members:
+                row = CriterionRow(self.criteria, self._chips, self._on_link_activated)
+                self._criteria_layout.addWidget(row)
+                self._rows.append(row)
+        chain = [self.ui.summaryLabel, self.waiting, *(r.text for r in self._rows),
+                 self.before_saving]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _criterion_html(self, criterion: CriterionResult, status: str,
+                        case: Case | None) -> str:
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        body = [f"<b>{escape(status)}</b> · {escape(criterion.text)}"]
+        for evidence in criterion.evidence:
+            body.append(f'<span style="color:{muted}">'
+                        f"{escape(describe_evidence(evidence, case))}</span>")
+        if criterion.status == "unknown":
+            links = [self._missing_link(path, case) for path in criterion.missing]
+            links += [f'<a href="study:new">Add a study</a>: {escape(study.text)}'
+                      for study in criterion.missing_studies]
+            if links:
+                body.append("Missing: " + "; ".join(links))
+        return "<br/>".join(body)
 
     def _missing_link(self, path: str, case: Case | None) -> str:
         words_for = describe_field(path, case, choices=False)
@@ -200,10 +344,7 @@ class CriteriaPanel(QFrame):
             html.append(f"<p><b>Still required before saving:</b> {links}</p>")
         return "".join(html)
 
-    def _on_browser_anchor_clicked(self, url: QUrl) -> None:
-        emit(self.link_activated, url.toString())
-
-    def _on_label_link_activated(self, link: str) -> None:
+    def _on_link_activated(self, link: str) -> None:
         emit(self.link_activated, link)
 
 
@@ -227,7 +368,7 @@ def _scores(determination: Determination) -> str:
     return " · ".join((sins, bilsky, tokuhashi))
 
 
-def _no_set_yet(evaluation: DraftEvaluation) -> Determination:
+def _no_set_yet() -> Determination:
     """A stand-in for the banner's colours while no criteria set can be chosen."""
     return Determination(case_ref="draft", outcome="no_criteria_set", criteria_set=None,
                          scores={"sins": None, "bilsky": None, "tokuhashi": None},

@@ -159,7 +159,9 @@ class IntakeWizard(QWizard):
             what = f"Draft {self.session.draft_id}"
         else:
             what = "New request"
-        self.setWindowTitle(f"{what} — UR Reviewer")
+        title = f"{what} — UR Reviewer"
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
 
     def page_of(self, page_class: type[IntakePage]) -> IntakePage:
         return next(p for p in self.pages if isinstance(p, page_class))
@@ -237,7 +239,8 @@ class IntakeWizard(QWizard):
                         "complete.")
             return "The draft is saved after every field you complete."
         when = parse_utc(saved.saved_at).astimezone(self.clock().tzinfo)
-        return f"Draft {saved.draft_id} saved at {when:%H:%M:%S}."
+        return (f"Draft {saved.draft_id}: saved after every field you complete (last at "
+                f"{when:%H:%M}).")
 
     def _on_draft_save_failed(self, error: Exception) -> None:
         failure = describe_failure(error)
@@ -355,7 +358,7 @@ class IntakeWizard(QWizard):
 
     # -- slots -----------------------------------------------------------------------------------
     def _focus_panel(self) -> None:
-        self.panel.ui.criteriaBrowser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.focus_first_link()
 
     def _on_help_requested(self) -> None:
         ShortcutsDialog.show_for(self)
