@@ -1,10 +1,15 @@
-"""Screenshots of the main window for ``docs/screenshots/`` (runs offscreen, no display needed).
+"""Screenshots of the main window and the intake wizard for ``docs/screenshots/`` (runs
+offscreen, no display needed).
 
     .venv/bin/python tools/screenshots.py [SEED_CASE.json]
 
 Opens the seed case and variants derived from it (pend, refer, no criteria set, an invalid
 file) with a fixed clock, so the deadline text is the same on every run. Each is imported into
-a throw-away case database, as the window does, so the cases are numbered 1 to 4.
+a throw-away case database, as the window does, so the cases are numbered 1 to 4. Then the
+intake wizard, every page filled with the seed case (``intake-*.png``; the tall imaging page
+also whole, ``intake-3-imaging-whole.png``), the live panel pending on a missing survival
+estimate with its links (``intake-panel-pend.png``), and the main window offering an
+unfinished draft (``main-drafts-banner.png``).
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
+from reviewer_app.core.intake.document import DraftDocument  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
+from reviewer_app.ui.intake.wizard import IntakeWizard  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 
@@ -120,6 +127,41 @@ def _save(widget: QWidget, name: str) -> None:
     print(target.relative_to(ROOT))
 
 
+def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
+    wizard = IntakeWizard(context, document=DraftDocument(seed), parent=window)
+    wizard.show()
+    for number, page in enumerate(wizard.pages, start=1):
+        wizard.go_to(page)
+        page.scroll.verticalScrollBar().setValue(0)
+        _save(wizard, f"intake-{number}-{page.NAME}")
+        if page.NAME == "imaging":
+            _save(page.content, f"intake-{number}-{page.NAME}-whole")
+    wizard.setVisible(False)
+    wizard.deleteLater()
+    pend = copy.deepcopy(seed)
+    _pend(pend)
+    wizard = IntakeWizard(context, document=DraftDocument(pend), parent=window)
+    wizard.show()
+    wizard.go_to(wizard.pages[0])
+    with_draft = []
+    wizard.draft_saved.connect(with_draft.append)
+    wizard.commit("notes", pend["notes"] + " Survival estimate to follow.")
+    loop = QEventLoop()
+    wizard.draft_saved.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    if not with_draft:
+        loop.exec()
+    _save(wizard, "intake-pend")
+    _save(wizard.panel, "intake-panel-pend")
+    wizard.setVisible(False)
+    loop = QEventLoop()
+    window.intake.banner.listed.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    window.intake.banner.refresh()
+    loop.exec()
+    _save(window, "main-drafts-banner")
+
+
 def main(argv: list[str]) -> int:
     seed_path = Path(argv[1]) if len(argv) > 1 else SEED
     seed = json.loads(seed_path.read_text(encoding="utf-8"))
@@ -160,6 +202,7 @@ def main(argv: list[str]) -> int:
             box.show()
             _save(box, "dialog-invalid-file")
             box.close()
+        _intake_shots(context, seed, window)
         window.close()
         context.close()
     app.processEvents()

@@ -87,6 +87,7 @@ class CodeListEditor(Field):
         self.table.setAccessibleName(f"{noun.capitalize()}s, the first is the primary one")
         self.table.installEventFilter(self)
         self.table.itemChanged.connect(self._on_table_item_changed)
+        header.sectionResized.connect(self._on_header_section_resized)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.up_button = QPushButton("Move &up", box)
@@ -240,6 +241,11 @@ class CodeListEditor(Field):
         self.table.setMaximumHeight(minimum + max(rows, line * 3) + 4)
 
     # -- events ----------------------------------------------------------------------------
+    def _on_header_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        """Rows as tall as their wrapped descriptions at the width the table now has."""
+        self.table.resizeRowsToContents()
+        self._fit()
+
     def _on_search_return_pressed(self) -> None:
         if self.completer.completer.popup().isVisible():
             return

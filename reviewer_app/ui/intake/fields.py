@@ -241,7 +241,9 @@ class DateField(TextField):
 
     def __init__(self, path: str, parent: QWidget | None = None):
         super().__init__(path, parent, placeholder="YYYY-MM-DD")
-        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        wide = self.fontMetrics().horizontalAdvance("0000-00-00")
+        self.edit.setMinimumWidth(wide + 24)
+        self.edit.setMaximumWidth(wide * 2)
 
     def _parse(self, text: str) -> Any:
         return parse_date(text)
@@ -254,7 +256,9 @@ class DateTimeField(TextField):
                  parent: QWidget | None = None):
         super().__init__(path, parent, placeholder="YYYY-MM-DD HH:MM")
         self._clock = clock
-        self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00 00:00") * 2)
+        wide = self.fontMetrics().horizontalAdvance("0000-00-00 00:00")
+        self.edit.setMinimumWidth(wide + 24)
+        self.edit.setMaximumWidth(wide * 2)
 
     def _parse(self, text: str) -> Any:
         if not text:
@@ -289,8 +293,10 @@ class ChoiceField(Field):
         self.combo = QComboBox(self)
         self._model = QStandardItemModel(self.combo)
         self.combo.setModel(self._model)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(16)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         first = QStandardItem("Choose…" if kind.required else words.NOT_REPORTED)
         first.setData(None, Qt.ItemDataRole.UserRole)
         self._model.appendRow(first)
@@ -299,6 +305,11 @@ class ChoiceField(Field):
             item = QStandardItem(words.value_words(path, value))
             item.setData(value, Qt.ItemDataRole.UserRole)
             self._model.appendRow(item)
+        widest = max(self.combo.fontMetrics().horizontalAdvance(self.combo.itemText(row))
+                     for row in range(self.combo.count()))
+        self.combo.view().setMinimumWidth(widest + 40)
+        """The list shows every choice whole (a Bilsky grade with its meaning), however
+        narrow the box."""
         self.combo.activated.connect(self._on_combo_activated)
         self._finish_layout(self.combo)
 

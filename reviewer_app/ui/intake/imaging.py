@@ -38,6 +38,7 @@ from reviewer_app.ui.widgets.vocabulary import (
     SINS_COMPONENTS,
     SINS_RANGES,
     bilsky_class,
+    bilsky_meaning,
     sins_category,
 )
 
@@ -325,7 +326,8 @@ class ImagingPage(IntakePage):
         field = self._templates["findings.escc_grade"]
         grade = document.get(field.path)
         if grade in ("0", "1a", "1b", "1c", "2", "3") and field.path not in self.marked:
-            field.set_hint(f"Grade {grade}: {bilsky_class(grade)}.")
+            field.set_hint(f"Grade {grade}: {bilsky_meaning(grade).lower()} "
+                           f"({bilsky_class(grade)}).")
 
     def _show_not_seen_state(self, access: dict[str, FindingAccess]) -> None:
         changes = not_seen_changes(self.intake.document, self.index, access)

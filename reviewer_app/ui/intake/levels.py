@@ -22,6 +22,12 @@ ROWS = (
     ("Lumbar", [level for level in LEVELS if level[0] == "L"]),
     ("Sacral", [level for level in LEVELS if level[0] == "S"]),
 )
+CHOSEN_STYLE = (
+    "QToolButton:checked { background-color: palette(highlight); "
+    "color: palette(highlighted-text); font-weight: bold; "
+    "border: 1px solid palette(shadow); border-radius: 3px; padding: 2px; }"
+)
+"""A chosen level must be plain at a glance, in the light and the dark palette alike."""
 _MOVES = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0),
           Qt.Key.Key_Down: (1, 0)}
 
@@ -57,6 +63,7 @@ class LevelPicker(Field):
         layout.addWidget(self.summary, 4, 0, 1, 13)
         layout.setColumnStretch(13, 1)
         self.grid.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.grid.setStyleSheet(CHOSEN_STYLE)
         self._finish_layout(self.grid)
         self._show_summary()
         self._tab_stop(self.focus_target())

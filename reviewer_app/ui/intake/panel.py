@@ -45,6 +45,8 @@ from reviewer_app.ui.widgets.vocabulary import KIND_GROUPS, SINS_RANGES, sins_ca
 
 PANEL_WIDTH_EM = 50
 EXPLANATION_LINES = 3
+BANNER_SIDES = 82
+"""The banner's margins, icon and spacing (forms/outcome_banner.ui) and the panel's frame."""
 """The panel's width in average character widths (scales with the font, so 200% works)."""
 CHIP = 16
 WAITING = {
@@ -144,11 +146,15 @@ class CriteriaPanel(QFrame):
         layout = self.ui.criteriaLayout
         self.waiting = _text_label(contents)
         self.waiting.linkActivated.connect(self._on_link_activated)
+        self.needed = _text_label(contents)
+        self.needed.linkActivated.connect(self._on_link_activated)
+        self.needed.setAccessibleName("Needed to decide")
         self.criteria = QWidget(contents)
         self._criteria_layout = None
         self.before_saving = _text_label(contents)
         self.before_saving.linkActivated.connect(self._on_link_activated)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.needed)
         layout.addWidget(self.criteria)
         layout.addWidget(self.before_saving)
         layout.addStretch(1)
@@ -171,12 +177,16 @@ class CriteriaPanel(QFrame):
             text = (f"<p>The criteria show here as soon as the request names its procedure."
                     f"</p><ul>{items}</ul>")
             _set(self.waiting, text)
+            _set(self.needed, "")
             parts.append(text)
             self._show_criteria(None, None)
         else:
             _set(self.waiting, "" if determination.criteria else
                  f"<p>{escape(' '.join(determination.rationale))}</p>")
             parts.append(self.waiting.text())
+            needed = self._needed(determination, evaluation.case)
+            _set(self.needed, needed)
+            parts.append(needed)
             parts += self._show_criteria(determination, evaluation.case)
         saving = self._before_saving(evaluation)
         _set(self.before_saving, saving)
@@ -192,8 +202,8 @@ class CriteriaPanel(QFrame):
 
     def link_labels(self) -> list[QLabel]:
         """The labels that hold links, top to bottom (F6 goes to the first)."""
-        labels = [self.ui.summaryLabel, self.waiting, *(r.text for r in self._rows),
-                  self.before_saving]
+        labels = [self.ui.summaryLabel, self.waiting, self.needed,
+                  *(r.text for r in self._rows), self.before_saving]
         return [label for label in labels
                 if label.isVisibleTo(self) and "<a href" in label.text()]
 
@@ -230,12 +240,13 @@ class CriteriaPanel(QFrame):
         """The outcome's one-sentence explanation, cut to the banner's lines (the whole
         sentence is its tooltip; the list below has every detail)."""
         label = self.ui.outcomeBanner.ui.explanationLabel
-        width = self.width() - 90
+        width = self.width() - BANNER_SIDES
         metrics = label.fontMetrics()
         shown = text
         flags = int(Qt.TextFlag.TextWordWrap)
-        limit = metrics.lineSpacing() * EXPLANATION_LINES
-        while shown and metrics.boundingRect(0, 0, width, 10_000, flags, shown).height() > limit:
+        line = metrics.lineSpacing()
+        while shown and metrics.boundingRect(0, 0, width, 10_000, flags,
+                                             shown).height() // line > EXPLANATION_LINES:
             shown = shown.rsplit(" ", 1)[0].rstrip(",;:—") + "…"
             if shown.count(" ") == 0:
                 break
@@ -302,8 +313,8 @@ class CriteriaPanel(QFrame):
                 row = CriterionRow(self.criteria, self._chips, self._on_link_activated)
                 self._criteria_layout.addWidget(row)
                 self._rows.append(row)
-        chain = [self.ui.summaryLabel, self.waiting, *(r.text for r in self._rows),
-                 self.before_saving]
+        chain = [self.ui.summaryLabel, self.waiting, self.needed,
+                 *(r.text for r in self._rows), self.before_saving]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -321,6 +332,18 @@ class CriteriaPanel(QFrame):
             if links:
                 body.append("Missing: " + "; ".join(links))
         return "<br/>".join(body)
+
+    def _needed(self, determination: Determination, case: Case | None) -> str:
+        """For a pend, the inputs (and studies) that could settle it, first and as links."""
+        if determination.outcome != "pend_missing_information":
+            return ""
+        items = [f"<li>{self._missing_link(path, case)}</li>"
+                 for path in determination.missing_information]
+        items += [f'<li><a href="study:new">Add a study</a>: {escape(study.text)}</li>'
+                  for study in determination.missing_studies]
+        if not items:
+            return ""
+        return f"<p><b>Needed to decide</b></p><ul>{''.join(items)}</ul>"
 
     def _missing_link(self, path: str, case: Case | None) -> str:
         words_for = describe_field(path, case, choices=False)

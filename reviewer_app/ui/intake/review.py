@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget, QWizard
 from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.intake.document import DraftDocument
 from reviewer_app.core.intake.evaluation import DraftEvaluation
+from reviewer_app.core.levels import describe_levels
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.page import IntakePage
 from reviewer_app.ui.widgets.outcome_banner import explain_outcome
+from reviewer_app.ui.widgets.time_left import format_due
 from reviewer_app.ui.widgets.vocabulary import OUTCOMES
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -41,6 +44,19 @@ STUDY = ("date", "levels")
 
 
 def _value(path: str, value: Any) -> str:
+    name = path.rsplit(".", 1)[-1]
+    if name == "levels" and isinstance(value, list) and value:
+        try:
+            return describe_levels(value)
+        except KeyError:
+            return ", ".join(map(str, value))
+    if name == "received_at":
+        try:
+            return format_due(datetime.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if name == "language":
+        return words.LANGUAGES.get(str(value), str(value))
     if isinstance(value, list):
         if not value:
             return "none"
@@ -83,8 +99,8 @@ def _diagnosis_words(code: str) -> str:
 
 
 def case_in_words(document: DraftDocument, evaluation: DraftEvaluation) -> str:
-    """The whole request as the nurse entered it, section by section, and the result."""
-    html = []
+    """The result, then the whole request as the nurse entered it, section by section."""
+    html = [_determination(evaluation)]
     for title, paths in SECTIONS[:3]:
         html.append(f"<h3>{escape(title)}</h3>{_rows(document, paths)}")
     html.append("<h3>Service</h3>")
@@ -131,7 +147,6 @@ def case_in_words(document: DraftDocument, evaluation: DraftEvaluation) -> str:
         html.append(f"<h3>{escape(title)}</h3>{_rows(document, paths)}")
     if document.get("notes"):
         html.append(f"<h3>Notes</h3><p>{escape(document.get('notes'))}</p>")
-    html.append(_determination(evaluation))
     return "".join(html)
 
 
@@ -141,7 +156,7 @@ def _determination(evaluation: DraftEvaluation) -> str:
         return "<h3>Determination</h3><p>No criteria set can be chosen yet.</p>"
     words_for = OUTCOMES[determination.outcome]
     sentences = "".join(f"<li>{escape(s)}</li>" for s in determination.rationale)
-    return (f"<h3>Determination: {escape(words_for.title)} — {escape(words_for.action)}</h3>"
+    return (f"<h2>Determination: {escape(words_for.title)} — {escape(words_for.action)}</h2>"
             f"<p>{escape(explain_outcome(determination, evaluation.case))}</p>"
             f"<ol>{sentences}</ol>")
 
