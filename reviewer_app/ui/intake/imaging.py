@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.core.criteria.applicability import default_applicability
+from reviewer_app.core.criteria.narrative import BILSKY_WORDS
 from reviewer_app.core.criteria.paths import FINDINGS
 from reviewer_app.core.intake.evaluation import DraftEvaluation
 from reviewer_app.core.intake.findings import FindingAccess, not_seen_changes, study_access
@@ -270,7 +271,6 @@ class ImagingPage(IntakePage):
         for name in FINDINGS:
             self._offer(self._templates[f"findings.{name}"], access[name])
         self._show_sins(evaluation)
-        self._show_bilsky(document)
         self._show_not_seen_state(access)
 
     def _offer(self, field: Field, access: FindingAccess) -> None:
@@ -287,9 +287,11 @@ class ImagingPage(IntakePage):
                 hint += " The value entered is kept (a value reported always counts)."
         elif access.state == "positive_only":
             hint = f"{access.reason}."
-        if field.path in self.marked and self.intake.document.get(field.path) == self.marked[
-                field.path]:
+        value = self.intake.document.get(field.path)
+        if field.path in self.marked and value == self.marked[field.path]:
             hint = "Not seen on this study (set by the action below)."
+        elif hint is None and access.finding == "escc_grade" and value in BILSKY_WORDS:
+            hint = f"Grade {value}: {bilsky_meaning(value).lower()} ({bilsky_class(value)})."
         field.set_hint(hint)
 
     def _show_sins(self, evaluation: DraftEvaluation) -> None:
@@ -321,13 +323,6 @@ class ImagingPage(IntakePage):
         self.sins_label.setText(
             f"<b>SINS for this study:</b> not scored yet (at most {record.best_possible}); "
             f"needs {escape(', '.join(needed))}.")
-
-    def _show_bilsky(self, document) -> None:
-        field = self._templates["findings.escc_grade"]
-        grade = document.get(field.path)
-        if grade in ("0", "1a", "1b", "1c", "2", "3") and field.path not in self.marked:
-            field.set_hint(f"Grade {grade}: {bilsky_meaning(grade).lower()} "
-                           f"({bilsky_class(grade)}).")
 
     def _show_not_seen_state(self, access: dict[str, FindingAccess]) -> None:
         changes = not_seen_changes(self.intake.document, self.index, access)

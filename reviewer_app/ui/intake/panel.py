@@ -128,14 +128,15 @@ class CriteriaPanel(QFrame):
         font.setPointSizeF(max(font.pointSizeF() * 0.8, self.font().pointSizeF() * 1.2))
         banner.ui.titleLabel.setFont(font)
         line = self.fontMetrics().lineSpacing()
-        banner.setFixedHeight(QFontMetrics(font).lineSpacing() * 2 + line * EXPLANATION_LINES
-                              + 24)
+        width = self.fontMetrics().averageCharWidth() * PANEL_WIDTH_EM
+        self.setFixedWidth(width)
+        inner = width - 2 * self.frameWidth()
+        banner.setFixedSize(inner, QFontMetrics(font).lineSpacing() * 2
+                            + line * EXPLANATION_LINES + 24)
         """Fixed sizes outside the scroll area: a label whose size cannot change does not make
         the whole wizard lay itself out again when its text changes, and the panel has one
         width, so the page beside it never moves."""
-        self.ui.draftLabel.setFixedHeight(line * 2 + 12)
-        width = self.fontMetrics().averageCharWidth() * PANEL_WIDTH_EM
-        self.setFixedWidth(width)
+        self.ui.draftLabel.setFixedSize(inner, line * 2 + 12)
         self.ui.criteriaContents.setBackgroundRole(QPalette.ColorRole.Base)
         self.ui.criteriaArea.setSizePolicy(QSizePolicy.Policy.Ignored,
                                            QSizePolicy.Policy.Ignored)

@@ -128,8 +128,7 @@ class IntakeWizard(QWizard):
             self.pages.append(page)
             self.addPage(page)
         self._install_actions()
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * SIZE_EM[0], metrics.lineSpacing() * SIZE_EM[1])
+        self._fit_to_screen()
         self._retitle()
         self.panel.show_evaluation(self.evaluation, self.clock())
         self.panel.show_draft_state(self._draft_words(None))
@@ -151,6 +150,19 @@ class IntakeWizard(QWizard):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
+
+    def _fit_to_screen(self) -> None:
+        """The first size in character widths and lines, within the screen (at 200% a
+        laptop screen has fewer logical pixels than the wizard would like; pages scroll)."""
+        metrics = self.fontMetrics()
+        width = metrics.averageCharWidth() * SIZE_EM[0]
+        height = metrics.lineSpacing() * SIZE_EM[1]
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() * 19 // 20)
+            height = min(height, available.height() * 19 // 20)
+        self.resize(width, height)
 
     def _retitle(self) -> None:
         if self.session.case_id is not None:
