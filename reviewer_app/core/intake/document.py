@@ -66,6 +66,19 @@ def join_path(parts: tuple[Key, ...] | list[Key]) -> str:
     return text
 
 
+def get_path(data: Any, path: str, default: Any = None) -> Any:
+    """The value at ``path`` inside plain JSON data (not a copy), or ``default``."""
+    node = data
+    for part in split_path(path):
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return default
+        elif not isinstance(node, dict) or part not in node:
+            return default
+        node = node[part]
+    return node
+
+
 class DraftDocument:
     """A partial ``ur-case/1`` document: JSON data addressed by path."""
 
@@ -96,14 +109,9 @@ class DraftDocument:
 
     def get(self, path: str, default: Any = None) -> Any:
         """The value at ``path`` (a copy for objects and lists), or ``default`` if absent."""
-        node: Any = self._data
-        for part in split_path(path):
-            if isinstance(part, int):
-                if not isinstance(node, list) or part >= len(node):
-                    return default
-            elif not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
+        node = get_path(self._data, path, _ABSENT)
+        if node is _ABSENT:
+            return default
         return copy.deepcopy(node) if isinstance(node, dict | list) else node
 
     def has(self, path: str) -> bool:

@@ -32,7 +32,7 @@ from reviewer_app.core.criteria.evaluator import decide, evaluate
 from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.criteria.result import Result
 from reviewer_app.core.determination import CriterionResult, Determination
-from reviewer_app.core.intake.document import DraftDocument, join_path, split_path
+from reviewer_app.core.intake.document import DraftDocument, get_path, join_path, split_path
 
 SOURCE = "draft"
 REQUIRED = "required field is missing"
@@ -222,15 +222,7 @@ class _Work:
 
 
 def _get(data: Any, path: str) -> Any:
-    node = data
-    for part in split_path(path):
-        if isinstance(part, int):
-            if not isinstance(node, list) or part >= len(node):
-                return None
-        elif not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
+    return get_path(data, path)
 
 
 def _set(data: dict, path: str, value: Any) -> None:

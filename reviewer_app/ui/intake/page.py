@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -87,6 +89,25 @@ class IntakePage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return box, form
+
+    def columns(self, layout: QBoxLayout, *columns: tuple[tuple[str, tuple[str, ...]], ...]
+                ) -> dict[str, QFormLayout]:
+        """Side-by-side columns of groups of fields, each column its groups top to bottom (and
+        the tab order the same: down a column, then the next); the forms by group title."""
+        row = QHBoxLayout()
+        forms = {}
+        for groups in columns:
+            column = QVBoxLayout()
+            for title, paths in groups:
+                box, form = self.group(title)
+                for path in paths:
+                    self.add(form, path)
+                column.addWidget(box)
+                forms[title] = form
+            column.addStretch(1)
+            row.addLayout(column, 1)
+        layout.addLayout(row)
+        return forms
 
     def add(self, form: QFormLayout, path: str, field: Field | None = None,
             label: str | None = None) -> Field:

@@ -6,7 +6,7 @@ from html import escape
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from reviewer_app.core.case import Provider
 from reviewer_app.core.codes import icd10, procedure_list
@@ -209,28 +209,17 @@ class SymptomsPage(IntakePage):
     OWNS = ("symptoms",)
 
     def build(self, content: QWidget) -> None:
-        row = QHBoxLayout(content)
-        left = QVBoxLayout()
-        pain, form = self.group("Pain")
-        for path in ("symptoms.pain_nrs", "symptoms.pain_character",
-                     "symptoms.pain_duration_weeks", "symptoms.radicular_pain",
-                     "symptoms.neurogenic_claudication"):
-            self.add(form, path)
-        left.addWidget(pain)
-        flags, form = self.group("Red flags")
-        self.add(form, "symptoms.red_flags")
-        left.addWidget(flags)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        neuro, form = self.group("Neurological status")
-        for path in ("symptoms.neuro_deficit", "symptoms.deficit_progressive",
-                     "symptoms.deficit_duration_hours", "symptoms.frankel_grade",
-                     "symptoms.ambulatory", "symptoms.bowel_bladder_dysfunction"):
-            self.add(form, path)
-        right.addWidget(neuro)
-        right.addStretch(1)
-        row.addLayout(left, 1)
-        row.addLayout(right, 1)
+        self.columns(
+            QVBoxLayout(content),
+            (("Pain", ("symptoms.pain_nrs", "symptoms.pain_character",
+                       "symptoms.pain_duration_weeks", "symptoms.radicular_pain",
+                       "symptoms.neurogenic_claudication")),
+             ("Red flags", ("symptoms.red_flags",))),
+            (("Neurological status", ("symptoms.neuro_deficit", "symptoms.deficit_progressive",
+                                      "symptoms.deficit_duration_hours",
+                                      "symptoms.frankel_grade", "symptoms.ambulatory",
+                                      "symptoms.bowel_bladder_dysfunction")),),
+        )
 
 
 class TreatmentsPage(IntakePage):
@@ -302,27 +291,19 @@ class OncologyPage(IntakePage):
     OWNS = ("oncology",)
 
     def build(self, content: QWidget) -> None:
-        row = QHBoxLayout(content)
-        left = QVBoxLayout()
-        tumor, form = self.group("The cancer")
-        for path in ("oncology.primary_site", "oncology.histology_confirmed",
-                     "oncology.radiosensitivity", "oncology.systemic_therapy_planned",
-                     "oncology.expected_survival_months"):
-            self.add(form, path)
-        left.addWidget(tumor)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        spread, form = self.group("Performance and spread")
-        for path in ("oncology.kps", "oncology.ecog", "oncology.extraspinal_bone_metastases",
-                     "oncology.vertebral_metastases", "oncology.visceral_metastases"):
-            self.add(form, path)
-        self.tokuhashi = _live(spread)
+        forms = self.columns(
+            QVBoxLayout(content),
+            (("The cancer", ("oncology.primary_site", "oncology.histology_confirmed",
+                             "oncology.radiosensitivity", "oncology.systemic_therapy_planned",
+                             "oncology.expected_survival_months")),),
+            (("Performance and spread", ("oncology.kps", "oncology.ecog",
+                                         "oncology.extraspinal_bone_metastases",
+                                         "oncology.vertebral_metastases",
+                                         "oncology.visceral_metastases")),),
+        )
+        self.tokuhashi = _live(content)
         self.tokuhashi.setAccessibleName("Revised Tokuhashi score")
-        form.addRow("", self.tokuhashi)
-        right.addWidget(spread)
-        right.addStretch(1)
-        row.addLayout(left, 1)
-        row.addLayout(right, 1)
+        forms["Performance and spread"].addRow("", self.tokuhashi)
 
     def applies(self) -> bool:
         evaluation = self.intake.evaluation
@@ -369,20 +350,14 @@ class NotesPage(IntakePage):
 
     def build(self, content: QWidget) -> None:
         layout = QVBoxLayout(content)
-        row = QHBoxLayout()
-        box, form = self.group("Comorbidities")
-        paths = ("comorbidities.hypertension", "comorbidities.diabetes",
-                 "comorbidities.hba1c_percent", "comorbidities.nicotine_use",
-                 "comorbidities.bmi")
-        for path in paths:
-            self.add(form, path)
-        row.addWidget(box, 1)
-        box, form = self.group("Risks")
-        for path in ("comorbidities.osteoporosis", "comorbidities.coagulopathy",
-                     "comorbidities.active_infection", "comorbidities.pregnancy"):
-            self.add(form, path)
-        row.addWidget(box, 1)
-        layout.addLayout(row)
+        self.columns(
+            layout,
+            (("Comorbidities", ("comorbidities.hypertension", "comorbidities.diabetes",
+                                "comorbidities.hba1c_percent", "comorbidities.nicotine_use",
+                                "comorbidities.bmi")),),
+            (("Risks", ("comorbidities.osteoporosis", "comorbidities.coagulopathy",
+                        "comorbidities.active_infection", "comorbidities.pregnancy")),),
+        )
         notes, form = self.group("Notes")
         self.add(form, "notes", NotesField("notes", content, lines=6))
         layout.addWidget(notes)

@@ -24,3 +24,18 @@ def keep_drafts_without_asking(monkeypatch):
 
     monkeypatch.setattr(KeepDraftDialog, "ask",
                         classmethod(lambda cls, parent, what: cls.KEEP))
+
+
+@pytest.fixture
+def window(qtbot, ui_context):
+    """The main window, shown and active (keyboard shortcuts reach only the active window)."""
+    from PySide6.QtTest import QTest
+
+    from reviewer_app.ui.main.window import MainWindow
+
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    return window

@@ -65,16 +65,6 @@ while True:
 """
 
 
-@pytest.fixture
-def window(qtbot, ui_context):
-    window = MainWindow(ui_context)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    assert QTest.qWaitForWindowActive(window)
-    return window
-
-
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_draft_survives_the_process_being_killed_and_is_resumed(qtbot, tmp_path):
     script = ENTERING.format(root=str(ROOT), support=str(ROOT / "tests" / "support"))
@@ -157,14 +147,19 @@ def test_closing_the_wizard_can_discard_its_draft(qtbot, ui_context, monkeypatch
         assert drafts.list_drafts(store) == []
 
 
-def test_edit_of_a_stored_case_saves_its_next_version(qtbot, window, ui_context,
-                                                      seed_case_path):
+def edit_seed(qtbot, window, seed_case_path) -> tuple[int, IntakeWizard]:
+    """Import the seed case, then Edit it: (its id, the wizard on it)."""
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         window.open_case(seed_case_path)
     case_id = window.opened_case().case_id
     with qtbot.waitSignal(window.intake.wizard_opened, timeout=10_000) as opened:
         window.open_wizard_for_case(case_id)
-    wizard = opened.args[0]
+    return case_id, opened.args[0]
+
+
+def test_edit_of_a_stored_case_saves_its_next_version(qtbot, window, ui_context,
+                                                      seed_case_path):
+    case_id, wizard = edit_seed(qtbot, window, seed_case_path)
     assert wizard.windowTitle().startswith(f"Edit case {case_id}")
     assert wizard.evaluation.complete
     notes = wizard.page_of(NotesPage)
@@ -189,12 +184,7 @@ def test_a_stale_edit_is_refused_and_the_draft_kept(qtbot, window, ui_context, s
     from reviewer_app.core.store import decisions
     from reviewer_app.core.store.reviewers import add_reviewer
 
-    with qtbot.waitSignal(window.case_shown, timeout=10_000):
-        window.open_case(seed_case_path)
-    case_id = window.opened_case().case_id
-    with qtbot.waitSignal(window.intake.wizard_opened, timeout=10_000) as opened:
-        window.open_wizard_for_case(case_id)
-    wizard = opened.args[0]
+    case_id, wizard = edit_seed(qtbot, window, seed_case_path)
     with qtbot.waitSignal(wizard.draft_saved, timeout=10_000):
         wizard.commit("notes", "Changed while someone else assigned the case.")
     with reading(ui_context.database_path) as store:

@@ -4,7 +4,6 @@ stored case equal to examples/seed-l2-corpectomy.json in content, and the case o
 
 from __future__ import annotations
 
-import pytest
 from nurse import WAIT_MS, Nurse
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -23,17 +22,6 @@ from reviewer_app.ui.intake.pages import (
     TreatmentsPage,
 )
 from reviewer_app.ui.intake.review import ReviewPage
-from reviewer_app.ui.main.window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, ui_context):
-    window = MainWindow(ui_context)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    assert QTest.qWaitForWindowActive(window)
-    return window
 
 
 def next_page(nurse: Nurse, wizard: QWizard, expected: type) -> None:
