@@ -256,3 +256,44 @@ def test_the_first_page_evaluates_without_administrative_fields(open_wizard):
     assert "diagnoses" in determination.missing_information
     summary = wizard.panel.ui.summaryLabel.text()
     assert "received now" not in summary and "assuming standard urgency, commercial" in summary
+
+
+def test_save_with_fields_missing_says_what_and_keeps_the_wizard(open_wizard, seed_case_path):
+    wizard = open_wizard(seed_document(seed_case_path, "member.id", "requesting_provider.npi"))
+    review = wizard.pages[-1]
+    wizard.go_to(review)
+    Nurse().click(wizard.button(QWizard.WizardButton.FinishButton))
+    assert wizard.isVisible() and wizard.currentPage() is review
+    assert "still required: Member ID, NPI" in review.message.text()
+
+
+def test_the_shortcuts_window_lists_new_case_and_the_wizard_keys(window, monkeypatch):
+    from reviewer_app.ui.widgets.shortcuts_dialog import ShortcutsDialog
+
+    shown = []
+    real = ShortcutsDialog.show_shortcuts.__func__
+
+    def keep(cls, parent, rows):
+        shown.append(real(cls, parent, rows))
+        return shown[-1]
+
+    monkeypatch.setattr(ShortcutsDialog, "show_shortcuts", classmethod(keep))
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    [dialog] = shown
+    table = dialog.table
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert ("Ctrl+N", "New case") in rows
+    assert any(keys.startswith("F6") for keys, _ in rows)
+    dialog.close()
+
+
+def test_a_slower_earlier_search_never_replaces_a_later_one(open_wizard):
+    from reviewer_app.ui.intake.completers import CodeOption
+
+    wizard = open_wizard()
+    completer = wizard.page_of(DiagnosesPage).editor.completer
+    completer._asked = 2
+    completer._show(1, [CodeOption("C79", "old answer")])
+    assert completer.model.rowCount() == 0, "an answer to an earlier text is dropped"
+    completer._show(2, [CodeOption("C79.51", "Secondary malignant neoplasm of bone")])
+    assert [o.code for o in completer.model.options()] == ["C79.51"]
