@@ -7,7 +7,7 @@ Every step is a real Qt key or mouse event (``QTest``), and every step is counte
   by its first letters);
 - ``clicks``: every mouse click (focusing a field, opening a list, an item, a radio button, a
   check box, a level, a button);
-- ``commands``: a shortcut that does something (Ctrl+N);
+- ``shortcuts``: a shortcut that does something (Ctrl+N);
 - ``navigation``: Tab, select-all and the like, which move or prepare but choose nothing.
 
 A field that Tab has already reached is not clicked again, so the count also shows that the
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdi
 from reviewer_app.ui.intake.fields import ChoiceField, Field, TextField, TriStateField
 
 WAIT_MS = 10_000
-ACTIONS = ("typed", "chosen", "clicks", "commands")
+ACTIONS = ("typed", "chosen", "clicks", "shortcuts")
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:

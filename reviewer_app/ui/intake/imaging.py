@@ -34,7 +34,7 @@ from reviewer_app.core.levels import describe_levels
 from reviewer_app.core.scores import sins
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.fields import Field, NotesField
-from reviewer_app.ui.intake.page import IntakePage, under
+from reviewer_app.ui.intake.page import IntakePage, focus_soon, under
 from reviewer_app.ui.widgets.vocabulary import (
     SINS_COMPONENTS,
     SINS_RANGES,
@@ -241,6 +241,9 @@ class ImagingPage(IntakePage):
     def initializePage(self) -> None:
         self.message.hide()
         self.show_study(self.index)
+        if not self.intake.jumping:
+            focus_soon(self._templates["modality"].focus_target() if self.study_count()
+                       else self.add_button)
 
     def add_study(self) -> None:
         index = self.study_count()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -36,6 +37,16 @@ from reviewer_app.ui.intake.fields import Field, field_of, make_field, problem_c
 
 if TYPE_CHECKING:
     from reviewer_app.ui.intake.wizard import IntakeWizard
+
+
+def focus_soon(widget: QWidget) -> None:
+    """Focus ``widget`` once the page is on screen (QWizard shows it after initializePage)."""
+
+    def focus() -> None:
+        if shiboken6.isValid(widget) and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+    QTimer.singleShot(0, focus)
 
 
 def under(path: str, prefix: str) -> bool:
@@ -139,6 +150,12 @@ class IntakePage(QWizardPage):
         self.message.hide()
         self.load(self.intake.document)
         self.show_evaluation(self.intake.evaluation)
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        """A page arrives with the keyboard in its first field (a jump puts it elsewhere)."""
+        if not self.intake.jumping and self.fields:
+            focus_soon(next(iter(self.fields.values())).focus_target())
 
     def cleanupPage(self) -> None:
         """Going back keeps what was entered (the draft is the record, not the page)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget, QWizard
 
 from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.intake.document import DraftDocument
@@ -116,6 +116,9 @@ class IntakeWizard(QWizard):
         self.setSideWidget(self.panel)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, True)
+        """Enter ends a field (or adds the highlighted code), never turns the page by surprise;
+        Alt+N and Ctrl+PgDown do."""
         self.setOption(QWizard.WizardOption.HaveHelpButton, True)
         self.setOption(QWizard.WizardOption.HelpButtonOnRight, False)
         self.setButtonText(QWizard.WizardButton.HelpButton, "Keyboard shortcuts (F1)")
@@ -128,6 +131,9 @@ class IntakeWizard(QWizard):
             self.pages.append(page)
             self.addPage(page)
         self._install_actions()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self._fit_to_screen()
         self._retitle()
         self.panel.show_evaluation(self.evaluation, self.clock())

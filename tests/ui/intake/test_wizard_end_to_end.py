@@ -180,7 +180,7 @@ def enter_notes(nurse: Nurse, page: NotesPage) -> None:
 def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_case_path,
                                                 capsys):
     nurse = Nurse()
-    nurse.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="commands")
+    nurse.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="shortcuts")
     wizard = window.intake.wizard
     assert wizard is not None
     assert QTest.qWaitForWindowActive(wizard)

@@ -297,3 +297,14 @@ def test_a_slower_earlier_search_never_replaces_a_later_one(open_wizard):
     assert completer.model.rowCount() == 0, "an answer to an earlier text is dropped"
     completer._show(2, [CodeOption("C79.51", "Secondary malignant neoplasm of bone")])
     assert [o.code for o in completer.model.options()] == ["C79.51"]
+
+
+def test_enter_in_a_field_commits_it_and_stays_on_the_page(open_wizard):
+    wizard = open_wizard()
+    page = wizard.currentPage()
+    edit = page.fields["member.id"].edit
+    Nurse().click(edit)
+    QTest.keyClicks(edit, "W884120375")
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert wizard.currentPage() is page
+    assert wizard.document.get("member.id") == "W884120375"
