@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from reviewer_app.core.store import drafts
 from reviewer_app.core.store.rows import parse_utc
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_drafts_banner import Ui_DraftsBanner
 from reviewer_app.ui.signals import emit
 
+if TYPE_CHECKING:
+    from reviewer_app.core.store import drafts
+    from reviewer_app.core.store.database import Store
+
 LIST_KEY = "list-drafts"
+
+
+def _list_drafts(store: Store) -> list[drafts.DraftSummary]:
+    from reviewer_app.core.store import drafts  # sqlite-utils: on the database thread
+
+    return drafts.list_drafts(store)
+
+
+def _discard(store: Store, draft_id: int, by: int | None) -> None:
+    from reviewer_app.core.store import drafts
+
+    drafts.discard_draft(store, draft_id, by=by)
 
 
 class DiscardDraftDialog:
@@ -64,7 +80,7 @@ class DraftsBanner(QFrame):
 
     def refresh(self) -> None:
         (
-            self._context.store.op(self, drafts.list_drafts, key=LIST_KEY,
+            self._context.store.op(self, _list_drafts, key=LIST_KEY,
                                    what="list the unfinished drafts")
             .success(self._show)
             .run()
@@ -109,7 +125,7 @@ class DraftsBanner(QFrame):
         by = self._context.reviewer_id
         (
             self._context.store.op(
-                self, lambda store: drafts.discard_draft(store, draft_id, by=by),
+                self, functools.partial(_discard, draft_id=draft_id, by=by),
                 what=f"discard draft {draft_id}")
             .success(lambda _result: self.refresh())
             .run()

@@ -7,6 +7,7 @@ draft is autosaved, so closing it first loses nothing).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 from reviewer_app.core import lifecycle
 from reviewer_app.core.intake.document import DraftDocument
 from reviewer_app.core.intake.session import DraftSession
-from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import TransitionError
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.intake.drafts_banner import DraftsBanner
@@ -23,6 +23,9 @@ from reviewer_app.ui.intake.shortcuts import INTAKE_SHORTCUTS
 from reviewer_app.ui.intake.wizard import IntakeWizard
 from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.shortcuts_dialog import ShortcutsDialog, action_rows
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.database import Store
 
 
 def _draft_to_resume(store: Store, draft_id: int) -> tuple[DraftDocument, DraftSession]:

@@ -11,7 +11,7 @@ document). Save stores the case through the store, as an import, and the window 
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -21,7 +21,6 @@ from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.intake.document import DraftDocument
 from reviewer_app.core.intake.evaluation import evaluate_draft
 from reviewer_app.core.intake.session import DraftSession, Saved
-from reviewer_app.core.store.drafts import Finished
 from reviewer_app.core.store.rows import parse_utc
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.intake.fields import field_of
@@ -40,6 +39,9 @@ from reviewer_app.ui.intake.review import ReviewPage
 from reviewer_app.ui.intake.shortcuts import ShortcutsDialog
 from reviewer_app.ui.operations.failures import describe_failure
 from reviewer_app.ui.signals import emit
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.drafts import Finished
 
 AUTOSAVE_KEY = "intake-autosave"
 SIZE_EM = (180, 58)
