@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.criteria.inputs import Facts, conservative_care, weeks_of
 from reviewer_app.core.errors import pydantic_problems
 from reviewer_app.core.intake.evaluation import DraftEvaluation
+from reviewer_app.core.intake.schema import FieldKind
 from reviewer_app.core.scores import RADIOSENSITIVITY_BY_PRIMARY_SITE, tokuhashi
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.code_lists import CodeListEditor
@@ -20,6 +22,7 @@ from reviewer_app.ui.intake.completers import icd10_options, procedure_options
 from reviewer_app.ui.intake.fields import ChoiceField, NotesField, TextField
 from reviewer_app.ui.intake.page import IntakePage
 from reviewer_app.ui.intake.treatments import TreatmentsEditor
+from reviewer_app.ui.widgets.time_left import format_due
 from reviewer_app.ui.widgets.vocabulary import TOKUHASHI_ADVICE, survival_band
 
 
@@ -87,10 +90,6 @@ class RequestPage(IntakePage):
         if "received_at" in evaluation.placeholders or determination is None:
             self.due.setText("")
             return
-        from datetime import datetime
-
-        from reviewer_app.ui.widgets.time_left import format_due
-
         due = datetime.fromisoformat(determination.due_at)
         self.due.setText(f"Decision due {escape(format_due(due))}")
 
@@ -146,8 +145,6 @@ class LanguageField(ChoiceField):
     """The letter languages the application writes (English, Spanish); another tag stays."""
 
     def __init__(self, path: str, parent: QWidget | None = None):
-        from reviewer_app.core.intake.schema import FieldKind
-
         super().__init__(path, FieldKind("choice", tuple(words.LANGUAGES)), parent)
         for row, value in enumerate(words.LANGUAGES, start=1):
             self._model.item(row).setText(words.LANGUAGES[value])
@@ -248,11 +245,10 @@ class TreatmentsPage(IntakePage):
             return
         weeks = care.weeks
         modalities = care.modalities
-        names = ", ".join(words.value_words("prior_treatments[].type", m).lower()
-                          for m in modalities)
+        names = ", ".join(words.value_words("prior_treatments[].type", m) for m in modalities)
         how_long = f"{weeks:g} weeks" if weeks is not None else "no weeks known"
         if care.longest:
-            longest = words.value_words("prior_treatments[].type", care.longest).lower()
+            longest = words.value_words("prior_treatments[].type", care.longest)
             how_long += f" (longest: {longest})"
         count = len(modalities)
         kinds = f"{count} modalit{'y' if count == 1 else 'ies'}"
