@@ -308,3 +308,18 @@ def test_enter_in_a_field_commits_it_and_stays_on_the_page(open_wizard):
     QTest.keyClick(edit, Qt.Key.Key_Return)
     assert wizard.currentPage() is page
     assert wizard.document.get("member.id") == "W884120375"
+
+
+def test_the_level_picker_by_keyboard(open_wizard):
+    wizard = open_wizard()
+    picker = wizard.currentPage().fields["service.levels"]
+    picker.buttons["L1"].setFocus()
+    QTest.keyClick(picker.buttons["L1"], Qt.Key.Key_Space)
+    for _ in range(2):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right,
+                       Qt.KeyboardModifier.ShiftModifier)
+    assert picker.value() == ["L1", "L2", "L3"]
+    assert wizard.document.get("service.levels") == ["L1", "L2", "L3"]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is picker.buttons["T3"], "up a row, same column"
+    assert picker.summary.text() == "Chosen: L1-L3"
