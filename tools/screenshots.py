@@ -43,6 +43,8 @@ OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
 NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 SIZE = (1280, 820)
+WIZARD_SIZE = (1260, 870)
+"""The offscreen screen is small; the wizard fits itself to the screen it is on."""
 TIMEOUT_MS = 15_000
 SETTLE_MS = 150
 
@@ -129,6 +131,7 @@ def _save(widget: QWidget, name: str) -> None:
 
 def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
     wizard = IntakeWizard(context, document=DraftDocument(seed), parent=window)
+    wizard.resize(*WIZARD_SIZE)
     wizard.show()
     for number, page in enumerate(wizard.pages, start=1):
         wizard.go_to(page)
@@ -141,6 +144,7 @@ def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
     pend = copy.deepcopy(seed)
     _pend(pend)
     wizard = IntakeWizard(context, document=DraftDocument(pend), parent=window)
+    wizard.resize(*WIZARD_SIZE)
     wizard.show()
     wizard.go_to(wizard.pages[0])
     with_draft = []
