@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes, bench_gui, bench_letters, bench_store
+from bench import bench_codes, bench_gui, bench_intake, bench_letters, bench_store
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,6 +124,7 @@ def _gui_rows() -> list[tuple]:
 def main() -> int:
     rows = _evaluation_rows() + _cli_rows() + _gui_rows()
     rows += [(*row, None) for row in bench_gui.run()]
+    rows += bench_intake.run()
     rows += [(*row, None) for row in bench_codes.run()]
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]

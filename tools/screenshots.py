@@ -1,4 +1,5 @@
-"""Screenshots of the main window for ``docs/screenshots/`` (runs offscreen, no display needed).
+"""Screenshots of the main window and the intake wizard for ``docs/screenshots/`` (runs
+offscreen, no display needed).
 
     .venv/bin/python tools/screenshots.py [SEED_CASE.json]
 
@@ -10,6 +11,10 @@ Then the case view's tabs: the seed case after a nurse took it into review and s
 MRI report as a new version (overview, history with the diff, audit, version 1 read-only), the
 pended variant before and after the provider's survival estimate arrived, a case whose row was
 changed outside the application (the audit tab says so), and the history in a dark palette.
+Then the intake wizard, every page filled with the seed case (``intake-*.png``; the tall
+imaging page also whole, ``intake-3-imaging-whole.png``), the live panel pending on a missing
+survival estimate with its links (``intake-panel-pend.png``), and the main window offering an
+unfinished draft (``main-drafts-banner.png``).
 """
 
 from __future__ import annotations
@@ -36,12 +41,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
+from reviewer_app.core.intake.document import DraftDocument  # noqa: E402
 from reviewer_app.core.store import decisions, revisions  # noqa: E402
 from reviewer_app.core.store.database import Store  # noqa: E402
 from reviewer_app.core.store.reviewers import add_reviewer  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
 from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
+from reviewer_app.ui.intake.wizard import IntakeWizard  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 
@@ -49,6 +56,8 @@ OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
 NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 SIZE = (1280, 820)
+WIZARD_SIZE = (1260, 870)
+"""The offscreen screen is small; the wizard fits itself to the screen it is on."""
 TIMEOUT_MS = 15_000
 SETTLE_MS = 150
 
@@ -243,6 +252,43 @@ def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
     app.setPalette(light)
 
 
+def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
+    wizard = IntakeWizard(context, document=DraftDocument(seed), parent=window)
+    wizard.resize(*WIZARD_SIZE)
+    wizard.show()
+    for number, page in enumerate(wizard.pages, start=1):
+        wizard.go_to(page)
+        page.scroll.verticalScrollBar().setValue(0)
+        _save(wizard, f"intake-{number}-{page.NAME}")
+        if page.NAME == "imaging":
+            _save(page.content, f"intake-{number}-{page.NAME}-whole")
+    wizard.setVisible(False)
+    wizard.deleteLater()
+    pend = copy.deepcopy(seed)
+    _pend(pend)
+    wizard = IntakeWizard(context, document=DraftDocument(pend), parent=window)
+    wizard.resize(*WIZARD_SIZE)
+    wizard.show()
+    wizard.go_to(wizard.pages[0])
+    with_draft = []
+    wizard.draft_saved.connect(with_draft.append)
+    wizard.commit("notes", pend["notes"] + " Survival estimate to follow.")
+    loop = QEventLoop()
+    wizard.draft_saved.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    if not with_draft:
+        loop.exec()
+    _save(wizard, "intake-pend")
+    _save(wizard.panel, "intake-panel-pend")
+    wizard.setVisible(False)
+    loop = QEventLoop()
+    window.intake.banner.listed.connect(loop.quit)
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    window.intake.banner.refresh()
+    loop.exec()
+    _save(window, "main-drafts-banner")
+
+
 def main(argv: list[str]) -> int:
     seed_path = Path(argv[1]) if len(argv) > 1 else SEED
     seed = json.loads(seed_path.read_text(encoding="utf-8"))
@@ -287,6 +333,7 @@ def main(argv: list[str]) -> int:
             _save(box, "dialog-invalid-file")
             box.close()
         _case_view_pictures(window, db, nurse.id)
+        _intake_shots(context, seed, window)
         window.close()
         context.close()
     app.processEvents()

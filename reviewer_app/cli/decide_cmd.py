@@ -1,6 +1,6 @@
 """``decide`` and ``assign``: moving a case through its lifecycle from the shell.
 
-The rules (who may do what, in which status) live in ``core/store/lifecycle.py``; a refusal
+The rules (who may do what, in which status) live in ``core/lifecycle.py``; a refusal
 prints the reason and exits 2.
 """
 

@@ -6,3 +6,5 @@ GUI thread; ``main`` is the main window; ``case``, ``queue``, ``intake`` and ``l
 the views of those features; ``widgets`` holds what several views show; ``forms`` is generated
 from ``forms/*.ui`` by pyside6-uic and never edited by hand.
 """
+
+from reviewer_app.ui import refcounts  # noqa: F401  (PySide6 6.12.0: before any widget)

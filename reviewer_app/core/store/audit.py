@@ -26,8 +26,11 @@ from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
 
-ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup")
-"""``edit``: a new version of the case's document was saved (the request itself changed)."""
+ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
+           "draft_start", "draft_discard")
+"""``edit``: a new version of the case's document was saved (the request itself changed).
+``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
+thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"

@@ -170,21 +170,36 @@ def _prepare_in_workers(documents: Iterable, first_case: int, first_evaluation: 
             yield from results
 
 
-def _insert(store: Store, log: AuditLog, item: Prepared, by: int | None) -> Imported:
+def import_in_transaction(store: Store, log: AuditLog, source: str, data: str, *,
+                          by: int | None = None, library: Library | None = None,
+                          details: dict | None = None) -> Imported:
+    """One document imported inside the caller's write transaction, as :func:`import_documents`
+    imports each (a draft saved by the intake wizard is removed in the same transaction).
+    ``details`` are added to the audit entry of the creation (ids, never member data)."""
+    item = prepare(source, data, _next_id(store, "cases"), _next_id(store, "evaluations"),
+                   store.now(), by, library)
+    if isinstance(item, Refused):
+        raise ImportRefused([item.error()])
+    return _insert(store, log, item, by, details)
+
+
+def _insert(store: Store, log: AuditLog, item: Prepared, by: int | None,
+            details: dict | None = None) -> Imported:
     row, evaluation = item.case_row, item.evaluation_row
     store.conn.execute(_INSERT_CASE, tuple(row[name] for name in CASE_COLUMNS))
     log.append("create", reviewer_id=by, case=(row["id"], row["version"], item.case_hash),
-               details={"external_id": item.external_id, "status": row["status"]})
+               details={"external_id": item.external_id, "status": row["status"],
+                        **(details or {})})
     store.conn.execute(_INSERT_EVALUATION,
                        tuple(evaluation[name] for name in EVALUATION_COLUMNS))
     log.append("evaluate", reviewer_id=by, case=(row["id"], row["version"], item.case_hash),
                record=("evaluations", evaluation["id"], item.evaluation_hash),
-               details=_evaluation_details(evaluation))
+               details=evaluation_details(evaluation))
     return Imported(row["id"], item.source, item.external_id, evaluation["outcome"],
                     row["due_at"])
 
 
-def _evaluation_details(evaluation: dict) -> dict:
+def evaluation_details(evaluation: dict) -> dict:
     return {"evaluation_id": evaluation["id"], "outcome": evaluation["outcome"],
             "criteria_set": evaluation["criteria_set_id"],
             "criteria_set_version": evaluation["criteria_set_version"],
@@ -268,20 +283,20 @@ def reevaluate(store: Store, case_id: int, *, by: int | None = None,
         previous = latest_evaluation(store, case_id)
         case_ref = previous.determination["case_ref"] if previous else (
             case.external_id or f"case {case_id}")
-        evaluation = store_evaluation(store, AuditLog(store), row,
-                                      evaluate(case, case_ref, library), by)
-    return evaluation
+        evaluation = record_evaluation(store, AuditLog(store), row,
+                                       evaluate(case, case_ref, library), by)
+    return Evaluation.from_row(evaluation)
 
 
-def store_evaluation(store: Store, log: AuditLog, row: Mapping[str, Any], determination,
-                     by: int | None) -> Evaluation:
-    """Inside the caller's write: keep ``determination`` as the evaluation of the case ``row``
-    (at its current version), with its audit entry."""
+def record_evaluation(store: Store, log: AuditLog, row: Mapping[str, Any], determination,
+                      by: int | None) -> dict[str, Any]:
+    """Keep ``determination`` as the evaluation of the case ``row`` (as it now stands), inside
+    the caller's write, with its audit entry; the evaluation row."""
     evaluation = evaluation_row(_next_id(store, "evaluations"), dict(row), determination, by,
                                 store.now())
     store.conn.execute(_INSERT_EVALUATION,
                        tuple(evaluation[name] for name in EVALUATION_COLUMNS))
     log.append("evaluate", reviewer_id=by, case=case_stamp(row),
                record=record_stamp("evaluations", evaluation),
-               details=_evaluation_details(evaluation))
-    return Evaluation.from_row(evaluation)
+               details=evaluation_details(evaluation))
+    return evaluation

@@ -1,5 +1,6 @@
-"""Changing a case: decisions, assignment, letter issued. Each is one save that checks the
-version the caller read (optimistic concurrency), the case row's integrity, and the lifecycle.
+"""Changing a case: decisions, assignment, letter issued, a revised request. Each is one save
+that checks the version the caller read (optimistic concurrency), the case row's integrity, and
+the lifecycle.
 
 Two windows or two instances on the same file never lose an update: the save runs under the
 write lock, re-reads the case and refuses with :class:`StaleCaseError` when its version is not

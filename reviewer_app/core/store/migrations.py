@@ -298,6 +298,31 @@ def m006_case_documents(db: Database) -> None:
     ])
 
 
+@_migration
+def m007_drafts(db: Database) -> None:
+    """Intake drafts: the ``ur-case/1`` document while the wizard builds it, saved after every
+    committed field. It is patient data, so it lives here (not in the settings) and its start
+    and its discarding are audited. Unlike a case, a draft changes in place, and it is deleted
+    in the same transaction that saves it as a case. ``case_id``/``case_version``: the stored
+    case a draft edits, as read (the save checks that version). AUTOINCREMENT, so that a draft
+    number in the audit trail is never reused by a later draft."""
+    db.execute("""
+        CREATE TABLE drafts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          document TEXT NOT NULL,
+          case_id INTEGER REFERENCES cases(id),
+          case_version INTEGER,
+          reviewer_id INTEGER REFERENCES reviewers(id),
+          os_user TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          saves INTEGER NOT NULL DEFAULT 0
+        )
+    """)
+    db.execute("CREATE INDEX drafts_updated ON drafts (updated_at)")
+    db.execute("CREATE INDEX drafts_case ON drafts (case_id)")
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -17,7 +17,7 @@ from reviewer_app.core.case_diff import FieldChange, diff_documents
 from reviewer_app.core.criteria.evaluator import evaluate
 from reviewer_app.core.criteria.library import Library
 from reviewer_app.core.store.audit import AuditLog, case_stamp, record_stamp
-from reviewer_app.core.store.cases import latest_evaluation, store_evaluation
+from reviewer_app.core.store.cases import latest_evaluation, record_evaluation
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.decisions import current_row, save_row
 from reviewer_app.core.store.errors import NothingToSaveError, lifecycle_rules
@@ -64,38 +64,49 @@ def save_revision(store: Store, case_id: int, document: str | bytes, *, expected
     outside the application, and a document identical to the current one
     (:class:`~reviewer_app.core.store.errors.NothingToSaveError`).
     """
-    case, text = read_document(f"case {case_id}", document)
+    read_document(f"case {case_id}", document)  # validate before taking the write lock
     with store.write():
-        if by is not None:
-            get_reviewer(store, by)
-        row = current_row(store, case_id, expected_version, advice=STALE_EDIT_ADVICE)
-        with lifecycle_rules():
-            lifecycle.edit(case_id=case_id, status=row["status"])
-        if text == row["document"]:
-            raise NothingToSaveError(
-                f"case {case_id}: the document is the same as version {row['version']}; "
-                "nothing was saved"
-            )
-        changes = diff_documents(row["document"], text)
-        previous = latest_evaluation(store, case_id)
-        case_ref = case.external_id or (
-            previous.determination["case_ref"] if previous else f"case {case_id}")
-        determination = evaluate(case, case_ref, library)
-        log = AuditLog(store)
-        if not _has_versions(store, case_id):
-            _keep_imported(store, log, row, by)
-        now = store.now()
-        indexed = new_case_row(case, text, now)
-        new_row = save_row(store, row, {
-            **{name: indexed[name] for name in _FROM_DOCUMENT}, "updated_at": now})
-        kept = _insert_document(store, case_id, new_row["version"], text, by, now)
-        log.append("edit", reviewer_id=by, case=case_stamp(new_row),
-                   record=record_stamp("case_documents", kept),
-                   details={"document_version": new_row["version"],
-                            "from_version": row["version"], "sha256": kept["sha256"],
-                            "fields_changed": len(changes)})
-        evaluation = store_evaluation(store, log, new_row, determination, by)
-    return Revised(CaseSummary.from_row(new_row), evaluation, changes)
+        return revise_in_transaction(store, AuditLog(store), case_id, document,
+                                     expected_version=expected_version, by=by, library=library)
+
+
+def revise_in_transaction(
+    store: Store, log: AuditLog, case_id: int, document: str | bytes, *, expected_version: int,
+    by: int | None = None, library: Library | None = None, source: str | None = None,
+    details: dict | None = None,
+) -> Revised:
+    """:func:`save_revision` inside the caller's write (the intake wizard's Finish also removes
+    its draft in the same transaction); ``details`` join the edit's audit entry."""
+    case, text = read_document(source or f"case {case_id}", document)
+    if by is not None:
+        get_reviewer(store, by)
+    row = current_row(store, case_id, expected_version, advice=STALE_EDIT_ADVICE)
+    with lifecycle_rules():
+        lifecycle.edit(case_id=case_id, status=row["status"])
+    if text == row["document"]:
+        raise NothingToSaveError(
+            f"case {case_id}: the document is the same as version {row['version']}; "
+            "nothing was saved"
+        )
+    changes = diff_documents(row["document"], text)
+    previous = latest_evaluation(store, case_id)
+    case_ref = case.external_id or (
+        previous.determination["case_ref"] if previous else f"case {case_id}")
+    determination = evaluate(case, case_ref, library)
+    if not _has_versions(store, case_id):
+        _keep_imported(store, log, row, by)
+    now = store.now()
+    indexed = new_case_row(case, text, now)
+    new_row = save_row(store, row, {
+        **{name: indexed[name] for name in _FROM_DOCUMENT}, "updated_at": now})
+    kept = _insert_document(store, case_id, new_row["version"], text, by, now)
+    log.append("edit", reviewer_id=by, case=case_stamp(new_row),
+               record=record_stamp("case_documents", kept),
+               details={"document_version": new_row["version"],
+                        "from_version": row["version"], "sha256": kept["sha256"],
+                        "fields_changed": len(changes), **(details or {})})
+    evaluation = record_evaluation(store, log, new_row, determination, by)
+    return Revised(CaseSummary.from_row(new_row), Evaluation.from_row(evaluation), changes)
 
 
 def _has_versions(store: Store, case_id: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reviewer_app.core.case_file import CaseFileError
@@ -16,9 +16,9 @@ from reviewer_app.core.store.errors import ImportRefused
 from reviewer_app.ui.case.snapshot import CaseSnapshot, import_file, load_snapshot
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
+from reviewer_app.ui.intake.launcher import IntakeLauncher
 from reviewer_app.ui.main.open_dialog import OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
-from reviewer_app.ui.main.wizard_missing import WizardMissing
 from reviewer_app.ui.operations import StoreOp
 from reviewer_app.ui.operations.failures import describe_failure
 from reviewer_app.ui.signals import emit
@@ -62,7 +62,25 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
         self._connect_case_view()
+        self._install_intake()
         self.statusBar().showMessage("No case open. Open a case file with Ctrl+O or drop one here.")
+
+    def _install_intake(self) -> None:
+        """File > New case (the intake wizard), the unfinished drafts above the page, and
+        Help > Keyboard shortcuts (all in ui/intake); a saved request opens here."""
+        self.intake = IntakeLauncher(self._context, self)
+        self.ui.menuFile.insertAction(self.ui.actionOpen, self.intake.new_action)
+        self.centralWidget().layout().insertWidget(0, self.intake.banner)
+        self.menuBar().addMenu(self.intake.help_menu)
+        self.intake.case_saved.connect(self.open_stored_case)
+
+    def open_wizard_for_case(self, case_id: int) -> None:
+        """Edit stored case ``case_id`` in the intake wizard (saved as its next version)."""
+        self.intake.edit_case(case_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.intake.keep_for_later()
+        super().closeEvent(event)
 
     def opened_case(self) -> CaseSnapshot | None:
         return self._opened
@@ -144,11 +162,9 @@ class MainWindow(QMainWindow):
         view.edit_requested.connect(self._on_case_edit_requested)
 
     def _on_case_edit_requested(self, case_id: int, version: int) -> None:
-        """Edit opens the intake wizard on the stored case (saving makes version + 1 through
-        ``core.store.revisions.save_revision``). The wizard is not in this build yet: say so."""
-        self.statusBar().showMessage(
-            f"Case {case_id} was not changed: the intake wizard is not available yet.")
-        WizardMissing.tell(self, case_id, version)
+        """Edit opens the intake wizard on the stored case; Save makes its next version (the
+        store refuses it if the case moved on since the wizard read it)."""
+        self.open_wizard_for_case(case_id)
 
     def _report_failure(self, path: Path, error: Exception) -> None:
         kept = " The case shown before is still open." if self._opened else ""

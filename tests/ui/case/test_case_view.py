@@ -18,7 +18,6 @@ from reviewer_app.core.store.errors import StaleCaseError
 from reviewer_app.ui.case import history_models
 from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW
 from reviewer_app.ui.main.window import MainWindow
-from reviewer_app.ui.main.wizard_missing import WizardMissing
 from reviewer_app.ui.operations.failures import describe_failure
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, muted_text
 
@@ -192,19 +191,17 @@ def test_the_view_reloads_when_another_window_saves_a_version(
     assert view.ui.changesTable.model().rowCount() == 3
 
 
-def test_edit_asks_the_window_which_says_the_wizard_is_not_there_yet(
+def test_edit_asks_the_window_to_open_the_wizard_on_the_stored_case(
         qtbot, edited_case, window, monkeypatch):
-    told = []
-    monkeypatch.setattr(WizardMissing, "tell", classmethod(
-        lambda cls, parent, case_id, version: told.append((case_id, version))))
+    opened = []
+    monkeypatch.setattr(window, "open_wizard_for_case", opened.append)
     view = edited_case
     with qtbot.waitSignal(view.edit_requested, timeout=WAIT_MS) as asked:
         QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked.args == [1, 2]
-    assert told == [(1, 2)]
-    assert "intake wizard is not available yet" in window.statusBar().currentMessage()
+    assert opened == [1]
     view.ui.editButton.click()
-    assert told == [(1, 2), (1, 2)]
+    assert opened == [1, 1]
 
 
 def test_a_decided_case_cannot_be_edited(qtbot, window, ui_context, seed_case_path):

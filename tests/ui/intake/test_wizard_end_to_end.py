@@ -1,0 +1,223 @@
+"""The motivating case entered through the wizard as a nurse would: real key and mouse
+events from File > New case (Ctrl+N) to Save, the live panel reaching meets criteria, the
+stored case equal to examples/seed-l2-corpectomy.json in content, and the case opened."""
+
+from __future__ import annotations
+
+from nurse import WAIT_MS, Nurse
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWizard
+from support.uikit import audit_actions, reading
+
+from reviewer_app.core.case_file import parse_case
+from reviewer_app.core.store import cases, drafts
+from reviewer_app.ui.intake.imaging import ImagingPage
+from reviewer_app.ui.intake.pages import (
+    DiagnosesPage,
+    NotesPage,
+    OncologyPage,
+    RequestPage,
+    SymptomsPage,
+    TreatmentsPage,
+)
+from reviewer_app.ui.intake.review import ReviewPage
+
+
+def next_page(nurse: Nurse, wizard: QWizard, expected: type) -> None:
+    nurse.click(wizard.button(QWizard.WizardButton.NextButton))
+    assert isinstance(wizard.currentPage(), expected), wizard.currentPage().TITLE
+
+
+def enter_request(nurse: Nurse, page: RequestPage) -> None:
+    f = page.fields
+    nurse.type(f["external_id"], "PA-2026-004417")
+    nurse.type(f["received_at"], "2026-11-20 09:15", replace=True)
+    nurse.choose(f["urgency"], "Standard")
+    nurse.tab()
+    nurse.choose(f["line_of_business"], "Commercial")
+    nurse.tab()
+    nurse.type(f["member.id"], "W884120375")
+    nurse.type(f["member.given_name"], "Daniel")
+    nurse.type(f["member.family_name"], "Okafor")
+    nurse.type(f["member.birth_date"], "1957-06-02")
+    assert f["member.birth_date"]._hint_label.text() == "Age 69 on the received date"
+    nurse.choose(f["member.sex"], "Male")
+    nurse.type(f["requesting_provider.name"], "R. Alvarez, MD")
+    nurse.type(f["requesting_provider.npi"], "1245319599")
+    nurse.type(f["requesting_provider.specialty"], "Orthopaedic spine surgery")
+    nurse.type(f["requesting_provider.phone"], "555-0142")
+    nurse.type(f["requesting_provider.fax"], "555-0143")
+    editor = page.procedures
+    for code in ("63090", "22558", "22585", "22612", "22614", "22842", "22854"):
+        assert nurse.complete(editor.search, editor.completer, code) == code
+    assert nurse.complete(editor.search, editor.completer, "laminotomy") == "63030"
+    assert editor.codes()[0] == "63090"
+    assert "Surgery for spinal metastasis" in editor.note.text()
+    levels = f["service.levels"]
+    nurse.click(levels.buttons["L1"])
+    nurse.click(levels.buttons["L3"], modifier=Qt.KeyboardModifier.ShiftModifier)
+    assert levels.value() == ["L1", "L2", "L3"]
+    nurse.choose(f["service.setting"], "Inpatient")
+    nurse.type(f["service.planned_date"], "2026-12-03")
+
+
+def enter_diagnoses(nurse: Nurse, page: DiagnosesPage) -> None:
+    editor = page.editor
+    assert nurse.complete(editor.search, editor.completer, "secondary malig bone") == "C79.51"
+    for code in ("M84.58XA", "C80.1", "M54.50", "I10"):
+        assert nurse.complete(editor.search, editor.completer, code) == code
+    assert editor.table.item(0, 1).text() == "Secondary malignant neoplasm of bone"
+
+
+def enter_study(nurse: Nurse, page: ImagingPage, modality: str, date: str,
+                findings: list[tuple[str, object]], report: str) -> None:
+    nurse.click(page.add_button)
+    t = page._templates
+    nurse.choose(t["modality"], modality)
+    nurse.type(t["date"], date)
+    nurse.click(t["levels"].buttons["L2"])
+    for name, value in findings:
+        field = t[f"findings.{name}"]
+        if isinstance(value, bool):
+            nurse.answer(field, value)
+        elif name in ("canal_compromise_percent",):
+            nurse.type(field, str(value))
+        else:
+            nurse.choose(field, value)
+    nurse.write(t["report_text"].text, report)
+
+
+def enter_imaging(nurse: Nurse, page: ImagingPage) -> None:
+    enter_study(nurse, page, "MRI", "2026-11-12", [
+        ("fracture", "Burst"), ("retropulsion", True), ("canal_compromise_percent", 40),
+        ("marrow_edema", True), ("lesion_type", "Lytic"),
+        ("vertebral_collapse", "Collapse over 50%"), ("alignment", "New deformity"),
+        ("posterolateral_involvement", "One side"), ("escc_grade", "1c"),
+    ], "Expansile lytic lesion replacing the L2 vertebral body with burst-type pathologic "
+       "fracture, more than 50% height loss, retropulsed posterosuperior fragment narrowing "
+       "the canal by about 40% and contacting the conus/cauda equina without compression. "
+       "Right pedicle involved. No other vertebral lesions.")
+    assert "not scored yet (at most 13); needs kind of pain (Symptoms" in page.sins_label.text()
+    t = page._templates
+    assert not t["findings.dynamic_translation_mm"].isEnabled(), "an MRI cannot show motion"
+    enter_study(nurse, page, "CT", "2026-11-13", [
+        ("fracture", "Burst"), ("retropulsion", True), ("lesion_type", "Lytic"),
+    ], "Chest/abdomen/pelvis CT: no visceral lesion identified; primary not found.")
+    assert not t["findings.marrow_edema"].isEnabled(), "a CT cannot show edema"
+    assert "CT" in page.tabs.tabText(1)
+    # "not seen", and back: visible on the fields, and reversible
+    nurse.click(page.not_seen_button)
+    assert page.intake.document.get("imaging[1].findings.alignment") == "normal"
+    assert "Not seen on this study" in t["findings.alignment"]._hint_label.text()
+    nurse.click(page.undo_button)
+    assert not page.intake.document.has("imaging[1].findings.alignment")
+
+
+def enter_symptoms(nurse: Nurse, page: SymptomsPage) -> None:
+    f = page.fields
+    nurse.type(f["symptoms.pain_nrs"], "8")
+    nurse.choose(f["symptoms.pain_character"], "Mechanical")
+    nurse.tab()
+    nurse.type(f["symptoms.pain_duration_weeks"], "9")
+    nurse.answer(f["symptoms.radicular_pain"], False)
+    nurse.answer(f["symptoms.neurogenic_claudication"], False)
+    nurse.choose(f["symptoms.neuro_deficit"], "None")
+    nurse.answer(f["symptoms.deficit_progressive"], False)
+    nurse.choose(f["symptoms.frankel_grade"], "E")
+    nurse.answer(f["symptoms.ambulatory"], True)
+    nurse.answer(f["symptoms.bowel_bladder_dysfunction"], False)
+    nurse.tick(f["symptoms.red_flags"].check("cancer_history"))
+
+
+def enter_treatments(nurse: Nurse, page: TreatmentsPage) -> None:
+    editor = page.editor
+    rows = (("Phys", "2026-09-22", "2026-10-27", None, "F"),
+            ("NSAID", None, None, "8", "Pa"),
+            ("Op", None, None, "3", "Pa"))
+    for kind, start, end, weeks, outcome in rows:
+        nurse.click(editor.add_button)
+        combo = QApplication.focusWidget()
+        nurse.choose(combo, kind)
+        for text in (start, end, weeks):
+            nurse.tab()
+            if text is not None:
+                nurse.type_here(text)
+        nurse.tab()
+        nurse.type_here(outcome, kind="chosen")
+        nurse.key(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "8 weeks" in page.counted.text() and "3 modalities" in page.counted.text()
+
+
+def enter_oncology(nurse: Nurse, page: OncologyPage) -> None:
+    f = page.fields
+    nurse.choose(f["oncology.primary_site"], "Unknown primary")
+    nurse.answer(f["oncology.histology_confirmed"], False)
+    nurse.answer(f["oncology.systemic_therapy_planned"], True)
+    nurse.type(f["oncology.expected_survival_months"], "12")
+    nurse.type(f["oncology.kps"], "70")
+    nurse.type(f["oncology.ecog"], "1")
+    nurse.type(f["oncology.extraspinal_bone_metastases"], "0")
+    nurse.type(f["oncology.vertebral_metastases"], "1")
+    nurse.choose(f["oncology.visceral_metastases"], "None")
+    assert "Revised Tokuhashi: 10" in page.tokuhashi.text()
+
+
+def enter_notes(nurse: Nurse, page: NotesPage) -> None:
+    f = page.fields
+    nurse.answer(f["comorbidities.hypertension"], True)
+    nurse.answer(f["comorbidities.diabetes"], False)
+    nurse.answer(f["comorbidities.nicotine_use"], False)
+    nurse.type(f["comorbidities.bmi"], "26.1")
+    for name in ("osteoporosis", "coagulopathy", "active_infection", "pregnancy"):
+        nurse.answer(f[f"comorbidities.{name}"], False)
+    nurse.write(f["notes"].text,
+                "Low back pain with pathologic L2 burst fracture from metastatic carcinoma of "
+                "unknown primary. Hypertension. Failed physical therapy. Planned L1-3 ALIF/PSIF "
+                "with right L2/3 hemilaminectomy and L2 corpectomy, before chemotherapy.")
+
+
+def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_case_path,
+                                                capsys):
+    nurse = Nurse()
+    nurse.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="shortcuts")
+    wizard = window.intake.wizard
+    assert wizard is not None
+    assert QTest.qWaitForWindowActive(wizard)
+    panel = wizard.panel
+    assert panel.ui.outcomeBanner.title() == "No criteria set yet"
+
+    enter_request(nurse, wizard.currentPage())
+    assert "pend" in wizard.evaluation.determination.outcome, "from the first page"
+    next_page(nurse, wizard, DiagnosesPage)
+    enter_diagnoses(nurse, wizard.currentPage())
+    next_page(nurse, wizard, ImagingPage)
+    enter_imaging(nurse, wizard.currentPage())
+    next_page(nurse, wizard, SymptomsPage)
+    enter_symptoms(nurse, wizard.currentPage())
+    next_page(nurse, wizard, TreatmentsPage)
+    enter_treatments(nurse, wizard.currentPage())
+    next_page(nurse, wizard, OncologyPage)
+    enter_oncology(nurse, wizard.currentPage())
+    next_page(nurse, wizard, NotesPage)
+    enter_notes(nurse, wizard.currentPage())
+    next_page(nurse, wizard, ReviewPage)
+
+    assert panel.ui.outcomeBanner.title() == "Meets criteria — you may approve"
+    assert wizard.evaluation.complete, wizard.evaluation.problems
+    assert "Ready to save" in panel.criteria_html()
+    with qtbot.waitSignal(window.case_shown, timeout=WAIT_MS):
+        nurse.click(wizard.button(QWizard.WizardButton.FinishButton))
+
+    with capsys.disabled():
+        print(f"\nintake wizard, motivating case: {nurse.summary()}")
+    shown = window.opened_case()
+    assert shown is not None and shown.determination.outcome == "meets_criteria"
+    with reading(ui_context.database_path) as store:
+        stored = cases.case_row(store, shown.case_id)
+        assert stored["status"] == "draft"
+        assert drafts.list_drafts(store) == [], "the draft went with the save"
+    entered = parse_case(stored["document"], "stored").to_json_dict()
+    seed = parse_case(seed_case_path.read_bytes(), "seed").to_json_dict()
+    assert entered == seed
+    assert audit_actions(ui_context.database_path, shown.case_id)[:2] == ["create", "evaluate"]
