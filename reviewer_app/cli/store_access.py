@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app.core.errors import InputError
-from reviewer_app.core.store.errors import ImportRefused, StoreError
+from reviewer_app.core.store.errors import ImportRefused, StoreError, TamperedCaseError
 from reviewer_app.core.store.location import database_path
 from reviewer_app.core.store.rows import parse_utc
 
@@ -50,6 +50,9 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
             return EXIT_REFUSED
         except InputError as error:
             print("\n".join(error.lines()), file=sys.stderr)
+            return EXIT_REFUSED
+        except TamperedCaseError as error:
+            print(error, file=sys.stderr)
             return EXIT_REFUSED
         except StoreError as error:
             print(f"refused: {error}", file=sys.stderr)

@@ -35,3 +35,21 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         finally:
             os.close(directory)
     return target
+
+
+def remove_leftovers(path: str | Path) -> list[Path]:
+    """Delete the temporary files an interrupted :func:`write_atomic` of ``path`` left behind
+    (``.NAME.*.part`` beside it: a process killed between writing and renaming leaves one, and
+    it may hold a whole letter). Returns what was removed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = []
+    for leftover in folder.glob(f".{glob_escape(target.name)}.*.part"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
