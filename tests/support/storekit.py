@@ -138,3 +138,38 @@ def add_team(store: Store) -> Team:
     """Dana Whitfield, RN (reviewer 1) and Sam Okoye, MD (reviewer 2), signed in."""
     return Team(add_signer(store, "Dana Whitfield", "RN", "nurse"),
                 add_signer(store, "Sam Okoye", "MD", "physician"))
+
+
+def rechain(store: Store, *statements: str) -> None:
+    """What an insider who can run the project's own hashing code does: edit rows with the
+    triggers dropped, then recompute every record hash and every entry hash after them, so
+    that the hash chain alone verifies again (only the signatures can tell)."""
+    from reviewer_app.core.store.audit import entry_hash
+    from reviewer_app.core.store.hashing import GENESIS
+    from reviewer_app.core.store.rows import RECORD_COLUMNS, case_hash, record_hash
+
+    for name in ("audit_append_only_update", "decisions_keep_update"):
+        store.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    raw(store, *statements)
+    store.conn.row_factory = None
+    previous = GENESIS
+    for entry in store.query("SELECT * FROM audit ORDER BY seq"):
+        row = dict(entry)
+        table = row["record_table"]
+        if table is not None:
+            columns = RECORD_COLUMNS[table]
+            current = store.query_one(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?",
+                                      (row["record_id"],))
+            if current is not None:
+                row["record_hash"] = record_hash(table, current)
+        if row["case_hash"] is not None:
+            case = store.query_one("SELECT * FROM cases WHERE id = ?", (row["case_id"],))
+            if case["version"] == row["case_version"]:
+                row["case_hash"] = case_hash(case)
+        row["prev_hash"] = previous
+        row["hash"] = entry_hash(row)
+        store.conn.execute("UPDATE audit SET record_hash = ?, case_hash = ?, prev_hash = ?, "
+                           "hash = ? WHERE seq = ?", (row["record_hash"], row["case_hash"],
+                                                     row["prev_hash"], row["hash"], row["seq"]))
+        previous = row["hash"]
+    store.conn.commit()

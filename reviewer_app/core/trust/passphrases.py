@@ -25,7 +25,8 @@ def check_new_passphrase(passphrase: str, *, context: Sequence[str] = ()) -> byt
         raise WeakPassphrase(f"a passphrase needs at least {MIN_LENGTH} characters")
     from zxcvbn import zxcvbn
 
-    words = [word for text in context for word in text.replace(",", " ").split()]
+    words = [word for text in context for word in text.replace(",", " ").lower().split()]
+    words += [" ".join(words), "".join(words)]
     result = zxcvbn(passphrase[:100], user_inputs=words)
     if result["score"] < MIN_SCORE:
         feedback = result["feedback"]
