@@ -21,8 +21,9 @@ REASON = "The expected survival is under three months, so surgery is unlikely to
 
 COMMANDS = [["import"], ["cases"], ["show"], ["export"], ["decide"], ["assign"],
             ["reviewer"], ["reviewer", "add"], ["reviewer", "list"], ["reviewer", "key"],
-            ["reviewer", "cert"], ["audit"], ["audit", "verify"], ["audit", "log"], ["backup"],
-            ["letter"], ["verify"]]
+            ["reviewer", "cert"], ["reviewer", "role"], ["audit"], ["audit", "verify"],
+            ["audit", "log"], ["backup"], ["letter"], ["verify"], ["export-letter"], ["org"],
+            ["org", "init"], ["org", "show"]]
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +33,7 @@ def no_default_database(tmp_path, monkeypatch):
     stray = tmp_path / "stray-default.sqlite3"
     monkeypatch.setenv("REVIEWER_APP_DB", str(stray))
     monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "a reviewer's passphrase")
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", "an administrator's long passphrase")
     yield
     assert not stray.exists(), "a command ran without --db"
 

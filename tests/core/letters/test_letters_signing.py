@@ -94,8 +94,8 @@ def test_the_key_files_mac_takes_as_many_iterations_as_the_key(reviewer_key):
     file then tested guesses 50 times faster through its MAC than through its key."""
     assert mac_iterations(reviewer_key.pkcs12) == KDF_ROUNDS == 100_000
     assert mac_iterations(organization()[0].pkcs12) == KDF_ROUNDS
-    key, certificate, _ = pkcs12.load_key_and_certificates(reviewer_key.pkcs12,
-                                                           PASSPHRASE.encode())
+    _, certificate, _ = pkcs12.load_key_and_certificates(reviewer_key.pkcs12,
+                                                         PASSPHRASE.encode())
     assert certificate.subject.rfc4514_string() == reviewer_key.subject
 
 
