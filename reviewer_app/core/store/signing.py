@@ -15,6 +15,7 @@ Only reads (no audit import), so that ``audit.verify_audit`` can use it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -74,6 +75,16 @@ class Signatures:
         self.authority: StoredAuthority | None = find_authority(store)
         self.authority_problem = authority_problem(store, self.authority)
         self._keys: dict[int, SignerKey] = {}
+        self._unsigned_up_to = self._decisions_before_authority()
+
+    def _decisions_before_authority(self) -> int:
+        """The last decision made before the CA existed, as its creation entry recorded."""
+        if self.authority is None:
+            return 0
+        found = self.store.conn.execute(
+            "SELECT details FROM audit WHERE record_table = 'authority' ORDER BY seq LIMIT 1"
+        ).fetchone()
+        return json.loads(found[0]).get("unsigned_decisions_up_to", 0) if found else 0
 
     def signer(self, key_id: int) -> SignerKey:
         if key_id not in self._keys:
@@ -98,15 +109,21 @@ class Signatures:
         return SignerKey(certificate, row[1], credential, None)
 
     def before_signatures(self, at: str) -> bool:
-        """Whether a record made at ``at`` predates signing (no CA yet, or older than it)."""
+        """Whether a key made at ``at`` predates signing (no CA yet, or older than it)."""
         return self.authority is None or at < self.authority.created_at
+
+    def unsigned_allowed(self, decision_id: int) -> bool:
+        """Whether decision ``decision_id`` was made before decisions were signed: no CA yet, or
+        made before it (its creation entry, covered by its first checkpoint, says up to which
+        decision)."""
+        return self.authority is None or decision_id <= self._unsigned_up_to
 
     def decision_problem(self, row: Mapping[str, Any]) -> str | None:
         """Why decision ``row`` must not be relied on; None when its signature holds, and
         :data:`UNSIGNED` for a decision made before decisions were signed."""
         number = row["id"]
         if row["signature"] is None or row["key_id"] is None:
-            if self.before_signatures(row["at"]):
+            if self.unsigned_allowed(number):
                 return UNSIGNED
             return (f"decision {number} has no signature, though it was recorded after the "
                     "organization CA existed: its signature was removed")

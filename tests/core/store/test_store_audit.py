@@ -205,3 +205,51 @@ def test_a_replaced_organization_ca_is_caught_by_the_pin_file(store, tmp_path):
     assert any("is not the one pinned in" in m for m in messages), messages
     with pytest.raises(TamperedCaseError, match="record altered: the organization CA"):
         decisions.assign(store, 1, reviewer=1, expected_version=1)
+
+
+def test_a_database_from_before_signatures_stays_readable(tmp_path):
+    """A version-6 file (no CA, unsigned decisions) is migrated; its decisions are reported as
+    unsigned, not as faults, before and after the organization CA is created."""
+    import sqlite3 as sqlite
+
+    from sqlite_utils import Database
+    from storekit import NOW, add_team
+
+    from reviewer_app.core.store import migrations
+    from reviewer_app.core.store.audit import AuditLog, record_stamp
+    from reviewer_app.core.store.database import Store
+
+    path = tmp_path / "old.sqlite3"
+    old = Store(Database(sqlite.connect(path)), path, lambda: NOW)
+    migrations.migrations.apply(old.db, stop_before="m007_signatures")
+    cases.import_documents(old, [("1.json", text(meets_doc(1)))])
+    with old.write():
+        reviewer = {"id": 1, "name": "Old Nurse", "credentials": "RN", "role": "nurse",
+                    "created_at": old.now()}
+        old.db["reviewers"].insert(reviewer)
+        decision = {"id": 1, "case_id": 1, "case_version": 1, "reviewer_id": 1, "role": "nurse",
+                    "decision": "refer", "status_before": "in_review",
+                    "status_after": "referred", "reason": None, "info_needed_by": None,
+                    "evaluation_id": 1, "at": old.now(), "approved_codes": None}
+        old.db["decisions"].insert(decision)
+        log = AuditLog(old)
+        log.append("create", record=record_stamp("reviewers", reviewer))
+        log.append("decide", reviewer_id=1, record=record_stamp(
+            "decisions", {**decision, "key_id": None, "signature": None}))
+    old.close()
+    with open_store(path) as store:
+        report = audit.verify_audit(store)
+        assert report.ok, report.lines()
+        assert "note: 1 decisions unsigned (before version 7): 1" in report.lines()
+        add_team(store)
+        report = audit.verify_audit(store)
+        assert report.ok and report.authority, report.lines()
+        assert any("unsigned (before version 7)" in line for line in report.lines())
+
+
+def test_a_stripped_signature_is_caught(store):
+    rechain(store, "UPDATE decisions SET signature = NULL, key_id = NULL")
+    assert any("decision 1 has no signature, though it was recorded after the organization CA "
+               "existed" in line for line in audit.verify_audit(store).lines())
+    with pytest.raises(TamperedCaseError, match="record altered: decision 1 has no signature"):
+        letter_basis(store, 2, recipient="member")
