@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 from reviewer_app.core.letters import render_letter  # noqa: E402
 from reviewer_app.core.letters.examples import request_for  # noqa: E402
 from reviewer_app.core.letters.keys import unlock  # noqa: E402
-from reviewer_app.core.trust.authority import create_authority  # noqa: E402
-from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 from reviewer_app.core.letters.request import LETTER_TYPES, RECIPIENTS  # noqa: E402
 from reviewer_app.core.letters.sign import sign_letter  # noqa: E402
+from reviewer_app.core.trust.authority import create_authority  # noqa: E402
+from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 
 OUT = ROOT / "docs" / "letters"
 PASSPHRASE = "pictures only"

@@ -425,3 +425,21 @@ def test_the_readme_walk_through_works_as_written(capsys, tmp_path, monkeypatch)
         ran += 1
     assert ran >= 15
     assert (tmp_path / "letters-demo.sqlite3").exists()
+
+
+def test_a_backup_is_checkpointed_by_the_organization_ca(shell, team, tmp_path, monkeypatch,
+                                                         capsys):
+    monkeypatch.delenv("REVIEWER_APP_ADMIN_PASSPHRASE")
+    code, _, err = shell("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 2 and "REVIEWER_APP_ADMIN_PASSPHRASE" in err
+    assert not (tmp_path / "copy.sqlite3").exists()
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
+    code, out, err = shell("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 0, err
+    with Store.open(tmp_path / "copy.sqlite3", create=False) as copy:
+        last = copy.query_one("SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1")
+        assert last["authority_id"] == 1 and last["key_id"] is None
+        head = copy.query_one("SELECT action FROM audit WHERE seq = ?", (last["seq"],))
+        assert head["action"] == "backup"
+    code, out, _ = cli(capsys, "--db", str(tmp_path / "copy.sqlite3"), "audit", "verify")
+    assert code == 0 and "signed checkpoints" in out

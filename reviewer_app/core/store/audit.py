@@ -25,7 +25,7 @@ from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
-from reviewer_app.core.store.signing import check_trail
+from reviewer_app.core.store.signing import UNSIGNED, Signatures, check_trail
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
            "unlock_failed")
@@ -502,6 +502,12 @@ def _check_case_rows(store: Store, case_id: int, rows: list[sqlite3.Row],
                 check.faults.append(Fault(
                     f"{what} {row_id} is missing: it was deleted outside the application",
                     seq, case_id))
+    signatures = Signatures(store)
+    for row in _rows_with(store, "SELECT * FROM decisions WHERE case_id = ? ORDER BY id",
+                          (case_id,)):
+        problem = signatures.decision_problem(row)
+        if problem is not None and problem != UNSIGNED:
+            check.faults.append(Fault(problem, case_id=case_id))
 
 
 def _last_record(store: Store, table: str, row_id: int) -> tuple[str, int] | None:

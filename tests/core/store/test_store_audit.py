@@ -248,7 +248,10 @@ def test_a_database_from_before_signatures_stays_readable(tmp_path):
 
 
 def test_a_stripped_signature_is_caught(store):
+    assert audit.verify_case(store, 2).ok
     rechain(store, "UPDATE decisions SET signature = NULL, key_id = NULL")
+    assert any("decision 1 has no signature" in line
+               for line in audit.verify_case(store, 2).lines()), "the case view's check too"
     assert any("decision 1 has no signature, though it was recorded after the organization CA "
                "existed" in line for line in audit.verify_audit(store).lines())
     with pytest.raises(TamperedCaseError, match="record altered: decision 1 has no signature"):
