@@ -146,7 +146,9 @@ def test_export_is_byte_exact_and_atomic(capsys, tmp_path, db):
     assert out_file.read_bytes() == SEED.read_bytes()
     code, _out, err = cli(capsys, "--db", db, "export", "1", "--out", str(out_file))
     assert code == 2 and "--force" in err
-    assert cli(capsys, "--db", db, "export", "1", "--out", str(out_file), "--force")[0] == 0
+    (tmp_path / ".out.json.k1ll3d.part").write_bytes(SEED.read_bytes())
+    code, _out, err = cli(capsys, "--db", db, "export", "1", "--out", str(out_file), "--force")
+    assert code == 0 and "left by an interrupted write" in err
     assert not list(tmp_path.glob(".out.json.*"))
     shell = run_cli("--db", db, "export", "1")
     assert shell.returncode == 0 and shell.stdout.encode() == SEED.read_bytes()
