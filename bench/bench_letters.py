@@ -21,11 +21,13 @@ if str(ROOT) not in sys.path:
 
 from reviewer_app.core.letters import render_letter  # noqa: E402
 from reviewer_app.core.letters.examples import request_for  # noqa: E402
-from reviewer_app.core.letters.keys import create_reviewer_key, unlock  # noqa: E402
+from reviewer_app.core.letters.keys import unlock  # noqa: E402
 from reviewer_app.core.letters.letterhead import load_letterhead  # noqa: E402
 from reviewer_app.core.letters.request import LETTER_TYPES, RECIPIENTS  # noqa: E402
 from reviewer_app.core.letters.sign import sign_letter  # noqa: E402
 from reviewer_app.core.letters.verify import load_certificates, verify_pdf  # noqa: E402
+from reviewer_app.core.trust.authority import create_authority  # noqa: E402
+from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"
 REPEATS = 20
@@ -54,7 +56,9 @@ def _median_ms(action, repeats: int = REPEATS) -> float:
 
 
 def run() -> list[tuple[str, str, str]]:
-    reviewer = create_reviewer_key("Bench Reviewer", "MD", "Example Health Plan", PASSPHRASE)
+    authority, admin = create_authority("Example Health Plan", PASSPHRASE)
+    reviewer = create_reviewer_key(admin, name="Bench Reviewer", credentials="MD",
+                                   role="physician", passphrase=PASSPHRASE)
     key = unlock(reviewer.pkcs12, PASSPHRASE)
     letterhead = load_letterhead()
     member = request_for("adverse", "member")
@@ -65,7 +69,7 @@ def run() -> list[tuple[str, str, str]]:
     member_ms = _median_ms(lambda: sign_letter(render_letter(member, letterhead), key))
     provider_ms = _median_ms(lambda: sign_letter(render_letter(provider, letterhead), key))
     render_ms = _median_ms(lambda: render_letter(member, letterhead))
-    roots = load_certificates(reviewer.certificate_pem)
+    roots = load_certificates(authority.certificate_pem)
     verify_ms = _median_ms(lambda: verify_pdf(signed, roots))
 
     kinds = [(t, r) for t in LETTER_TYPES for r in RECIPIENTS]

@@ -22,9 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from reviewer_app.core.letters import render_letter  # noqa: E402
 from reviewer_app.core.letters.examples import request_for  # noqa: E402
-from reviewer_app.core.letters.keys import create_reviewer_key, unlock  # noqa: E402
+from reviewer_app.core.letters.keys import unlock  # noqa: E402
 from reviewer_app.core.letters.request import LETTER_TYPES, RECIPIENTS  # noqa: E402
 from reviewer_app.core.letters.sign import sign_letter  # noqa: E402
+from reviewer_app.core.trust.authority import create_authority  # noqa: E402
+from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 
 OUT = ROOT / "docs" / "letters"
 PASSPHRASE = "pictures only"
@@ -43,8 +45,9 @@ def main() -> int:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
-    key = unlock(create_reviewer_key("Maria Chen", "MD", "Example Health Plan", PASSPHRASE,
-                                     role="Physician reviewer").pkcs12, PASSPHRASE)
+    _, admin = create_authority("Example Health Plan", PASSPHRASE)
+    key = unlock(create_reviewer_key(admin, name="Maria Chen", credentials="MD",
+                                     role="physician", passphrase=PASSPHRASE).pkcs12, PASSPHRASE)
     jobs = [(t, r, "en", 1) for t in LETTER_TYPES for r in RECIPIENTS]
     jobs += [("adverse", "member", "en", -1), ("adverse", "member", "es", 1)]
     with tempfile.TemporaryDirectory() as tmp:

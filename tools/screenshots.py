@@ -44,7 +44,10 @@ from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
 from reviewer_app.core.intake.document import DraftDocument  # noqa: E402
 from reviewer_app.core.store import decisions, revisions  # noqa: E402
 from reviewer_app.core.store.database import Store  # noqa: E402
+from reviewer_app.core.store.organization import create_organization  # noqa: E402
 from reviewer_app.core.store.reviewers import add_reviewer  # noqa: E402
+from reviewer_app.core.trust.authority import create_authority  # noqa: E402
+from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
 from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
@@ -204,6 +207,18 @@ def _dark_palette() -> QPalette:
     return palette
 
 
+def _signed_nurse(store: Store):
+    """The organization CA and a nurse with a certificate from it (as `reviewer add` makes)."""
+    issued = NOW - timedelta(days=1)
+    new, admin = create_authority("Example Health Plan", "screenshots only, never kept",
+                                  now=issued)
+    create_organization(store, new, admin)
+    key = create_reviewer_key(admin, name="Dana Whitfield", credentials="RN", role="nurse",
+                              passphrase="screenshots only, never kept", now=issued)
+    return add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse", key=key,
+                        admin=admin)
+
+
 def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
     """Cases 1 (seed), 2 (pend) and 3 (refer) exist; the nurse works on them after NOW."""
     with Store.open(db, clock=lambda: NOW + timedelta(minutes=10)) as store:
@@ -299,7 +314,7 @@ def main(argv: list[str]) -> int:
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         db = folder / "cases.sqlite3"
         with Store.open(db, clock=lambda: NOW) as store:
-            nurse = add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse")
+            nurse = _signed_nurse(store)
         context = replace(AppContext.create(db, settings=settings, clock=lambda: NOW),
                           reviewer=nurse)
         window = MainWindow(context)

@@ -9,6 +9,7 @@ import sqlite3
 import sys
 from dataclasses import asdict
 
+from reviewer_app.cli.signing import signing_guarded, unlock_admin
 from reviewer_app.cli.store_access import (
     STATUS_EPILOG,
     case_id,
@@ -23,9 +24,13 @@ VERIFY_HELP = """\
 Run SQLite's integrity check over the whole file (every page, and every index against its
 table: damage the audit trail cannot see), then re-walk the audit trail from its first entry,
 recomputing every entry's hash and its link to the previous one, and check every case (and
-every evaluation, decision and reviewer) against the hash recorded at its last change. Reports
-the damage found, the first entry that does not match and every record changed outside the
-application."""
+every evaluation, decision and reviewer) against the hash recorded at its last change. Then the
+signatures: every signed checkpoint against the entry it vouches for (a chain recomputed after
+an edit no longer matches), every decision against the deciding reviewer's signature, every
+signer's certificate and every reviewer's role against the organization CA (pinned in
+organization-ca.pem beside the database). Reports the damage found, the first entry that does
+not match, every record changed outside the application and every signature that fails;
+decisions from before signatures are listed as unsigned."""
 
 VERIFY_EPILOG = """\
 Exit status: 0 everything matches; 1 something does not (printed on standard output), or
@@ -39,7 +44,10 @@ BACKUP_HELP = """\
 Copy the database to DEST through SQLite's online backup API: a consistent snapshot even while
 the application (or another instance) is writing. DEST is a new file, or a folder in which
 cases-YYYYMMDD-HHMMSS.sqlite3 is created. The copy is checked before it is kept, existing files
-are never overwritten, and the backup is recorded in the audit trail."""
+are never overwritten, and the backup is recorded in the audit trail. Once the database has
+its organization CA, the chain's head is signed by the CA first (a checkpoint the copy
+carries), so a backup needs the administrator's passphrase ($REVIEWER_APP_ADMIN_PASSPHRASE,
+else asked for in a terminal)."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -114,8 +122,13 @@ def run_verify(args: argparse.Namespace) -> int:
             "entries": report.entries,
             "cases": report.cases,
             "records": report.records,
+            "checkpoints": report.checkpoints,
+            "signed_decisions": report.signed_decisions,
+            "authority": report.authority,
             "chain_fault": asdict(report.chain_fault) if report.chain_fault else None,
             "row_faults": [asdict(fault) for fault in report.row_faults],
+            "signature_faults": [asdict(fault) for fault in report.signature_faults],
+            "notes": report.notes,
         }, indent=2))
     else:
         for line in [*damage_lines, *report.lines()]:
@@ -145,11 +158,14 @@ def run_log(args: argparse.Namespace) -> int:
     return 0
 
 
+@signing_guarded
 @guarded
 def run_backup(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.authority import find_authority
     from reviewer_app.core.store.backup import backup
 
     with open_store(args) as store:
-        result = backup(store, args.destination, by=args.reviewer)
+        admin = unlock_admin(store, args) if find_authority(store) is not None else None
+        result = backup(store, args.destination, by=args.reviewer, admin=admin)
     print(f"{result.path}  {result.size:,} bytes  sha256 {result.sha256}")
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from reviewer_app.cli.signing import PASSPHRASE_EPILOG, passphrase, signing_guarded
 from reviewer_app.cli.store_access import (
     STATUS_EPILOG,
     case_id,
@@ -27,8 +28,12 @@ Record a reviewer's decision on a case under review:
   deny      denied (physician only; needs --reason, the specific reason in plain language)
   refer     referred to a physician reviewer (nurse)
   pend      pended for information (needs --info-needed-by)
-The save checks the case's version: if someone changed the case since you read it (or since
---if-version), nothing is saved and you are told who changed it."""
+The decision is signed with the reviewer's key (so it needs their passphrase), and the role
+that counts is the one in the reviewer's certificate from the organization CA. Before
+anything is saved, the case, its evaluation and the reviewer are checked against their audit
+records ("record altered: ..." and exit 2 otherwise). The save checks the case's version: if
+someone changed the case since you read it (or since --if-version), nothing is saved and you
+are told who changed it."""
 
 ASSIGN_HELP = """\
 Give a case to a reviewer. A draft or pended case goes into review (in_review); a referred
@@ -39,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "decide", help="record a decision (approve, partial, deny, refer, pend)",
         description=DECIDE_HELP,
-        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        epilog=f"{PASSPHRASE_EPILOG}\n\n{STATUS_EPILOG}\n\nexamples:\n"
         "  python -m reviewer_app decide 12 --decision approve --reviewer 1\n"
         "  python -m reviewer_app decide 12 --decision refer --reviewer 1 "
         "--reason 'SINS 9, stability unclear'\n"
@@ -80,16 +85,20 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_assign)
 
 
+@signing_guarded
 @guarded
 def run_decide(args: argparse.Namespace) -> int:
     from reviewer_app.core.store import decisions
     from reviewer_app.core.store.cases import get_case
-    from reviewer_app.core.store.reviewers import get_reviewer
+    from reviewer_app.core.store.reviewers import authorized, get_reviewer, unlock_reviewer
 
     with open_store(args) as store:
         version = args.if_version or get_case(store, args.id).version
+        who = authorized(store, args.reviewer).reviewer.signature
+        secret = passphrase(f"Passphrase of {who}'s signing key: ")
+        reviewer = unlock_reviewer(store, args.reviewer, secret)
         result = decisions.decide(
-            store, args.id, args.decision, by=args.reviewer, expected_version=version,
+            store, args.id, args.decision, by=reviewer, expected_version=version,
             reason=args.reason, info_needed_by=args.info_needed_by,
             approved_codes=args.approve,
         )

@@ -35,8 +35,12 @@ Write the signed determination letter of a decided case to FILE.pdf and keep it 
 database with its sha256. The letter follows the case's latest decision:
   approve -> approval          partial -> partial approval (physician)
   deny    -> adverse determination (physician)     pend -> request for information
-It is signed with the signing key of the reviewer who decided. The first letter of a decided
-case moves it to letter_issued. A letter is never made again silently: another letter of the
+It is signed with the signing key of the reviewer who decided. Before anything is signed, the
+case, the decision (its audit record and its signature), the evaluation and the decider's
+certificate are checked ("record altered: ..." and exit 2 otherwise). The letter is committed
+to the database first and the file written from it after: if the file cannot be written, the
+letter stays issued and `export-letter` writes it. The first letter of a decided case moves it
+to letter_issued. A letter is never made again silently: another letter of the
 same type to the same recipient for the same decision needs --replaces with the id of the
 letter it corrects, and is a new letter that names the old one. Member letters are in the
 member's language (English or Spanish); provider letters in English, with the clinical
@@ -48,13 +52,14 @@ when there is one (see the README, "Letters")."""
 VERIFY_HELP = """\
 Check the digital signature of a letter, offline: who signed it and when (as the signer's
 computer stated), whether the signed bytes are intact, whether the signature is valid, whether
-the signer's certificate chains to a trusted certificate (--trust, else the trust_roots of
-letters.yaml beside the database), and whether anything was added after signing."""
+the signer's certificate chains to a trusted certificate (--trust, else the organization CA
+pinned in organization-ca.pem and the trust_roots of letters.yaml, beside the database), and
+whether anything was added after signing."""
 
 VERIFY_EPILOG = """\
-Exit status: 0 the signature is valid and nothing changed after signing (and the signer is
-trusted, when trust roots are given); 1 it is not (the problems are printed); 2 the file or
-a certificate could not be read.
+Exit status: 0 the signature is intact and valid, it covers the whole file, and the signer
+chains to a trusted certificate; 1 anything else, "valid signature, unknown signer" included
+(the problems are printed); 2 the file or a certificate could not be read.
 
 examples:
   python -m reviewer_app verify approval-member.pdf
@@ -98,37 +103,81 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=run_verify)
 
+    p = commands.add_parser(
+        "export-letter", help="write an issued letter again, from the database",
+        description="Write the signed PDF of an issued letter exactly as it was issued, from "
+        "the case database\n(after an interrupted `letter`, or a lost file). Recorded in the "
+        "audit trail.",
+        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app export-letter LTR-000001 --out approval-member.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("letter", metavar="LETTER_ID", help="the letter id, e.g. LTR-000001")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    p.add_argument("--reviewer", type=reviewer_id, metavar="RID",
+                   help="who exports it (recorded in the audit trail)")
+    p.set_defaults(handler=run_export_letter)
+
+
+def _check_out(out: Path, force: bool) -> str | None:
+    """What stops ``out`` from being written, checked before a letter is issued (the letter is
+    committed before its file: a target refused afterwards would leave it issued unwritten)."""
+    from reviewer_app.core.atomic import OutputError, check_target
+
+    if out.is_dir():
+        return f"{out} is a folder; give the file to write, e.g. {out / 'letter.pdf'}"
+    if out.exists() and not force:
+        return f"{out} exists (use --force to replace it)"
+    if not out.absolute().parent.is_dir():
+        return f"the folder {out.absolute().parent} does not exist"
+    try:
+        check_target(out)
+    except OutputError as error:
+        return str(error)
+    return None
+
+
+def _write_from_store(out: Path, pdf: bytes, letter_id: str, command: str) -> bool:
+    """Write the stored bytes to ``out``; False (with the message) when the disk refuses."""
+    from reviewer_app.core.atomic import remove_leftovers, write_atomic
+
+    for leftover in remove_leftovers(out):
+        print(f"{command}: removed {leftover}, left by an interrupted write", file=sys.stderr)
+    try:
+        write_atomic(out, pdf)
+    except OSError as error:
+        print(f"{command}: {letter_id} is issued and kept in the case database, but {out} could "
+              f"not be written ({error.strerror or error}); write it with `export-letter "
+              f"{letter_id} --out FILE.pdf`", file=sys.stderr)
+        return False
+    return True
+
 
 @signing_guarded
 @guarded
 def run_letter(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    if out.is_dir():
-        print(f"letter: {out} is a folder; give the file to write, e.g. {out / 'letter.pdf'}",
-              file=sys.stderr)
-        return EXIT_REFUSED
-    if out.exists() and not args.force:
-        print(f"letter: {out} exists (use --force to replace it)", file=sys.stderr)
-        return EXIT_REFUSED
-    if not out.absolute().parent.is_dir():
-        print(f"letter: the folder {out.absolute().parent} does not exist", file=sys.stderr)
+    if problem := _check_out(out, args.force):
+        print(f"letter: {problem}", file=sys.stderr)
         return EXIT_REFUSED
     settings = letter_settings(args)
     from reviewer_app.core import issuing
-    from reviewer_app.core.atomic import write_atomic
-    from reviewer_app.core.letters.keys import unlock
     from reviewer_app.core.store.cases import get_case
+    from reviewer_app.core.store.letters import letter_pdf
+    from reviewer_app.core.store.reviewers import unlock_reviewer
 
     with open_store(args) as store:
         plan = issuing.plan_letter(store, args.id, recipient=args.recipient, settings=settings,
                                    letter_type=args.type, signer=args.reviewer,
                                    replaces=args.replaces)
         signer = plan.basis.decider.signature
-        key = unlock(plan.basis.key.pkcs12, passphrase(f"Passphrase of {signer}'s signing key: "))
-        record = issuing.issue_letter(store, plan, key,
-                                      deliver=lambda pdf: write_atomic(out, pdf),
-                                      undeliver=lambda: out.unlink(missing_ok=True))
+        reviewer = unlock_reviewer(store, plan.basis.decider.id,
+                                   passphrase(f"Passphrase of {signer}'s signing key: "))
+        record = issuing.issue_letter(store, plan, reviewer)
         status = get_case(store, args.id).status
+        if not _write_from_store(out, letter_pdf(store, record), record.letter_id, "letter"):
+            return 1
     if args.json:
         print(json.dumps({**record.to_json_dict(), "file": str(out), "case_status": status},
                          indent=2))
@@ -137,6 +186,23 @@ def run_letter(args: argparse.Namespace) -> int:
     print(f"{record.letter_id}: {record.letter_type} letter to the {record.recipient} "
           f"({record.language}) signed by {signer}{replaces} -> {out}")
     print(f"  sha256 {record.sha256}; case {args.id} is {status}")
+    return 0
+
+
+@guarded
+def run_export_letter(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if problem := _check_out(out, args.force):
+        print(f"export-letter: {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    from reviewer_app.core.store.letters import export_letter
+
+    pdfs: list[bytes] = []
+    with open_store(args) as store:
+        letter = export_letter(store, args.letter, pdfs.append, by=args.reviewer)
+    if not _write_from_store(out, pdfs[0], letter.letter_id, "export-letter"):
+        return 1
+    print(f"{letter.letter_id} -> {out}  sha256 {letter.sha256}")
     return 0
 
 
@@ -158,10 +224,22 @@ def run_verify(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
     source = "--trust"
     if not args.trust:
+        from reviewer_app.core.store.authority import pin_path
+        from reviewer_app.core.store.location import database_path
+
         settings = letter_settings(args)
         roots = settings.trust_certificates()
-        source = str(settings.source)
-    report = verify_pdf(data, roots or None)
+        pin = pin_path(database_path(getattr(args, "db", None)))
+        sources = [str(settings.source)] if settings.source and roots else []
+        if pin.is_file():
+            try:
+                roots += load_certificates(pin.read_bytes())
+            except ValueError as error:
+                print(f"{pin}: not a readable certificate ({error})", file=sys.stderr)
+                return EXIT_REFUSED
+            sources.append(str(pin))
+        source = " and ".join(sources)
+    report = verify_pdf(data, roots)
     if not report.readable:
         print(f"{args.file}: {'; '.join(report.problems)}", file=sys.stderr)
         return EXIT_REFUSED

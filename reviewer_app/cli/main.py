@@ -13,6 +13,7 @@ from reviewer_app.cli import (
     decide_cmd,
     evaluate_cmd,
     letter_cmd,
+    org_cmd,
     reviewer_cmd,
     store_cmd,
 )
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in (evaluate_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
-                   letter_cmd, reviewer_cmd, audit_cmd):
+                   letter_cmd, reviewer_cmd, org_cmd, audit_cmd):
         module.register(commands)
     return parser
 

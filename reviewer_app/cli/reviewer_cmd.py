@@ -1,10 +1,12 @@
-"""``reviewer add | list | key | cert``: the nurses and physicians who decide cases, and the
-keys they sign letters with.
+"""``reviewer add | list | key | role | cert``: the nurses and physicians who decide cases, and
+the keys they sign decisions and letters with.
 
-Every reviewer gets a signing key when added: a new key pair with a self-signed certificate, or
-the organization's PKCS#12 file (``--import-p12``). Either way the private key is stored in the
+Every reviewer gets a signing key when added: a new key pair whose certificate the organization
+CA issues, naming the reviewer and their role, or the organization's PKCS#12 file
+(``--import-p12``, chaining to the organization CA). Either way the private key is stored in the
 database encrypted with the reviewer's passphrase, and only the certificate leaves it
-(``reviewer cert``, the file a letter's reader verifies against).
+(``reviewer cert``). Adding a reviewer, a new key and a role change need the administrator's
+passphrase (the CA's); the first reviewer added to a new database creates the CA.
 """
 
 from __future__ import annotations
@@ -17,23 +19,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app.cli.signing import (
+    ADMIN_EPILOG,
     P12_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
-    letter_settings,
     passphrase,
     signing_guarded,
+    unlock_admin,
 )
 from reviewer_app.cli.store_access import STATUS_EPILOG, guarded, open_store, reviewer_id
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import ROLES
 
 if TYPE_CHECKING:
-    from reviewer_app.core.letters.keys import ReviewerKey
+    from reviewer_app.core.store.database import Store
+    from reviewer_app.core.trust.authority import UnlockedAuthority
+    from reviewer_app.core.trust.keys import ReviewerKey
 
-KEY_EPILOG = f"""Signing key: a new key pair and self-signed certificate, or with --import-p12 the
-organization's PKCS#12 file (its passphrase from ${P12_PASSPHRASE_ENV}, else asked for).
-Either way the key is stored encrypted with the reviewer's own passphrase (at least 8
-characters), from ${PASSPHRASE_ENV}, else asked for twice (only in a terminal)."""
+KEY_EPILOG = f"""Signing key: a new key pair with a certificate from the organization CA (name,
+credentials and role in it), or with --import-p12 the organization's PKCS#12 file (its
+passphrase from ${P12_PASSPHRASE_ENV}, else asked for; its certificate must chain to the
+organization CA and state the role as its title). Either way the key is stored encrypted with
+the reviewer's own passphrase, from ${PASSPHRASE_ENV}, else asked for twice (only in a
+terminal); a passphrase that is easy to guess is refused with the reason.
+
+{ADMIN_EPILOG}"""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -79,6 +88,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     key.add_argument("--import-p12", metavar="FILE",
                      help="the organization's PKCS#12 (.p12/.pfx) for this reviewer")
     key.set_defaults(handler=run_key)
+    role = actions.add_parser(
+        "role", help="change a reviewer's role (administrator)",
+        description="Make a reviewer a nurse or a physician: the organization CA certifies "
+        "their key anew\nwith the new role (their passphrase is not needed). Decisions "
+        "already made keep the role\nthey were made with.",
+        epilog=f"{ADMIN_EPILOG}\n\n{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app reviewer role 3 --role physician",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    role.add_argument("id", type=reviewer_id, metavar="RID", help="the reviewer id")
+    role.add_argument("--role", required=True, choices=ROLES, help="nurse or physician")
+    role.set_defaults(handler=run_role)
     cert = actions.add_parser(
         "cert", help="write a reviewer's certificate (PEM)",
         description="Write the certificate of the reviewer's current signing key (PEM), for "
@@ -102,24 +123,30 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
-def _new_key(args: argparse.Namespace, name: str, credentials: str, role: str
-             ) -> tuple[ReviewerKey, str]:
-    """The reviewer's key, made or imported, and its source ("created" or "imported")."""
-    from reviewer_app.core.letters import keys
+def _own_passphrase(name: str, credentials: str) -> str:
+    """The reviewer's new passphrase, refused before anything is made when it is weak."""
+    from reviewer_app.core.trust.passphrases import check_new_passphrase
+
+    own = passphrase(f"New passphrase for {name}'s signing key: ", confirm=True)
+    check_new_passphrase(own, context=[name, credentials])
+    return own
+
+
+def _new_key(args: argparse.Namespace, store: Store, admin: UnlockedAuthority, name: str,
+             credentials: str, role: str, own: str) -> tuple[ReviewerKey, str]:
+    """The reviewer's key, issued by the organization CA or imported, and its source."""
+    from reviewer_app.core.store.authority import organization_authority
+    from reviewer_app.core.trust import keys
 
     if args.import_p12:
         data = Path(args.import_p12).read_bytes()
         secret = passphrase(f"Passphrase of {args.import_p12}: ", variable=P12_PASSPHRASE_ENV)
-        own = passphrase(f"New passphrase for {name}'s signing key: ", confirm=True)
-        key = keys.import_pkcs12(data, secret, new_passphrase=own)
-        if name.casefold() not in key.subject.casefold():
-            print(f"warning: the certificate is issued to {key.subject}, which does not name "
-                  f"{name}", file=sys.stderr)
+        key = keys.import_reviewer_key(
+            data, secret, authority=organization_authority(store).certificate,
+            new_passphrase=own)
         return key, "imported"
-    organization = letter_settings(args).load_letterhead().organization
-    own = passphrase(f"New passphrase for {name}'s signing key: ", confirm=True)
-    return keys.create_reviewer_key(name, credentials, organization, own,
-                                    role=f"{role.capitalize()} reviewer"), "created"
+    return keys.create_reviewer_key(admin, name=name, credentials=credentials, role=role,
+                                    passphrase=own), "created"
 
 
 def _key_json(key: ReviewerKey) -> dict:
@@ -133,10 +160,12 @@ def run_add(args: argparse.Namespace) -> int:
     from reviewer_app.core.store.reviewers import add_reviewer, check_profile
 
     name, credentials = check_profile(args.name, args.credentials, args.role)
-    key, source = _new_key(args, name, credentials, args.role)
+    own = _own_passphrase(name, credentials)
     with open_store(args, create=True) as store:
+        admin = unlock_admin(store, args, create=True)
+        key, source = _new_key(args, store, admin, name, credentials, args.role, own)
         reviewer = add_reviewer(store, name=name, credentials=credentials, role=args.role,
-                                key=key, key_source=source)
+                                key=key, key_source=source, admin=admin)
     if args.json:
         print(json.dumps({**asdict(reviewer), "key": _key_json(key)}, indent=2,
                          ensure_ascii=False))
@@ -152,11 +181,27 @@ def run_key(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         reviewer = get_reviewer(store, args.id, check=True)
-    key, source = _new_key(args, reviewer.name, reviewer.credentials, reviewer.role)
-    with open_store(args) as store:
-        add_reviewer_key(store, reviewer.id, key, source=source)
+        own = _own_passphrase(reviewer.name, reviewer.credentials)
+        admin = unlock_admin(store, args)
+        key, source = _new_key(args, store, admin, reviewer.name, reviewer.credentials,
+                               reviewer.role, own)
+        add_reviewer_key(store, reviewer.id, key, source=source, admin=admin)
     print(f"reviewer {reviewer.id}: new signing key, {key.subject}, sha256 fingerprint "
           f"{key.fingerprint_sha256}, valid until {key.not_after:%Y-%m-%d}")
+    return 0
+
+
+@signing_guarded
+@guarded
+def run_role(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.reviewers import change_role, get_reviewer
+
+    with open_store(args) as store:
+        get_reviewer(store, args.id, check=True)
+        admin = unlock_admin(store, args)
+        changed = change_role(store, args.id, args.role, admin=admin)
+    print(f"reviewer {args.id}: {changed.reviewer.signature} is a {changed.role} from now on "
+          f"(new certificate, sha256 fingerprint {changed.key.fingerprint_sha256})")
     return 0
 
 

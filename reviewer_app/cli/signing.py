@@ -22,13 +22,20 @@ from reviewer_app.core.store.location import database_path
 
 if TYPE_CHECKING:
     from reviewer_app.core.letters.settings import LetterSettings
+    from reviewer_app.core.store.database import Store
+    from reviewer_app.core.trust.authority import UnlockedAuthority
 
 PASSPHRASE_ENV = "REVIEWER_APP_PASSPHRASE"
 P12_PASSPHRASE_ENV = "REVIEWER_APP_P12_PASSPHRASE"
+ADMIN_PASSPHRASE_ENV = "REVIEWER_APP_ADMIN_PASSPHRASE"
 
 PASSPHRASE_EPILOG = f"""\
 The reviewer's passphrase is read from ${PASSPHRASE_ENV} when it is set, else asked for
 (only in a terminal)."""
+ADMIN_EPILOG = f"""\
+Needs the administrator's passphrase (it unlocks the organization CA): ${ADMIN_PASSPHRASE_ENV}
+when set, else asked for (only in a terminal). On a new database the first reviewer added
+creates the CA, and the passphrase given then becomes the administrator's."""
 
 
 class PassphraseUnavailable(Exception):
@@ -53,6 +60,45 @@ def passphrase(prompt: str, *, variable: str = PASSPHRASE_ENV, confirm: bool = F
     return first
 
 
+def unlock_admin(store: Store, args: argparse.Namespace, *, create: bool = False
+                 ) -> UnlockedAuthority:
+    """The organization CA unlocked with the administrator's passphrase; with ``create`` and
+    no CA in the database yet, a new one is made (first run), its passphrase asked twice."""
+    from reviewer_app.core.store.authority import find_authority
+    from reviewer_app.core.store.organization import unlock_administrator
+
+    if find_authority(store) is None and create:
+        return create_admin(store, args)
+    secret = passphrase("Administrator's passphrase (organization CA): ",
+                        variable=ADMIN_PASSPHRASE_ENV)
+    return unlock_administrator(store, secret)
+
+
+def create_admin(store: Store, args: argparse.Namespace, *, import_p12: str | None = None
+                 ) -> UnlockedAuthority:
+    """Make (or import) the organization CA and pin it beside the database."""
+    from pathlib import Path
+
+    from reviewer_app.core.store.authority import pin_path
+    from reviewer_app.core.store.organization import create_organization
+    from reviewer_app.core.trust.authority import create_authority, import_authority
+
+    secret = passphrase("New administrator's passphrase (protects the organization CA): ",
+                        variable=ADMIN_PASSPHRASE_ENV, confirm=True)
+    if import_p12:
+        data = Path(import_p12).read_bytes()
+        file_secret = passphrase(f"Passphrase of {import_p12}: ", variable=P12_PASSPHRASE_ENV)
+        new, admin = import_authority(data, file_secret, secret)
+    else:
+        organization = letter_settings(args).load_letterhead().organization
+        new, admin = create_authority(organization, secret)
+    stored = create_organization(store, new, admin)
+    print(f"organization CA: {stored.subject}, sha256 fingerprint {stored.fingerprint_sha256}; "
+          f"its certificate is pinned in {pin_path(store.path)} (keep a copy where no one "
+          "else can write)", file=sys.stderr)
+    return admin
+
+
 def letter_settings(args: argparse.Namespace) -> LetterSettings:
     """The settings file beside the database named by ``--db`` (or the defaults)."""
     from reviewer_app.core.letters.settings import load_settings
@@ -68,7 +114,7 @@ def signing_guarded(handler: Callable[[argparse.Namespace], int]
     @functools.wraps(handler)
     def run(args: argparse.Namespace) -> int:
         from reviewer_app.core.letters.errors import LetterRefused
-        from reviewer_app.core.letters.keys import ReviewerKeyError
+        from reviewer_app.core.trust.errors import ReviewerKeyError
 
         try:
             return handler(args)

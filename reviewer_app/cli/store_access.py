@@ -23,6 +23,7 @@ from reviewer_app.core.store.errors import (
     DamagedDatabaseError,
     ImportRefused,
     StoreError,
+    TamperedCaseError,
     database_failure,
 )
 from reviewer_app.core.store.location import database_path
@@ -62,6 +63,9 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
         except DamagedDatabaseError as error:
             print(printable(error), file=sys.stderr)
             return 1
+        except TamperedCaseError as error:
+            print(printable(error), file=sys.stderr)
+            return EXIT_REFUSED
         except StoreError as error:
             print(f"refused: {printable(error)}", file=sys.stderr)
             return EXIT_REFUSED

@@ -21,7 +21,7 @@ from reviewer_app.cli.store_access import (
     open_store,
     reviewer_id,
 )
-from reviewer_app.core.atomic import check_target, write_atomic
+from reviewer_app.core.atomic import check_target, remove_leftovers, write_atomic
 from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
@@ -53,8 +53,9 @@ Opening a case is recorded in the audit trail (who viewed what, and when)."""
 
 EXPORT_HELP = """\
 Write the case's ur-case/1 document exactly as it was imported (byte for byte) to standard
-output or, with --out, to a file (written atomically: the file is complete or absent).
-The export is recorded in the audit trail."""
+output or, with --out, to a file (written atomically: the file is complete or absent; a
+leftover of an interrupted export to the same file is removed). The export is recorded in the
+audit trail before the file is written, so no copy exists without its record."""
 
 
 def _parser(commands, name, help_text, description, examples):
@@ -312,4 +313,6 @@ def _to_stdout(text: str) -> None:
 
 
 def _write(path: str, text: str) -> None:
+    for leftover in remove_leftovers(path):
+        print(f"export: removed {leftover}, left by an interrupted write", file=sys.stderr)
     write_atomic(path, text.encode("utf-8"))

@@ -34,8 +34,12 @@ def _kind(mode: int) -> str | None:
 
 
 def check_target(path: str | Path) -> Path:
-    """Refuse a target that exists and is not a regular file (before any work is done)."""
+    """Refuse, before any work is done (an export records itself before it writes), a target
+    whose folder does not exist or that exists and is not a regular file."""
     target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: the folder {folder} does not exist; nothing was written")
     try:
         found = os.lstat(target)
     except FileNotFoundError:
@@ -52,8 +56,6 @@ def check_target(path: str | Path) -> Path:
 def write_atomic(path: str | Path, data: bytes) -> Path:
     target = check_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{target}: the folder {folder} does not exist; nothing was written")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                              dir=folder)
@@ -81,3 +83,21 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         finally:
             os.close(directory)
     return target
+
+
+def remove_leftovers(path: str | Path) -> list[Path]:
+    """Delete the temporary files an interrupted :func:`write_atomic` of ``path`` left behind
+    (``.NAME.*.part`` beside it: a process killed between writing and renaming leaves one, and
+    it may hold a whole letter). Returns what was removed."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = []
+    for leftover in folder.glob(f".{glob_escape(target.name)}.*.part"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)

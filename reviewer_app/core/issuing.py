@@ -5,8 +5,11 @@ organization's letterhead, signed with the decider's key and recorded in the sto
 Two steps, so that a letter that must not exist is refused before anyone types a passphrase::
 
     plan = plan_letter(store, case_id, recipient="member", settings=settings)   # or refusal
-    key = unlock(plan.basis.key.pkcs12, passphrase)                             # WrongPassphrase
-    record = issue_letter(store, plan, key, deliver=write_file)
+    reviewer = unlock_reviewer(store, plan.basis.decider.id, passphrase)        # WrongPassphrase
+    record = issue_letter(store, plan, reviewer, deliver=write_file)
+
+The letter is signed with the decider's key and carries the organization CA's certificate in
+its signature, so a reader who trusts the CA (``organization-ca.pem``) can check it offline.
 
 The pieces live elsewhere: which letter a case gets, duplicates and the record in
 ``core/store/letters.py``; wording, layout and signatures in ``core/letters/``.
@@ -23,10 +26,11 @@ from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters import Letterhead, render_letter
 from reviewer_app.core.letters.compose import letter_language
 from reviewer_app.core.letters.errors import LetterRefused
-from reviewer_app.core.letters.keys import UnlockedKey
+from reviewer_app.core.letters.keys import signer_for
 from reviewer_app.core.letters.request import Decider, LetterRequest
 from reviewer_app.core.letters.settings import LetterSettings
 from reviewer_app.core.letters.sign import sign_letter
+from reviewer_app.core.store.authority import organization_authority
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.letters import (
     LetterBasis,
@@ -35,6 +39,7 @@ from reviewer_app.core.store.letters import (
     letter_basis,
     record_letter,
 )
+from reviewer_app.core.store.reviewers import UnlockedReviewer
 from reviewer_app.core.store.rows import parse_utc
 
 _TRIAL_ID = "LTR-000000"
@@ -97,13 +102,14 @@ def plan_letter(store: Store, case_id: int, *, recipient: str, settings: LetterS
     return LetterPlan(basis, settings, settings.load_letterhead())
 
 
-def issue_letter(store: Store, plan: LetterPlan, key: UnlockedKey, *,
-                 deliver: Callable[[bytes], None] | None = None,
-                 undeliver: Callable[[], None] | None = None) -> LetterRecord:
-    """Render, sign, store and deliver the planned letter (see
-    :func:`~reviewer_app.core.store.letters.record_letter`)."""
-    if key.certificate_pem.strip() != plan.basis.key.certificate_pem.encode("ascii").strip():
+def issue_letter(store: Store, plan: LetterPlan, reviewer: UnlockedReviewer, *,
+                 deliver: Callable[[bytes], None] | None = None) -> LetterRecord:
+    """Render, sign as ``reviewer`` (who decided), store, then deliver the planned letter
+    (see :func:`~reviewer_app.core.store.letters.record_letter`)."""
+    if reviewer.id != plan.basis.decider.id or reviewer.key_id != plan.basis.key.id:
         raise LetterRefused("the unlocked key is not the signer's stored key")
+    key = signer_for(reviewer.material, reviewer.certificate,
+                     chain=[organization_authority(store).certificate])
 
     def produce(letter_id: str, issued_on: dt.date) -> Produced:
         request = letter_request(plan.basis, letter_id=letter_id, issued_on=issued_on,
@@ -111,4 +117,4 @@ def issue_letter(store: Store, plan: LetterPlan, key: UnlockedKey, *,
         rendered = render_letter(request, plan.letterhead)
         return Produced(sign_letter(rendered, key), letter_language(request))
 
-    return record_letter(store, plan.basis, produce, deliver=deliver, undeliver=undeliver)
+    return record_letter(store, plan.basis, produce, signer=reviewer, deliver=deliver)

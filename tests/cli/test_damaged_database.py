@@ -78,14 +78,34 @@ def broken_evaluation(path):
         conn.execute(f"UPDATE evaluations SET determination = '{{\"{MARKER}' WHERE id = 1")
 
 
+def _visible_state(path) -> object:
+    """What SQLite shows of the file: its integrity verdict and its whole content."""
+    try:
+        with sqlite3.connect(path) as conn:
+            return (conn.execute("PRAGMA integrity_check").fetchall(),
+                    list(conn.iterdump()))
+    except sqlite3.DatabaseError as error:
+        return ("damaged", str(error))
+
+
 def random_pages(seed):
+    """Three 64-byte overwrites at seeded random places. A write that lands in a page's free
+    space (or a free page) changes nothing SQLite can see, so the draws go on, from the same
+    seed, until the damage is real: the test is about damage, not about the file's layout."""
     def damage(path):
         rng = random.Random(seed)
-        pages = path.stat().st_size // PAGE
-        with open(path, "r+b") as file:
+        original = path.read_bytes()
+        before = _visible_state(path)
+        pages = len(original) // PAGE
+        for _ in range(50):
+            damaged = bytearray(original)
             for _ in range(3):
-                file.seek(rng.randrange(1, pages) * PAGE + rng.randrange(0, PAGE - 64))
-                file.write(rng.randbytes(64))
+                at = rng.randrange(1, pages) * PAGE + rng.randrange(0, PAGE - 64)
+                damaged[at:at + 64] = rng.randbytes(64)
+            path.write_bytes(bytes(damaged))
+            if _visible_state(path) != before:
+                return
+        raise AssertionError(f"seed {seed}: 50 draws of random damage all fell in free space")
     return damage
 
 

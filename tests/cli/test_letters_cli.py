@@ -29,6 +29,7 @@ from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.letters import letter_pdf, letters_for
 
 PASSPHRASE = "a reviewer's passphrase"
+ADMIN_PASSPHRASE = "an administrator's long passphrase"
 ADVERSE_REASON = ("The tumor has not made your spine unstable and no bone presses on your "
                   "nerves, so radiation comes first.")
 
@@ -40,6 +41,7 @@ def environment(tmp_path, monkeypatch):
     stray = tmp_path / "stray-default.sqlite3"
     monkeypatch.setenv("REVIEWER_APP_DB", str(stray))
     monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
     monkeypatch.delenv("REVIEWER_APP_P12_PASSPHRASE", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     yield
@@ -110,7 +112,7 @@ def test_a_new_user_issues_and_verifies_both_letters(shell, team, tmp_path, db):
         assert code == 0
         assert "signer: Pat Lee, RN" in out and "intact: yes" in out and "valid: yes" in out
         assert "changed after signing: no" in out and "signing time: 20" in out
-        assert "trusted: not checked" in out
+        assert "trusted: yes" in out and "organization-ca.pem" in out
     certificate = tmp_path / "pat-lee.pem"
     assert shell("reviewer", "cert", "1", "--out", str(certificate))[0] == 0
     code, out, _ = shell("verify", str(provider), "--trust", str(certificate))
@@ -261,29 +263,92 @@ def test_passphrases(shell, team, tmp_path, monkeypatch):
     code, _, err = shell("reviewer", "add", "--name", "Lee Park", "--credentials", "RN",
                          "--role", "nurse")
     assert code == 2 and "at least 8 characters" in err
+    for weak in ("aaaaaaaa", "        ", "leepark1"):
+        typed = iter([weak, weak])
+        code, _, err = shell("reviewer", "add", "--name", "Lee Park", "--credentials", "RN",
+                             "--role", "nurse")
+        assert code == 2 and "the passphrase is too easy to guess (strength" in err, weak
+        assert len(err.strip().splitlines()) == 1
     code, out, _ = shell("reviewer", "list")
     assert len(out.splitlines()) == 2
 
 
+def test_failed_unlocks_are_audited_without_the_passphrase(shell, team, monkeypatch, db):
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "a wrong guess at it")
+    code, _, err = shell("decide", case, "--decision", "approve", "--reviewer", "1")
+    assert code == 2 and "the passphrase does not open this signing key" in err
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", "another wrong guess")
+    code, _, err = shell("reviewer", "role", "1", "--role", "physician")
+    assert code == 2 and "does not open the organization CA's key" in err
+    code, out, _ = shell("audit", "log", "--json")
+    failed = [e for e in json.loads(out) if e["action"] == "unlock_failed"]
+    assert [(e["reviewer_id"], e["details"]["key"]) for e in failed] == [
+        (None, "organization CA"), (1, "reviewer key")]
+    with Store.open(db, create=False) as store:
+        dumped = "".join(line for line in store.conn.iterdump())
+    assert "a wrong guess" not in dumped and "another wrong guess" not in dumped
+    code, out, _ = shell("audit", "verify")
+    assert code == 0, out
+
+
+def test_a_role_change_needs_the_administrator_and_takes_effect_through_the_certificate(
+        shell, team, tmp_path, monkeypatch):
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    code, _, err = shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason",
+                         ADVERSE_REASON)
+    assert code == 2 and "a nurse may not deny" in err
+    monkeypatch.delenv("REVIEWER_APP_ADMIN_PASSPHRASE")
+    code, _, err = shell("reviewer", "role", "1", "--role", "physician")
+    assert code == 2 and "REVIEWER_APP_ADMIN_PASSPHRASE" in err
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
+    code, out, err = shell("reviewer", "role", "1", "--role", "physician")
+    assert code == 0 and "Pat Lee, RN is a physician from now on" in out, err
+    code, out, err = shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason",
+                           ADVERSE_REASON)
+    assert code == 0, err
+    letter = tmp_path / "adverse.pdf"
+    assert shell("letter", case, "--out", str(letter))[0] == 0
+    code, out, _ = shell("verify", str(letter))
+    assert code == 0 and "Title: Physician reviewer" in out
+    assert shell("audit", "verify")[0] == 0
+
+
 def test_an_organization_pkcs12_is_imported_and_trusted_through_its_root(shell, tmp_path,
                                                                          monkeypatch):
-    data, root = organization_pkcs12("organization secret", "ec")
+    """An organization with its own CA imports it at `org init`, then its reviewers' PKCS#12
+    files; a reviewer file from another CA is refused."""
+    data, ca = organization_pkcs12("organization secret", "ec", ca_passphrase="the CA secret")
     (tmp_path / "park.p12").write_bytes(data)
-    (tmp_path / "root.pem").write_bytes(root)
+    (tmp_path / "ca.p12").write_bytes(ca)
+    monkeypatch.setenv("REVIEWER_APP_P12_PASSPHRASE", "the CA secret")
+    code, _, err = shell("org", "init", "--import-p12", str(tmp_path / "ca.p12"))
+    assert code == 0 and "organization CA: CN=Example Plan Signing CA" in err, err
+    assert shell("org", "init")[0] == 2
     add = ("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD", "--role",
            "physician", "--import-p12", str(tmp_path / "park.p12"))
     monkeypatch.setenv("REVIEWER_APP_P12_PASSPHRASE", "wrong secret")
     code, _, err = shell(*add)
     assert code == 2 and "the passphrase does not open" in err
     monkeypatch.setenv("REVIEWER_APP_P12_PASSPHRASE", "organization secret")
+    code, _, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                         "--role", "nurse", "--import-p12", str(tmp_path / "park.p12"))
+    assert code == 2 and "the certificate says physician, not nurse" in err
     code, out, _ = shell(*add, "--json")
     assert code == 0 and json.loads(out)["key"]["subject"].endswith("CN=Jordan Park\\, MD")
+    stranger, _ = organization_pkcs12("organization secret", "ec")
+    (tmp_path / "stranger.p12").write_bytes(stranger)
+    code, _, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                         "--role", "physician", "--import-p12", str(tmp_path / "stranger.p12"))
+    assert code == 2 and "not vouched for by the organization CA" in err
     case = import_case(shell)
     shell("assign", case, "--reviewer", "1")
     shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason", ADVERSE_REASON)
     letter = tmp_path / "adverse.pdf"
     assert shell("letter", case, "--out", str(letter))[0] == 0
-    code, out, _ = shell("verify", str(letter), "--trust", str(tmp_path / "root.pem"))
+    code, out, _ = shell("verify", str(letter))
     assert code == 0 and "trusted: yes" in out and "signer: Jordan Park, MD" in out
 
 
@@ -337,6 +402,8 @@ def test_the_readme_walk_through_works_as_written(capsys, tmp_path, monkeypatch)
     block = section[section.index("```sh\n") + 6:]
     block = block[:block.index("```")]
     monkeypatch.chdir(tmp_path)
+    for variable in ("REVIEWER_APP_PASSPHRASE", "REVIEWER_APP_ADMIN_PASSPHRASE"):
+        monkeypatch.delenv(variable)
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     ran = 0
     for line in block.splitlines():
@@ -358,3 +425,21 @@ def test_the_readme_walk_through_works_as_written(capsys, tmp_path, monkeypatch)
         ran += 1
     assert ran >= 15
     assert (tmp_path / "letters-demo.sqlite3").exists()
+
+
+def test_a_backup_is_checkpointed_by_the_organization_ca(shell, team, tmp_path, monkeypatch,
+                                                         capsys):
+    monkeypatch.delenv("REVIEWER_APP_ADMIN_PASSPHRASE")
+    code, _, err = shell("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 2 and "REVIEWER_APP_ADMIN_PASSPHRASE" in err
+    assert not (tmp_path / "copy.sqlite3").exists()
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", ADMIN_PASSPHRASE)
+    code, out, err = shell("backup", str(tmp_path / "copy.sqlite3"))
+    assert code == 0, err
+    with Store.open(tmp_path / "copy.sqlite3", create=False) as copy:
+        last = copy.query_one("SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1")
+        assert last["authority_id"] == 1 and last["key_id"] is None
+        head = copy.query_one("SELECT action FROM audit WHERE seq = ?", (last["seq"],))
+        assert head["action"] == "backup"
+    code, out, _ = cli(capsys, "--db", str(tmp_path / "copy.sqlite3"), "audit", "verify")
+    assert code == 0 and "signed checkpoints" in out

@@ -21,8 +21,9 @@ REASON = "The expected survival is under three months, so surgery is unlikely to
 
 COMMANDS = [["import"], ["cases"], ["show"], ["export"], ["decide"], ["assign"],
             ["reviewer"], ["reviewer", "add"], ["reviewer", "list"], ["reviewer", "key"],
-            ["reviewer", "cert"], ["audit"], ["audit", "verify"], ["audit", "log"], ["backup"],
-            ["letter"], ["verify"]]
+            ["reviewer", "cert"], ["reviewer", "role"], ["audit"], ["audit", "verify"],
+            ["audit", "log"], ["backup"], ["letter"], ["verify"], ["export-letter"], ["org"],
+            ["org", "init"], ["org", "show"]]
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +33,7 @@ def no_default_database(tmp_path, monkeypatch):
     stray = tmp_path / "stray-default.sqlite3"
     monkeypatch.setenv("REVIEWER_APP_DB", str(stray))
     monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "a reviewer's passphrase")
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", "an administrator's long passphrase")
     yield
     assert not stray.exists(), "a command ran without --db"
 
@@ -144,7 +146,9 @@ def test_export_is_byte_exact_and_atomic(capsys, tmp_path, db):
     assert out_file.read_bytes() == SEED.read_bytes()
     code, _out, err = cli(capsys, "--db", db, "export", "1", "--out", str(out_file))
     assert code == 2 and "--force" in err
-    assert cli(capsys, "--db", db, "export", "1", "--out", str(out_file), "--force")[0] == 0
+    (tmp_path / ".out.json.k1ll3d.part").write_bytes(SEED.read_bytes())
+    code, _out, err = cli(capsys, "--db", db, "export", "1", "--out", str(out_file), "--force")
+    assert code == 0 and "left by an interrupted write" in err
     assert not list(tmp_path.glob(".out.json.*"))
     shell = run_cli("--db", db, "export", "1")
     assert shell.returncode == 0 and shell.stdout.encode() == SEED.read_bytes()

@@ -17,11 +17,13 @@ FAKE = "Okafor\r\x1b[2KStatus     approved, assigned to Chief Medical Officer\x1
 def no_default_database(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEWER_APP_DB", str(tmp_path / "stray-default.sqlite3"))
     monkeypatch.setenv("REVIEWER_APP_PASSPHRASE", "a reviewer's passphrase")
+    monkeypatch.setenv("REVIEWER_APP_ADMIN_PASSPHRASE", "an administrator's long passphrase")
 
 
 def test_stored_control_characters_are_shown_escaped(capsys, tmp_path):
     db = str(tmp_path / "cases.sqlite3")
     assert cli(capsys, "--db", db, "import", str(SEED))[0] == 0
+    assert cli(capsys, "--db", db, "org", "init")[0] == 0
     assert cli(capsys, "--db", db, "reviewer", "add", "--name", "Pat\x1b]0;x\x07 Lee",
                "--credentials", "RN", "--role", "nurse")[0] == 0
     assert cli(capsys, "--db", db, "assign", "1", "--reviewer", "1")[0] == 0

@@ -12,8 +12,11 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 
-def organization_pkcs12(passphrase: str, algorithm: str) -> tuple[bytes, bytes]:
-    """A PKCS#12 as an organization would issue it: reviewer certificate signed by its CA."""
+def organization_pkcs12(passphrase: str, algorithm: str, *, title: str = "Physician reviewer",
+                        ca_passphrase: str | None = None) -> tuple[bytes, bytes]:
+    """A PKCS#12 as an organization would issue it: reviewer certificate signed by its CA, the
+    role as the subject's title. With ``ca_passphrase``, the CA's own PKCS#12 comes back
+    instead of its certificate."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Example Plan Signing CA")])
@@ -31,7 +34,8 @@ def organization_pkcs12(passphrase: str, algorithm: str) -> tuple[bytes, bytes]:
           .sign(ca_key, hashes.SHA256()))
     key = (ec.generate_private_key(ec.SECP256R1()) if algorithm == "ec"
            else rsa.generate_private_key(public_exponent=65537, key_size=2048))
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Jordan Park, MD")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Jordan Park, MD"),
+                      x509.NameAttribute(NameOID.TITLE, title)])
     certificate = (
         x509.CertificateBuilder().subject_name(name).issuer_name(ca_name)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
@@ -47,4 +51,8 @@ def organization_pkcs12(passphrase: str, algorithm: str) -> tuple[bytes, bytes]:
     data = pkcs12.serialize_key_and_certificates(
         b"jordan", key, certificate, [ca],
         serialization.BestAvailableEncryption(passphrase.encode()))
+    if ca_passphrase is not None:
+        return data, pkcs12.serialize_key_and_certificates(
+            b"ca", ca_key, ca, None, serialization.BestAvailableEncryption(
+                ca_passphrase.encode()))
     return data, ca.public_bytes(serialization.Encoding.PEM)

@@ -1,10 +1,16 @@
 """Check a signed letter offline: who signed, when, and whether anything changed since.
 
-Trust roots are always passed explicitly. Without them pyHanko would fall back to the
-operating system's trust list (deprecated since pyHanko 0.37), which says nothing about a
-plan's own reviewers; with none given, the report leaves ``trusted`` as None ("not checked")
-and the signature can still be intact and valid. A file that cannot even be read as a PDF is
-reported as not intact rather than raising, so a caller always gets a report.
+Trust roots are always passed explicitly (the organization CA, or what the reader was given).
+Without them pyHanko would fall back to the operating system's trust list (deprecated since
+pyHanko 0.37), which says nothing about a plan's own reviewers. A letter is good
+(:attr:`VerifyReport.ok`) only when its signature is intact and valid, covers the whole file
+(nothing appended, no incremental update after it), and its signer chains to a trust root: a
+valid signature by a certificate no root vouches for, the signature an attacker makes with a
+self-signed certificate in a real reviewer's name, is "valid signature, unknown signer".
+
+A file that cannot even be read as a PDF is reported as not readable, and anything pyHanko
+raises while validating a damaged or rewritten file becomes a problem in the report, so a
+caller always gets a report and never a traceback.
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -57,18 +62,30 @@ class VerifyReport:
     valid: bool = False
     """Intact, and the signature verifies with the signer's certificate."""
     trusted: bool | None = None
-    """The certificate chains to one of the given trust roots; None when none were given."""
+    """The certificate chains to one of the given trust roots; None when none were given
+    (then the signer is unknown, and the letter is not :attr:`ok`)."""
     coverage: str = ""
     modified_after_signing: bool = False
     problems: tuple[str, ...] = ()
     readable: bool = True
     """False when the file could not even be parsed as a PDF (the wrong file, not a letter)."""
 
+    entire_file: bool = False
+    """The signature covers every byte of the file."""
+
     @property
     def ok(self) -> bool:
-        """Valid and unchanged, and trusted whenever trust roots were given."""
-        return (self.valid and not self.modified_after_signing
-                and self.trusted is not False)
+        """Valid, covering the whole file, unchanged, and from a trusted signer."""
+        return (self.valid and self.entire_file and not self.modified_after_signing
+                and self.trusted is True)
+
+    @property
+    def verdict(self) -> str:
+        if not self.signed:
+            return "not signed"
+        if self.valid and self.trusted is not True and self.entire_file:
+            return "valid signature, unknown signer"
+        return "good signature" if self.ok else "not a good signature"
 
     def lines(self) -> list[str]:
         """The report as ``label: value`` lines for the command line."""
@@ -76,8 +93,8 @@ class VerifyReport:
             return ["signed: no", *(f"problem: {p}" for p in self.problems)]
 
         def yes_no(value: bool | None) -> str:
-            return "not checked (no trust root given)" if value is None else (
-                "yes" if value else "no")
+            return "unknown (no trust root: give --trust or keep organization-ca.pem beside " \
+                   "the database)" if value is None else ("yes" if value else "no")
 
         when = self.signing_time.isoformat() if self.signing_time else "not stated"
         return [
@@ -89,6 +106,7 @@ class VerifyReport:
             f"trusted: {yes_no(self.trusted)}",
             f"covers: {self.coverage}",
             f"changed after signing: {yes_no(self.modified_after_signing)}",
+            f"result: {self.verdict}",
             *(f"problem: {p}" for p in self.problems),
         ]
 
@@ -118,22 +136,29 @@ def verify_pdf(data: bytes,
     signature = signatures[-1]
     try:
         status = validate_pdf_signature(signature, context)
-    except (SignatureValidationError, PdfError, ValueError) as error:
+    except Exception as error:  # pyHanko raises many kinds on a rewritten file
+        reason = str(error) or type(error).__name__
         return VerifyReport(signed=True, problems=(f"the signature cannot be checked: "
-                                                   f"{error}",))
+                                                   f"{reason}",))
     problems = []
     if not status.intact:
         problems.append("the signed content was changed: its digest does not match")
     elif not status.valid:
         problems.append("the signature does not verify with the signer's certificate")
-    trusted = bool(status.trusted) if trust_roots is not None else None
+    trusted = bool(status.trusted) if roots else None
     if trusted is False:
         problems.append("the signer's certificate does not chain to a given trust root")
-    modified = (status.coverage != SignatureCoverageLevel.ENTIRE_FILE
-                and status.modification_level != ModificationLevel.NONE)
+    elif trusted is None:
+        problems.append("valid signature, unknown signer: no trust root to check the "
+                        "signer's certificate against")
+    entire = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    modified = not entire and status.modification_level != ModificationLevel.NONE
     if modified:
         problems.append(f"the file was changed after signing "
                         f"({status.modification_level.name.lower()})")
+    elif not entire:
+        problems.append("bytes were added to the file after the signature (not covered by "
+                        "it)")
     subject = status.signing_cert.subject
     return VerifyReport(
         signed=True,
@@ -145,5 +170,6 @@ def verify_pdf(data: bytes,
         trusted=trusted,
         coverage=_COVERAGE.get(status.coverage, str(status.coverage)),
         modified_after_signing=modified,
+        entire_file=entire,
         problems=tuple(problems),
     )

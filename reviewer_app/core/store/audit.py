@@ -25,12 +25,15 @@ from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
+from reviewer_app.core.store.signing import UNSIGNED, Signatures, check_trail
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
-           "draft_start", "draft_discard")
+           "draft_start", "draft_discard", "unlock_failed")
 """``edit``: a new version of the case's document was saved (the request itself changed).
 ``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
-thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``."""
+thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``.
+``unlock_failed``: a passphrase did not open a reviewer's or the CA's key (who and when; the
+passphrase is never recorded)."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"
@@ -122,6 +125,11 @@ class AuditLog:
         self._hash = entry["hash"]
         return self._seq
 
+    @property
+    def head(self) -> tuple[int, str]:
+        """The number and hash of the chain's last entry (what a checkpoint signs)."""
+        return self._seq, self._hash
+
 
 def case_stamp(row: Mapping[str, Any], *, hashed: bool = True) -> CaseStamp:
     """The stamp of the case as it now stands. Reads (views, exports) pass ``hashed=False``:
@@ -143,8 +151,8 @@ def check_case_intact(store: Store, row: Mapping[str, Any]) -> None:
     if recorded is None or recorded[0] != case_hash(row):
         where = f"audit entry {recorded[1]}" if recorded else "any audit entry"
         raise TamperedCaseError(
-            f"case {row['id']} does not match {where}: it was changed outside the "
-            "application. Nothing was done; run `audit verify` and restore from a backup"
+            f"record altered: case {row['id']} does not match {where}: it was changed outside "
+            "the application. Nothing was done; run `audit verify` and restore from a backup"
         )
 
 
@@ -157,8 +165,8 @@ def check_record_intact(store: Store, table: str, row: Mapping[str, Any]) -> Non
     if recorded is None or recorded[0] != record_hash(table, row):
         what = table.removesuffix("s")
         raise TamperedCaseError(
-            f"{what} {row['id']} does not match its audit record: it was changed outside the "
-            "application. Nothing was done; run `audit verify`"
+            f"record altered: {what} {row['id']} does not match its audit record: it was "
+            "changed outside the application. Nothing was done; run `audit verify`"
         )
 
 
@@ -182,27 +190,40 @@ class Fault:
 
 @dataclass
 class AuditReport:
-    """What :func:`verify_audit` found: the first broken link, and every row that differs."""
+    """What :func:`verify_audit` found: the first broken link, every row that differs, every
+    signature or checkpoint that fails, and notes (unsigned rows from before signatures)."""
 
     entries: int = 0
     cases: int = 0
     records: int = 0
+    checkpoints: int = 0
+    signed_decisions: int = 0
+    authority: str | None = None
+    """The organization CA's SHA-256 fingerprint, None before there is one."""
     chain_fault: Fault | None = None
     row_faults: list[Fault] = field(default_factory=list)
+    signature_faults: list[Fault] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.chain_fault is None and not self.row_faults
+        return self.chain_fault is None and not self.row_faults and not self.signature_faults
 
     def lines(self) -> list[str]:
+        notes = [f"note: {note}" for note in self.notes]
         if self.ok:
+            signed = (f"; {self.checkpoints} signed checkpoints and {self.signed_decisions} "
+                      f"signed decisions hold, against the organization CA {self.authority}"
+                      if self.authority else "")
             return [f"ok: {self.entries} audit entries, chain intact; {self.cases} cases and "
-                    f"{self.records} other records match their last recorded versions"]
+                    f"{self.records} other records match their last recorded versions{signed}",
+                    *notes]
         lines = []
         if self.chain_fault:
             lines.append(f"audit chain broken: {self.chain_fault.message}")
         lines += [f"record altered: {fault.message}" for fault in self.row_faults]
-        return lines
+        lines += [f"signature failed: {fault.message}" for fault in self.signature_faults]
+        return lines + notes
 
 
 def verify_audit(store: Store) -> AuditReport:
@@ -213,9 +234,17 @@ def verify_audit(store: Store) -> AuditReport:
     if own_snapshot:
         store.conn.execute("BEGIN")
     try:
-        last_case, last_record = _walk_chain(store, report)
+        watched = {row[0] for row in store.conn.execute("SELECT seq FROM audit_checkpoints")}
+        hashes: dict[int, str] = {}
+        decided: dict[int, int] = {}
+        last_case, last_record = _walk_chain(store, report, watched, hashes, decided)
         _check_cases(store, last_case, report)
         _check_records(store, last_record, report)
+        trail = check_trail(store, hashes, decided)
+        report.checkpoints, report.signed_decisions = trail.checkpoints, trail.signed_decisions
+        report.authority, report.notes = trail.authority, trail.notes
+        report.row_faults += [Fault(message, seq) for message, seq in trail.altered]
+        report.signature_faults = [Fault(message, seq) for message, seq in trail.faults]
     finally:
         if own_snapshot:
             store.conn.rollback()
@@ -228,7 +257,10 @@ def _rows(store: Store, sql: str) -> Iterator[sqlite3.Row]:
     yield from cursor.execute(sql)
 
 
-def _walk_chain(store: Store, report: AuditReport) -> tuple[dict, dict]:
+def _walk_chain(store: Store, report: AuditReport, watched: set[int], hashes: dict[int, str],
+                decided: dict[int, int]) -> tuple[dict, dict]:
+    """Walk every entry; keep the hashes of the ``watched`` entries (those checkpoints sign)
+    and the entry of each decision."""
     last_case: dict[int, tuple[str, int]] = {}
     last_record: dict[tuple[str, int], tuple[str, int]] = {}
     expected_seq, expected_prev = 1, GENESIS
@@ -242,6 +274,10 @@ def _walk_chain(store: Store, report: AuditReport) -> tuple[dict, dict]:
             last_case[row["case_id"]] = (row["case_hash"], seq)
         if row["record_hash"] is not None:
             last_record[(row["record_table"], row["record_id"])] = (row["record_hash"], seq)
+            if row["record_table"] == "decisions":
+                decided[row["record_id"]] = seq
+        if seq in watched:
+            hashes[seq] = row["hash"] if entry_hash(row) == row["hash"] else "(changed)"
     issued = store.conn.execute(
         "SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
     ).fetchone()
@@ -468,6 +504,12 @@ def _check_case_rows(store: Store, case_id: int, rows: list[sqlite3.Row],
                 check.faults.append(Fault(
                     f"{what} {row_id} is missing: it was deleted outside the application",
                     seq, case_id))
+    signatures = Signatures(store)
+    for row in _rows_with(store, "SELECT * FROM decisions WHERE case_id = ? ORDER BY id",
+                          (case_id,)):
+        problem = signatures.decision_problem(row)
+        if problem is not None and problem != UNSIGNED:
+            check.faults.append(Fault(problem, case_id=case_id))
 
 
 def _last_record(store: Store, table: str, row_id: int) -> tuple[str, int] | None:

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer_app.core.store.audit import AuditLog
+from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.integrity import integrity_problems
 from reviewer_app.core.store.reviewers import get_reviewer
+from reviewer_app.core.trust.authority import UnlockedAuthority
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,11 @@ class BackupResult:
     sha256: str
 
 
-def backup(store: Store, destination: str | Path, *, by: int | None = None) -> BackupResult:
-    """Copy the database to ``destination`` (a new file, or a folder to put a dated file in)."""
+def backup(store: Store, destination: str | Path, *, by: int | None = None,
+           admin: UnlockedAuthority | None = None) -> BackupResult:
+    """Copy the database to ``destination`` (a new file, or a folder to put a dated file in).
+    With the organization CA unlocked (``admin``), the chain's head is first signed as a
+    checkpoint, so the copy carries a checkpoint of its own end."""
     target = Path(destination).expanduser()
     if target.is_dir():
         target = target / backup_name(store.clock())
@@ -47,6 +52,12 @@ def backup(store: Store, destination: str | Path, *, by: int | None = None) -> B
         raise StoreError("the backup must go to another file than the database itself")
     if by is not None:
         get_reviewer(store, by)
+    if admin is not None:
+        with store.write():
+            log = AuditLog(store)
+            log.append("backup", reviewer_id=by,
+                       details={"destination": str(target.absolute()), "checkpoint": True})
+            checkpoint(store, log, admin)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp",
                                              dir=target.parent)

@@ -253,7 +253,10 @@ def view_case(store: Store, case_id: int, *, by: int | None = None) -> CaseView:
 
 def export_case(store: Store, case_id: int, sink: Callable[[str], None], *,
                 by: int | None = None, destination: str = "file") -> str:
-    """Hand the imported document, exactly, to ``sink`` (which writes it) and record the export.
+    """Record the export, then hand the imported document, exactly, to ``sink`` (which writes
+    it). The audit entry is committed first, so a copy never exists without its record: a
+    crash or a full disk after the commit leaves an entry for an export that did not finish,
+    never a file that no entry mentions.
 
     A case whose row no longer matches its audit record is refused: an export must be the
     request as received. Returns the document's sha256.
@@ -263,10 +266,11 @@ def export_case(store: Store, case_id: int, sink: Callable[[str], None], *,
             get_reviewer(store, by)
         row = case_row(store, case_id)
         check_case_intact(store, row)
-        sink(row["document"])
-        digest = sha256_text(row["document"])
+        document = row["document"]
+        digest = sha256_text(document)
         AuditLog(store).append("export", reviewer_id=by, case=case_stamp(row, hashed=False),
                                details={"sha256": digest, "to": destination})
+    sink(document)
     return digest
 
 

@@ -16,19 +16,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer_app.core import lifecycle
-from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
+from reviewer_app.core.store.audit import (
+    AuditLog,
+    case_stamp,
+    check_case_intact,
+    check_record_intact,
+    record_stamp,
+)
 from reviewer_app.core.store.cases import case_row, latest_evaluation
+from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
-from reviewer_app.core.store.errors import StaleCaseError, lifecycle_rules
+from reviewer_app.core.store.errors import StaleCaseError, StoreError, lifecycle_rules
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Decision
-from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import DECISION_COLUMNS
+from reviewer_app.core.store.reviewers import UnlockedReviewer, authorized, get_reviewer
+from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS
+from reviewer_app.core.store.signing import decision_payload
 
-_NEW_DECISION_COLUMNS = DECISION_COLUMNS[1:]
 _INSERT_DECISION = (
-    f"INSERT INTO decisions ({', '.join(_NEW_DECISION_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_NEW_DECISION_COLUMNS))})"
+    f"INSERT INTO decisions ({', '.join(DECISION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(DECISION_COLUMNS))})"
 )
 
 
@@ -43,26 +50,38 @@ def decide(
     case_id: int,
     decision: str,
     *,
-    by: int,
+    by: UnlockedReviewer,
     expected_version: int,
     reason: str | None = None,
     info_needed_by: dt.date | None = None,
     approved_codes: Sequence[str] = (),
 ) -> Decided:
-    """Record reviewer ``by``'s decision on the case as it was at ``expected_version``.
-    A partial approval names the ``approved_codes`` (the other requested codes are denied)."""
+    """Record the decision of the reviewer signed in as ``by`` on the case as it was at
+    ``expected_version``, signed with their key. A partial approval names the
+    ``approved_codes`` (the other requested codes are denied).
+
+    What it relies on is checked first, under the write lock: the case row, the evaluation it
+    is decided on and the reviewer's row and key against their audit records, and the role
+    from the reviewer's certificate (verified against the organization CA), which must be
+    the role in the table ("record altered" otherwise, nothing written)."""
     reason = reason.strip() if reason and reason.strip() else None
     approved = tuple(dict.fromkeys(code.strip() for code in approved_codes if code.strip()))
     with store.write():
-        reviewer = get_reviewer(store, by, check=True)
+        signer = authorized(store, by.id)
+        if signer.key.id != by.key_id:
+            raise StoreError(f"reviewer {by.id} has a newer signing key than the one unlocked; "
+                             "sign in again. Nothing was saved")
+        role = signer.role
         row = current_row(store, case_id, expected_version)
         evaluation = latest_evaluation(store, case_id)
+        if evaluation is not None:
+            check_record_intact(store, "evaluations", evaluation_row(store, evaluation.id))
         with lifecycle_rules():
             status = lifecycle.decide(
                 case_id=case_id,
                 status=row["status"],
                 decision=decision,
-                role=reviewer.role,
+                role=role,
                 latest_outcome=evaluation.outcome if evaluation else None,
                 reason=reason,
                 info_needed_by=info_needed_by,
@@ -76,15 +95,17 @@ def decide(
         now = store.now()
         new_row = save_row(store, row, {
             "status": status,
-            "assigned_reviewer": None if decision == "refer" else by,
+            "assigned_reviewer": None if decision == "refer" else by.id,
             "info_needed_by": info_needed_by.isoformat() if info_needed_by else None,
             "updated_at": now,
         })
         record = {
+            "id": store.conn.execute(
+                "SELECT coalesce(max(id), 0) + 1 FROM decisions").fetchone()[0],
             "case_id": case_id,
             "case_version": new_row["version"],
-            "reviewer_id": by,
-            "role": reviewer.role,
+            "reviewer_id": by.id,
+            "role": role,
             "decision": decision,
             "status_before": row["status"],
             "status_after": status,
@@ -93,23 +114,34 @@ def decide(
             "evaluation_id": evaluation.id if evaluation else None,
             "at": now,
             "approved_codes": " ".join(approved) or None,
+            "key_id": by.key_id,
         }
-        record["id"] = store.conn.execute(_INSERT_DECISION, tuple(record.values())).lastrowid
-        AuditLog(store).append(
-            "decide", reviewer_id=by, case=case_stamp(new_row),
+        record["signature"] = by.sign(decision_payload(record))
+        store.conn.execute(_INSERT_DECISION, tuple(record[name] for name in DECISION_COLUMNS))
+        log = AuditLog(store)
+        log.append(
+            "decide", reviewer_id=by.id, case=case_stamp(new_row),
             record=record_stamp("decisions", record),
-            details={"decision": decision, "role": reviewer.role, "from": row["status"],
+            details={"decision": decision, "role": role, "from": row["status"],
                      "to": status, "decision_id": record["id"],
                      "evaluation_id": record["evaluation_id"]},
         )
+        checkpoint(store, log, by)
     return Decided(CaseSummary.from_row(new_row), Decision.from_row(record))
+
+
+def evaluation_row(store: Store, evaluation_id: int) -> sqlite3.Row:
+    return store.query_one(
+        f"SELECT {', '.join(EVALUATION_COLUMNS)} FROM evaluations WHERE id = ?",
+        (evaluation_id,))
 
 
 def assign(store: Store, case_id: int, *, reviewer: int, expected_version: int,
            by: int | None = None) -> CaseSummary:
-    """Give the case to ``reviewer`` (a draft or pended case goes into review)."""
+    """Give the case to ``reviewer`` (a draft or pended case goes into review); their role
+    is the one their certificate states."""
     with store.write():
-        assignee = get_reviewer(store, reviewer, check=True)
+        assignee = authorized(store, reviewer)
         if by is not None and by != reviewer:
             get_reviewer(store, by)
         row = current_row(store, case_id, expected_version)

@@ -12,6 +12,19 @@ A letter is never made again silently: a second letter of the same type to the s
 for the same decision must name the letter it replaces, and becomes a new letter (a new id,
 a new row) that references the old one; each letter is replaced at most once.
 
+Before anything is written, every row the letter relies on is checked (:func:`letter_basis`):
+the case, the decision (against its audit record and its signature by the decider's key), the
+evaluation it was made on, the decider's row and key, and the decider's role from their
+certificate (verified against the organization CA). Any that fails refuses the letter with
+"record altered: ...".
+
+The database is the source of truth for what was issued: a letter's number is reserved in a
+transaction of its own (``letter_numbers``, AUTOINCREMENT, so a number is never given twice,
+even after a crash), the signed bytes are committed with the letter's row, and only then is a
+file written from them (``letter export`` writes it again). A letter that is on disk is
+therefore always in the database; a crash between the commit and the file leaves the letter in
+the database and no file, never the reverse.
+
 This module renders nothing: :func:`record_letter` takes a ``produce`` callback that renders
 and signs (``reviewer_app.core.issuing`` supplies it), so the store stays free of reportlab.
 """
@@ -26,14 +39,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer_app.core import lifecycle
-from reviewer_app.core.store.audit import AuditLog, case_stamp, check_case_intact, record_stamp
+from reviewer_app.core.store.audit import (
+    AuditLog,
+    case_stamp,
+    check_case_intact,
+    check_record_intact,
+    record_stamp,
+)
 from reviewer_app.core.store.cases import case_row, decisions_for, latest_evaluation
+from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.decisions import close_with_letter, current_row
-from reviewer_app.core.store.errors import LetterExistsError, StoreError, TransitionError
+from reviewer_app.core.store.errors import (
+    LetterExistsError,
+    StoreError,
+    TamperedCaseError,
+    TransitionError,
+)
 from reviewer_app.core.store.records import Decision, Evaluation
-from reviewer_app.core.store.reviewers import Reviewer, StoredKey, get_reviewer, signing_key
-from reviewer_app.core.store.rows import EVALUATION_COLUMNS, LETTER_COLUMNS
+from reviewer_app.core.store.reviewers import (
+    Reviewer,
+    StoredKey,
+    UnlockedReviewer,
+    authorized,
+    get_reviewer,
+)
+from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS, LETTER_COLUMNS
+from reviewer_app.core.store.signing import UNSIGNED, Signatures
 
 LETTER_WORDS = {"approval": "an approval letter", "partial": "a partial approval letter",
                 "adverse": "an adverse determination letter",
@@ -126,12 +158,14 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
     row = case_row(store, case_id)
     check_case_intact(store, row)
     decision = _announced_decision(store, row, letter_type)
+    check_decision_signed(store, decision)
     kind = lifecycle.LETTER_FOR[decision.decision]
     if letter_type is not None and letter_type != kind:
         raise TransitionError(_wrong_type(case_id, letter_type, kind, decision))
-    decider = get_reviewer(store, decision.reviewer_id, check=True)
+    signer_now = authorized(store, decision.reviewer_id)
+    decider, role = signer_now.reviewer, signer_now.role
     if kind in lifecycle.PHYSICIAN_LETTERS and not (
-            decision.role == decider.role == lifecycle.PHYSICIAN):
+            decision.role == role == lifecycle.PHYSICIAN):
         raise TransitionError(
             f"case {case_id}: {LETTER_WORDS[kind]} needs a physician reviewer's decision, and "
             f"this one is by {decider.signature} ({decision.role})")
@@ -140,11 +174,7 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
         raise StoreError(
             f"case {case_id}: the letter carries the signature of the reviewer who decided, "
             f"{decider.signature} (reviewer {decider.id}); reviewer {signer} did not decide it")
-    key = signing_key(store, decider.id)
-    if key is None:
-        raise StoreError(
-            f"reviewer {decider.id} ({decider.signature}) has no signing key: create one with "
-            f"`reviewer key {decider.id}` (or import the organization's with --import-p12)")
+    key = signer_now.key
     evaluation = _evaluation(store, decision)
     replaced = find_letter(store, replaces) if replaces is not None else None
     basis = LetterBasis(case_id, row["version"], row["document"], kind, recipient, decision,
@@ -182,13 +212,29 @@ def _wrong_type(case_id: int, asked: str, kind: str, decision: Decision) -> str:
             f"not {LETTER_WORDS[asked]}")
 
 
+def check_decision_signed(store: Store, decision: Decision) -> None:
+    """Refuse to act on a decision whose row differs from its audit record or whose signature
+    does not hold (a decision made before signatures existed passes on its audit record)."""
+    row = store.query_one(f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions WHERE id = ?",
+                          (decision.id,))
+    check_record_intact(store, "decisions", row)
+    problem = Signatures(store).decision_problem(row)
+    if problem is not None and problem != UNSIGNED:
+        raise TamperedCaseError(f"record altered: {problem}. Nothing was done; run `audit "
+                                "verify`")
+
+
 def _evaluation(store: Store, decision: Decision) -> Evaluation | None:
     if decision.evaluation_id is None:
         return latest_evaluation(store, decision.case_id)
     row = store.query_one(
         f"SELECT {', '.join(EVALUATION_COLUMNS)} FROM evaluations WHERE id = ?",
         (decision.evaluation_id,))
-    return Evaluation.from_row(row) if row else None
+    if row is None:
+        raise TamperedCaseError(f"record altered: evaluation {decision.evaluation_id}, on "
+                                f"which decision {decision.id} was made, is missing")
+    check_record_intact(store, "evaluations", row)
+    return Evaluation.from_row(row)
 
 
 def check_not_issued(store: Store, basis: LetterBasis) -> None:
@@ -223,60 +269,86 @@ def check_not_issued(store: Store, basis: LetterBasis) -> None:
 
 
 def record_letter(store: Store, basis: LetterBasis,
-                  produce: Callable[[str, dt.date], Produced], *,
-                  deliver: Callable[[bytes], None] | None = None,
-                  undeliver: Callable[[], None] | None = None) -> LetterRecord:
-    """Number the letter, have ``produce(letter_id, letter_date)`` render and sign it, store it
-    with its sha256, record it in the audit trail, close a decided case (letter issued) and
-    ``deliver`` the bytes, all in one transaction: if anything fails, nothing is stored, and a
-    delivered file is taken back with ``undeliver`` when the commit itself fails."""
-    delivered = False
-    try:
-        with store.write():
-            row = current_row(store, basis.case_id, basis.case_version)
-            check_not_issued(store, basis)
-            number = store.conn.execute(
-                "SELECT coalesce(max(id), 0) + 1 FROM letters").fetchone()[0]
-            letter_id = letter_number(number)
-            produced = produce(letter_id, store.today())
-            record = {
-                "id": number,
-                "letter_id": letter_id,
-                "case_id": basis.case_id,
-                "case_version": row["version"],
-                "decision_id": basis.decision.id,
-                "evaluation_id": basis.evaluation.id if basis.evaluation else None,
-                "letter_type": basis.letter_type,
-                "recipient": basis.recipient,
-                "language": produced.language,
-                "reviewer_id": basis.decider.id,
-                "key_id": basis.key.id,
-                "replaces": basis.replaces.id if basis.replaces else None,
-                "sha256": hashlib.sha256(produced.pdf).hexdigest(),
-                "pdf": produced.pdf,
-                "created_at": store.now(),
-            }
-            store.conn.execute(_INSERT, tuple(record[name] for name in LETTER_COLUMNS))
-            log = AuditLog(store)
-            log.append("create", reviewer_id=basis.decider.id,
-                       case=case_stamp(row, hashed=False),
-                       record=record_stamp("letters", record),
-                       details={"letter_id": letter_id, "letter_type": basis.letter_type,
-                                "recipient": basis.recipient, "sha256": record["sha256"],
-                                "decision_id": basis.decision.id,
-                                "replaces": basis.replaces.letter_id if basis.replaces
-                                else None})
-            if row["status"] in lifecycle.DECIDED:
-                close_with_letter(store, log, row, by=basis.decider.id,
-                                  letter_sha256=record["sha256"])
-            if deliver is not None:
-                deliver(produced.pdf)
-                delivered = True
-    except BaseException:
-        if delivered and undeliver is not None:
-            undeliver()
-        raise
+                  produce: Callable[[str, dt.date], Produced], *, signer: UnlockedReviewer,
+                  deliver: Callable[[bytes], None] | None = None) -> LetterRecord:
+    """Reserve the letter's number, have ``produce(letter_id, letter_date)`` render and sign
+    it, and in one transaction store it with its sha256, record it in the audit trail, close a
+    decided case (letter issued) and sign a checkpoint as ``signer``; after the commit,
+    ``deliver`` the stored bytes (write the file). If anything fails before the commit,
+    nothing but the reserved number is kept; if ``deliver`` fails, the letter stays issued in
+    the database and its error is raised for the caller to say so (``export-letter``)."""
+    if signer.id != basis.decider.id:
+        decider = basis.decider.signature
+        raise StoreError(f"the letter is signed by the reviewer who decided ({decider}); "
+                         f"reviewer {signer.id} is signed in")
+    with store.write():
+        current_row(store, basis.case_id, basis.case_version)
+        check_not_issued(store, basis)
+        number = store.conn.execute(
+            "INSERT INTO letter_numbers (case_id, reserved_at) VALUES (?, ?)",
+            (basis.case_id, store.now())).lastrowid
+    letter_id = letter_number(number)
+    with store.write():
+        row = current_row(store, basis.case_id, basis.case_version)
+        check_not_issued(store, basis)
+        produced = produce(letter_id, store.today())
+        record = {
+            "id": number,
+            "letter_id": letter_id,
+            "case_id": basis.case_id,
+            "case_version": row["version"],
+            "decision_id": basis.decision.id,
+            "evaluation_id": basis.evaluation.id if basis.evaluation else None,
+            "letter_type": basis.letter_type,
+            "recipient": basis.recipient,
+            "language": produced.language,
+            "reviewer_id": basis.decider.id,
+            "key_id": basis.key.id,
+            "replaces": basis.replaces.id if basis.replaces else None,
+            "sha256": hashlib.sha256(produced.pdf).hexdigest(),
+            "pdf": produced.pdf,
+            "created_at": store.now(),
+        }
+        store.conn.execute(_INSERT, tuple(record[name] for name in LETTER_COLUMNS))
+        log = AuditLog(store)
+        log.append("create", reviewer_id=basis.decider.id,
+                   case=case_stamp(row, hashed=False),
+                   record=record_stamp("letters", record),
+                   details={"letter_id": letter_id, "letter_type": basis.letter_type,
+                            "recipient": basis.recipient, "sha256": record["sha256"],
+                            "decision_id": basis.decision.id,
+                            "replaces": basis.replaces.letter_id if basis.replaces
+                            else None})
+        if row["status"] in lifecycle.DECIDED:
+            close_with_letter(store, log, row, by=basis.decider.id,
+                              letter_sha256=record["sha256"])
+        checkpoint(store, log, signer)
+    if deliver is not None:
+        deliver(produced.pdf)
     return find_letter(store, letter_id)
+
+
+def export_letter(store: Store, reference: str, sink: Callable[[bytes], None], *,
+                  by: int | None = None) -> LetterRecord:
+    """Write an issued letter again from the database (after a crash, or a lost file): the
+    stored bytes, checked against their recorded sha256, and an ``export`` audit entry,
+    committed before ``sink`` writes them."""
+    letter = find_letter(store, reference)
+    with store.write():
+        if by is not None:
+            get_reviewer(store, by)
+        row = store.query_one(f"SELECT {', '.join(LETTER_COLUMNS)} FROM letters WHERE id = ?",
+                              (letter.id,))
+        check_record_intact(store, "letters", row)
+        if hashlib.sha256(row["pdf"]).hexdigest() != row["sha256"]:
+            raise TamperedCaseError(f"record altered: {letter.letter_id}'s bytes do not match "
+                                    "its sha256")
+        AuditLog(store).append("export", reviewer_id=by,
+                               case=case_stamp(case_row(store, row["case_id"]), hashed=False),
+                               details={"letter_id": letter.letter_id, "sha256": row["sha256"],
+                                        "to": "file"})
+    sink(row["pdf"])
+    return letter
 
 
 def letter_number(row_id: int) -> str:

@@ -322,6 +322,57 @@ def m007_drafts(db: Database) -> None:
     db.execute("CREATE INDEX drafts_updated ON drafts (updated_at)")
     db.execute("CREATE INDEX drafts_case ON drafts (case_id)")
 
+@_migration
+def m008_signatures(db: Database) -> None:
+    """Authority bound to keys: the organization CA (its certificate and its key encrypted
+    with the administrator's passphrase), decisions signed by the deciding reviewer's key
+    (``key_id``, ``signature``; rows from before this migration stay unsigned and are reported
+    so), audit checkpoints signed by a reviewer or the CA over the chain's head, and letter
+    numbers reserved once and never reused (AUTOINCREMENT)."""
+    db.executescript("""
+        CREATE TABLE authority (
+          id INTEGER PRIMARY KEY,
+          source TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          fingerprint_sha256 TEXT NOT NULL,
+          certificate_pem TEXT NOT NULL,
+          pkcs12 BLOB NOT NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE TABLE audit_checkpoints (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          seq INTEGER NOT NULL,
+          head_hash TEXT NOT NULL,
+          reviewer_id INTEGER REFERENCES reviewers(id),
+          key_id INTEGER REFERENCES reviewer_keys(id),
+          authority_id INTEGER REFERENCES authority(id),
+          at TEXT NOT NULL,
+          signature BLOB NOT NULL
+        );
+        CREATE INDEX audit_checkpoints_seq ON audit_checkpoints (seq);
+        CREATE TABLE letter_numbers (
+          number INTEGER PRIMARY KEY AUTOINCREMENT,
+          case_id INTEGER NOT NULL REFERENCES cases(id),
+          reserved_at TEXT NOT NULL
+        );
+    """)
+    db["decisions"].add_column("key_id", int)
+    db["decisions"].add_column("signature", bytes)
+    _guard(db, [
+        ("authority_keep_update", "UPDATE", "authority",
+         "the organization CA cannot be changed"),
+        ("authority_keep_delete", "DELETE", "authority",
+         "the organization CA cannot be deleted"),
+        ("audit_checkpoints_keep_update", "UPDATE", "audit_checkpoints",
+         "a signed audit checkpoint cannot be changed"),
+        ("audit_checkpoints_keep_delete", "DELETE", "audit_checkpoints",
+         "a signed audit checkpoint cannot be deleted"),
+        ("letter_numbers_keep_update", "UPDATE", "letter_numbers",
+         "a reserved letter number cannot be changed"),
+        ("letter_numbers_keep_delete", "DELETE", "letter_numbers",
+         "a reserved letter number cannot be deleted"),
+    ])
+
 
 SCHEMA_VERSION = len(NAMES)
 

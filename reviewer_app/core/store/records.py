@@ -90,13 +90,19 @@ class Decision:
     at: str
     approved_codes: str | None
     """For a partial approval, the procedure codes approved, separated by spaces."""
+    key_id: int | None = None
+    """The signing key of the reviewer who decided; None for a decision made before decisions
+    were signed (schema version 8, ``signing.SIGNATURES_SINCE``)."""
+    signature: bytes | None = None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | dict) -> Decision:
         return _from_row(cls, row)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        found["signature"] = self.signature.hex() if self.signature else None
+        return found
 
 
 @dataclass(frozen=True)

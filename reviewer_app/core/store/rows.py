@@ -31,6 +31,7 @@ EVALUATION_COLUMNS = (
 DECISION_COLUMNS = (
     "id", "case_id", "case_version", "reviewer_id", "role", "decision", "status_before",
     "status_after", "reason", "info_needed_by", "evaluation_id", "at", "approved_codes",
+    "key_id", "signature",
 )
 REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
 REVIEWER_KEY_COLUMNS = (
@@ -42,6 +43,9 @@ LETTER_COLUMNS = (
     "letter_type", "recipient", "language", "reviewer_id", "key_id", "replaces", "sha256",
     "pdf", "created_at",
 )
+AUTHORITY_COLUMNS = (
+    "id", "source", "subject", "fingerprint_sha256", "certificate_pem", "pkcs12", "created_at",
+)
 CASE_DOCUMENT_COLUMNS = (
     "id", "case_id", "case_version", "document", "sha256", "reviewer_id", "created_at",
 )
@@ -52,10 +56,11 @@ RECORD_COLUMNS = {
     "reviewer_keys": REVIEWER_KEY_COLUMNS,
     "letters": LETTER_COLUMNS,
     "case_documents": CASE_DOCUMENT_COLUMNS,
+    "authority": AUTHORITY_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 
-LATER_COLUMNS = {"decisions": frozenset({"approved_codes"})}
+LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature"})}
 """Columns added to a table after rows were already hashed into the audit trail. They enter a
 row's hash only when set, so rows written before their migration still verify."""
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from storekit import NOW, meets_doc, open_store, refer_doc, text
+from storekit import NOW, add_signer, add_team, meets_doc, open_store, raw, refer_doc, text
 
 from reviewer_app.core.store import audit, cases, decisions
 from reviewer_app.core.store.errors import (
@@ -16,7 +16,6 @@ from reviewer_app.core.store.errors import (
     TransitionError,
     UnknownReviewerError,
 )
-from reviewer_app.core.store.reviewers import add_reviewer
 
 REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
 """An adverse reason in plain words about the member, as the rules require."""
@@ -25,17 +24,15 @@ REASON = "The expected survival is under three months, so surgery is unlikely to
 @pytest.fixture
 def store(tmp_path):
     with open_store(tmp_path / "cases.sqlite3") as opened:
-        opened.nurse = add_reviewer(opened, name="Dana Whitfield", credentials="RN",
-                                    role="nurse").id
-        opened.physician = add_reviewer(opened, name="Sam Okoye", credentials="MD",
-                                        role="physician").id
+        team = add_team(opened)
+        opened.nurse, opened.physician = team.nurse, team.physician
         cases.import_documents(opened, [("meets.json", text(meets_doc(1))),
                                         ("refer.json", text(refer_doc(2)))])
         yield opened
 
 
-def in_review(store, case_id: int, reviewer: int) -> int:
-    return decisions.assign(store, case_id, reviewer=reviewer, expected_version=1).version
+def in_review(store, case_id: int, reviewer) -> int:
+    return decisions.assign(store, case_id, reviewer=reviewer.id, expected_version=1).version
 
 
 def test_a_nurse_approves_a_case_that_meets_criteria(store):
@@ -80,7 +77,7 @@ def test_a_nurse_cannot_approve_a_referral_outcome_but_refers_and_a_physician_de
     with pytest.raises(TransitionError, match="already been decided"):
         decisions.decide(store, 2, "approve", by=store.physician,
                          expected_version=denied.case.version)
-    closed = decisions.issue_letter(store, 2, by=store.physician,
+    closed = decisions.issue_letter(store, 2, by=store.physician.id,
                                     expected_version=denied.case.version, letter_sha256="ab" * 32)
     assert closed.status == "letter_issued"
     assert [d.decision for d in cases.decisions_for(store, 2)] == ["refer", "deny"]
@@ -95,15 +92,14 @@ def test_a_pend_keeps_its_date_and_a_draft_must_be_taken_into_review_first(store
                               info_needed_by=NOW.date() + dt.timedelta(days=5),
                               reason=REASON)
     assert pended.case.status == "pended" and pended.case.info_needed_by == "2026-11-28"
-    resumed = decisions.assign(store, 1, reviewer=store.nurse,
+    resumed = decisions.assign(store, 1, reviewer=store.nurse.id,
                                expected_version=pended.case.version)
     assert resumed.status == "in_review"
 
 
 def test_an_unknown_reviewer_is_refused(store):
-    version = in_review(store, 1, store.nurse)
     with pytest.raises(UnknownReviewerError):
-        decisions.decide(store, 1, "approve", by=99, expected_version=version)
+        decisions.assign(store, 1, reviewer=99, expected_version=1)
 
 
 def test_a_stale_save_from_a_second_connection_is_refused(tmp_path, store):
@@ -136,9 +132,10 @@ def test_a_case_edited_outside_the_application_is_not_decided(store):
 
 def test_a_nurse_promoted_to_physician_behind_the_apps_back_cannot_deny(store):
     version = in_review(store, 1, store.nurse)
-    store.conn.execute("UPDATE reviewers SET role = 'physician' WHERE id = ?", (store.nurse,))
+    store.conn.execute("UPDATE reviewers SET role = 'physician' WHERE id = ?",
+                       (store.nurse.id,))
     store.conn.commit()
-    with pytest.raises(TamperedCaseError, match="reviewer 1 does not match"):
+    with pytest.raises(TamperedCaseError, match="record altered: reviewer 1 does not match"):
         decisions.decide(store, 1, "deny", by=store.nurse, expected_version=version,
                          reason=REASON)
     assert cases.get_case(store, 1).status == "in_review"
@@ -158,9 +155,8 @@ def test_random_review_sessions_never_break_a_rule(tmp_path_factory, steps):
     meet criteria, nothing moves after a decision except its letter, and the audit verifies."""
     path = tmp_path_factory.mktemp("session") / "cases.sqlite3"
     with open_store(path) as store:
-        ids = {"nurse": add_reviewer(store, name="N", credentials="RN", role="nurse").id,
-               "physician": add_reviewer(store, name="P", credentials="MD",
-                                         role="physician").id}
+        ids = {"nurse": add_signer(store, "N", "RN", "nurse"),
+               "physician": add_signer(store, "P", "MD", "physician")}
         cases.import_documents(store, [("m.json", text(meets_doc(1))),
                                        ("r.json", text(refer_doc(2)))])
         accepted = {1: 0, 2: 0}
@@ -169,9 +165,10 @@ def test_random_review_sessions_never_break_a_rule(tmp_path_factory, steps):
             by = ids[role]
             try:
                 if action == "assign":
-                    decisions.assign(store, case_id, reviewer=by, expected_version=before.version)
+                    decisions.assign(store, case_id, reviewer=by.id,
+                                     expected_version=before.version)
                 elif action == "letter":
-                    decisions.issue_letter(store, case_id, by=by,
+                    decisions.issue_letter(store, case_id, by=by.id,
                                            expected_version=before.version)
                 else:
                     decisions.decide(
@@ -196,3 +193,25 @@ def test_random_review_sessions_never_break_a_rule(tmp_path_factory, steps):
                 if decision.decision == "approve" and decision.role == "nurse":
                     assert outcome == "meets_criteria"
         assert audit.verify_audit(store).ok
+
+
+def test_a_decision_relies_on_an_evaluation_checked_first(store):
+    """An evaluation edited with its trigger dropped (refer -> meets criteria) cannot be
+    approved on: the decision is refused as "record altered" and nothing is written."""
+    version = in_review(store, 2, store.nurse)
+    raw(store, "DROP TRIGGER evaluations_keep_update",
+        "UPDATE evaluations SET outcome = 'meets_criteria' WHERE case_id = 2")
+    with pytest.raises(TamperedCaseError, match="record altered: evaluation 2 does not match"):
+        decisions.decide(store, 2, "approve", by=store.nurse, expected_version=version)
+    assert cases.decisions_for(store, 2) == [] and cases.get_case(store, 2).version == version
+
+
+def test_a_decision_is_signed_and_checkpointed(store):
+    version = in_review(store, 1, store.nurse)
+    result = decisions.decide(store, 1, "approve", by=store.nurse, expected_version=version)
+    assert result.decision.key_id == store.nurse.key_id and result.decision.signature
+    [seq] = [e.seq for e in audit.entries(store) if e.action == "decide"]
+    assert store.conn.execute("SELECT reviewer_id FROM audit_checkpoints WHERE seq = ?",
+                              (seq,)).fetchone()[0] == store.nurse.id
+    report = audit.verify_audit(store)
+    assert report.ok and report.signed_decisions == 1 and report.checkpoints >= 3

@@ -11,12 +11,11 @@ import sys
 
 import pytest
 from paths import ROOT, SEED
-from storekit import meets_doc, open_store, text
+from storekit import add_signer, meets_doc, open_store, text
 
 from reviewer_app.core.case_file import CaseFileError, parse_case
 from reviewer_app.core.store import audit, cases, decisions, drafts
 from reviewer_app.core.store.errors import StaleCaseError, TransitionError
-from reviewer_app.core.store.reviewers import add_reviewer
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -119,7 +118,7 @@ def test_an_unchanged_edit_stores_no_new_version(store):
 
 
 def test_a_stale_edit_is_refused_with_the_reason_and_the_draft_kept(store):
-    nurse = add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse").id
+    nurse = add_signer(store, "Dana Whitfield", "RN", "nurse").id
     cases.import_documents(store, [("a.json", text(meets_doc(1)))])
     draft = drafts.start_draft(store, cases.case_row(store, 1)["document"], case_id=1)
     decisions.assign(store, 1, reviewer=nurse, expected_version=1)
@@ -133,9 +132,9 @@ def test_a_stale_edit_is_refused_with_the_reason_and_the_draft_kept(store):
 
 
 def test_a_decided_case_cannot_be_edited(store):
-    nurse = add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse").id
+    nurse = add_signer(store, "Dana Whitfield", "RN", "nurse")
     cases.import_documents(store, [("a.json", text(meets_doc(1)))])
-    decisions.assign(store, 1, reviewer=nurse, expected_version=1)
+    decisions.assign(store, 1, reviewer=nurse.id, expected_version=1)
     decisions.decide(store, 1, "approve", by=nurse, expected_version=2)
     draft = drafts.start_draft(store, cases.case_row(store, 1)["document"], case_id=1)
     changed = json.loads(draft.document)

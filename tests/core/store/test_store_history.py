@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from storekit import meets_doc, open_store, raw, refer_doc, text
+from storekit import add_signer, meets_doc, open_store, raw, refer_doc, text
 
 from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.store import audit, cases, decisions, history, revisions
@@ -17,7 +17,6 @@ from reviewer_app.core.store.errors import (
     TransitionError,
     UnknownCaseError,
 )
-from reviewer_app.core.store.reviewers import add_reviewer
 
 TABLES = ("cases", "case_documents", "evaluations", "decisions", "audit", "cases_fts")
 
@@ -25,8 +24,8 @@ TABLES = ("cases", "case_documents", "evaluations", "decisions", "audit", "cases
 @pytest.fixture
 def store(tmp_path):
     with open_store(tmp_path / "cases.sqlite3") as opened:
-        opened.nurse = add_reviewer(opened, name="Dana Whitfield", credentials="RN",
-                                    role="nurse").id
+        opened.signer = add_signer(opened, "Dana Whitfield", "RN", "nurse")
+        opened.nurse = opened.signer.id
         cases.import_documents(opened, [("1.json", text(meets_doc(1))),
                                         ("2.json", text(meets_doc(2)))], by=opened.nurse)
         yield opened
@@ -103,7 +102,7 @@ def test_an_invalid_document_is_refused_with_every_problem_and_nothing_is_writte
 
 def test_a_decided_case_and_an_unchanged_document_are_refused(store):
     decisions.assign(store, 1, reviewer=store.nurse, expected_version=1)
-    decisions.decide(store, 1, "approve", by=store.nurse, expected_version=2)
+    decisions.decide(store, 1, "approve", by=store.signer, expected_version=2)
     before = counts(store)
     with pytest.raises(TransitionError, match="already been decided"):
         revisions.save_revision(store, 1, renamed(), expected_version=3)
@@ -168,25 +167,25 @@ def test_the_case_check_finds_a_changed_row_a_forged_entry_and_a_deleted_one(sto
     assert "case 1 (version 1) does not match its last recorded version" in fault.message
 
     raw(store, "DROP TRIGGER audit_append_only_update",
-        "UPDATE audit SET os_user = 'intruder' WHERE seq = 3")
+        "UPDATE audit SET os_user = 'intruder' WHERE seq = 5")
     messages = audit.verify_case(store, 1).lines()
-    assert any("entry 3 (evaluate" in m and "changed after it was written" in m
+    assert any("entry 5 (evaluate" in m and "changed after it was written" in m
                for m in messages)
 
-    raw(store, "DROP TRIGGER audit_append_only_delete", "DELETE FROM audit WHERE seq = 4")
-    assert any("entry 4, just after this case's entry 3, is missing" in line
+    raw(store, "DROP TRIGGER audit_append_only_delete", "DELETE FROM audit WHERE seq = 6")
+    assert any("entry 6, just after this case's entry 5, is missing" in line
                for line in audit.verify_case(store, 1).lines())
     other = audit.verify_case(store, 2)
-    assert any("entry 4, just before this case's entry 5, is missing" in line
+    assert any("entry 6, just before this case's entry 7, is missing" in line
                for line in other.lines())
-    assert any("first audit entry is entry 5 (evaluate)" in line for line in other.lines())
+    assert any("first audit entry is entry 7 (evaluate)" in line for line in other.lines())
     assert any("1 audit entries are missing from the trail" in f.message
                for f in other.trail_faults)
 
 
 def test_a_deleted_entry_far_from_the_case_is_still_reported_as_a_trail_gap(store):
     cases.import_documents(store, [("3.json", text(meets_doc(3)))])
-    raw(store, "DROP TRIGGER audit_append_only_delete", "DELETE FROM audit WHERE seq = 6")
+    raw(store, "DROP TRIGGER audit_append_only_delete", "DELETE FROM audit WHERE seq = 8")
     check = audit.verify_case(store, 1)
     assert check.faults == [] and not check.ok
-    assert "before entry 7" in check.trail_faults[0].message
+    assert "before entry 9" in check.trail_faults[0].message

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from storekit import meets_doc, open_store, text
+from storekit import add_signer, meets_doc, open_store, text
 
 from reviewer_app.core.store import cases, decisions, queue
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.queue import CaseQuery
-from reviewer_app.core.store.reviewers import add_reviewer
 
 RECEIVED = {  # external index -> (received_at, urgency): due = +15 days standard, +72 h expedited
     1: ("2026-11-01T09:00:00-05:00", "standard"),   # due 11-16: overdue at NOW (11-23)
@@ -31,11 +30,11 @@ def store(tmp_path):
                                               "member.given_name": "Zoë",
                                               "notes": "Cauda equina symptoms since Tuesday"})))
         cases.import_documents(opened, docs)
-        nurse = add_reviewer(opened, name="Dana Whitfield", credentials="RN", role="nurse").id
-        decisions.assign(opened, 5, reviewer=nurse, expected_version=1)
-        decisions.assign(opened, 4, reviewer=nurse, expected_version=1)
+        nurse = add_signer(opened, "Dana Whitfield", "RN", "nurse")
+        decisions.assign(opened, 5, reviewer=nurse.id, expected_version=1)
+        decisions.assign(opened, 4, reviewer=nurse.id, expected_version=1)
         decisions.decide(opened, 4, "approve", by=nurse, expected_version=2)
-        opened.nurse = nurse
+        opened.nurse = nurse.id
         yield opened
 
 

@@ -205,12 +205,12 @@ def test_edit_asks_the_window_to_open_the_wizard_on_the_stored_case(
 
 
 def test_a_decided_case_cannot_be_edited(qtbot, window, ui_context, seed_case_path):
-    from reviewer_app.core.store.reviewers import add_reviewer
+    from storekit import add_signer
 
     with reading(ui_context.database_path, create=True) as store:
         cases.import_documents(store, [("seed.json", seed_case_path.read_bytes())])
-        nurse = add_reviewer(store, name="Pat Lee", credentials="RN", role="nurse").id
-        decisions.assign(store, 1, reviewer=nurse, expected_version=1)
+        nurse = add_signer(store, "Pat Lee", "RN", "nurse")
+        decisions.assign(store, 1, reviewer=nurse.id, expected_version=1)
         decisions.decide(store, 1, "approve", by=nurse, expected_version=2)
     open_stored(qtbot, window, 1)
     view = window.ui.caseView

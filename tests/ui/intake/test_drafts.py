@@ -181,14 +181,15 @@ def test_edit_of_a_stored_case_saves_its_next_version(qtbot, window, ui_context,
 
 
 def test_a_stale_edit_is_refused_and_the_draft_kept(qtbot, window, ui_context, seed_case_path):
+    from storekit import add_signer
+
     from reviewer_app.core.store import decisions
-    from reviewer_app.core.store.reviewers import add_reviewer
 
     case_id, wizard = edit_seed(qtbot, window, seed_case_path)
     with qtbot.waitSignal(wizard.draft_saved, timeout=10_000):
         wizard.commit("notes", "Changed while someone else assigned the case.")
     with reading(ui_context.database_path) as store:
-        nurse = add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse").id
+        nurse = add_signer(store, "Dana Whitfield", "RN", "nurse").id
         decisions.assign(store, case_id, reviewer=nurse, expected_version=1)
     review = wizard.pages[-1]
     wizard.go_to(review)

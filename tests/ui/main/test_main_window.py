@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from storekit import add_signer
 from support.uikit import audit_actions, case_count, reading
 
-from reviewer_app.core.store import cases, decisions, reviewers
+from reviewer_app.core.store import cases, decisions
 from reviewer_app.ui.case.snapshot import import_file
 from reviewer_app.ui.main.open_dialog import OpenCaseDialog
 from reviewer_app.ui.main.window import MainWindow
@@ -250,7 +251,7 @@ def test_the_shown_case_follows_the_change_broadcast(qtbot, window, ui_context, 
     open_and_wait(qtbot, window, seed_case_path)
 
     def assign(store):
-        nurse = reviewers.add_reviewer(store, name="Pat Lee", credentials="RN", role="nurse")
+        nurse = add_signer(store, "Pat Lee", "RN", "nurse")
         decisions.assign(store, 1, reviewer=nurse.id, expected_version=1)
 
     op = ui_context.store.op(window, assign).announces(1)
