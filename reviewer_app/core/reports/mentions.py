@@ -67,6 +67,10 @@ class Mention:
     read: bool = True
     """False in a section that does not describe the study (indication, technique...)."""
     rule: str = ""
+    level_how: str | None = None
+    """How the levels were found: "inner", "sentence", "carried" (from an earlier sentence),
+    "header" (carried from a line's "L4-5:" heading), or None (not stated)."""
+    negatable: bool = True
     implied_by: str | None = None
     """The finding whose words gave this one ("fracture-dislocation" -> alignment)."""
 
@@ -83,6 +87,8 @@ class _LevelMention:
     groups: Levels
     text: str
     section: str | None
+    header: bool = False
+    """Written as a line's heading ("L4-5: ..."): it scopes the rest of the line."""
 
 
 def parse_levels(words: list[str], spec: LevelsFile) -> Levels:
@@ -131,20 +137,33 @@ def _level_mentions(doc: Doc, spans: list[Span], spec: LevelsFile) -> list[_Leve
                 and all(t.lower_ in spec.coordinators for t in between)
                 and previous.section == section):
             found[-1] = _LevelMention(previous.start, span.end, previous.groups + groups,
-                                      doc[previous.start:span.end].text, section)
+                                      doc[previous.start:span.end].text, section,
+                                      previous.header)
         else:
-            found.append(_LevelMention(span.start, span.end, groups, span.text, section))
+            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+            header = (not doc.text[line_start:span.start_char].strip()
+                      and span.end < len(doc) and doc[span.end].text == ":")
+            found.append(_LevelMention(span.start, span.end, groups, span.text, section,
+                                       header))
     return found
 
 
-def _distance(ent: Span, level: _LevelMention) -> tuple[int, int]:
+_SEPARATORS = frozenset({"and", ",", ";", "but", "while", "whereas"})
+
+
+def _distance(doc: Doc, ent: Span, level: _LevelMention) -> tuple[int, int]:
+    """Tokens between a mention and a level of its sentence; a separator between them
+    ("mild stenosis at L3-4 and severe stenosis at L4-5") counts as three, so each finding
+    takes the level written with it. On a tie the level before wins."""
     if level.end <= ent.start:
-        return ent.start - level.end, 0
-    return level.start - ent.end, 1
+        between, after = doc[level.end:ent.start], 0
+    else:
+        between, after = doc[ent.end:level.start], 1
+    return len(between) + 2 * sum(t.lower_ in _SEPARATORS for t in between), after
 
 
 def _attribute(ent: Span, levels: list[_LevelMention], rules: ReportRules, doc: Doc,
-               blocked: list[tuple[int, int]]) -> _LevelMention | None:
+               blocked: list[tuple[int, int]]) -> tuple[_LevelMention | None, str | None]:
     spec = rules.spec(ent.label_)
     free = [lv for lv in levels
             if not any(start <= lv.start and lv.end <= end for start, end in blocked)]
@@ -153,19 +172,20 @@ def _attribute(ent: Span, levels: list[_LevelMention], rules: ReportRules, doc: 
         if inner:
             groups = tuple(g for lv in inner for g in lv.groups)
             text = ", ".join(lv.text for lv in inner)
-            return _LevelMention(inner[0].start, inner[-1].end, groups, text, inner[0].section)
+            return _LevelMention(inner[0].start, inner[-1].end, groups, text,
+                                 inner[0].section), "inner"
     outside = [lv for lv in free if lv.end <= ent.start or lv.start >= ent.end]
     sentence = ent.sent
     same = [lv for lv in outside if sentence.start <= lv.start and lv.end <= sentence.end]
     if same:
-        return min(same, key=lambda lv: _distance(ent, lv))
+        return min(same, key=lambda lv: _distance(doc, ent, lv)), "sentence"
     before = [lv for lv in outside if lv.end <= sentence.start]
     if before:
         last = before[-1]
         gap = doc.text[doc[last.end - 1].idx:ent.start_char]
         if "\n" not in gap and last.section == ent[0]._.section_category:
-            return last
-    return None
+            return last, "header" if last.header else "carried"
+    return None, None
 
 
 def _value(ent: Span, rule: Rule) -> tuple[Any, bool]:
@@ -215,7 +235,7 @@ def read_mentions(doc: Doc, rules: ReportRules) -> list[Mention]:
         rule: Rule = ent._.target_rule.metadata["rule"]
         categories = {modifier.category for modifier in ent._.modifiers}
         value, has_value = _value(ent, rule)
-        level = _attribute(ent, levels, rules, doc, blocked)
+        level, how = _attribute(ent, levels, rules, doc, blocked)
         section = ent[0]._.section_category
         mention = Mention(
             finding=ent.label_,
@@ -232,6 +252,8 @@ def read_mentions(doc: Doc, rules: ReportRules) -> list[Mention]:
             section=section,
             read=section is None or section in rules.sections_read,
             rule=rule.literal,
+            level_how=how,
+            negatable=rule.negatable,
         )
         mentions.append(mention)
         mentions.extend(_implied(mention, rule, rules))

@@ -63,7 +63,8 @@ def build_pipeline(rules: ReportRules) -> Language:
     })
     context.add([
         ConTextRule(literal=rule.literal, category=rule.label, pattern=rule.pattern,
-                    direction=rule.direction, max_scope=rule.max_scope)
+                    direction=rule.direction, max_scope=rule.max_scope,
+                    terminated_by=set(rule.terminated_by) or None)
         for rule in rules.modifiers
     ])
     sectionizer = nlp.add_pipe("medspacy_sectionizer",

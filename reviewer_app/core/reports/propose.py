@@ -12,6 +12,11 @@ docs/criteria-rules.md, "What a study can show, and what is asked"):
   show the finding, and the two bound findings (marrow edema, dynamic translation) only from
   their own modalities: all three asked of ``Applicability.counted``, the one table that
   decides it; what a study cannot show is listed in ``not_shown``;
+- a negative statement written without a level of its own ("No retropulsion.") is about the
+  whole study; one written for a level is proposed only when it covers every requested level
+  the report describes ("L4: normal marrow signal" says nothing of L3's lesion), and never
+  while another mention of the finding is uncertain ("suspicious for discitis" and "no
+  abscess" do not make infection false);
 - between mentions at the requested levels, the value last in the finding's ``order`` wins
   (a positive beats a negative, severe beats mild; the largest number); the others are kept
   as the proposal's ``alternatives`` so a disagreement in the report is shown.
@@ -163,14 +168,16 @@ def propose(mentions: list[Mention], text: str, modality: str, levels: tuple[str
             rules: ReportRules, applicability: Applicability) -> ReportReading:
     requested = frozenset(levels)
     words = {word.strip(".,;:()").lower() for word in text.replace("-", " ").split()}
+    read = [m for m in mentions if m.read]
+    described = requested & {name for m in read for group in m.levels for name in group}
+    hedged = {m.finding for m in read if (m.uncertain or m.hypothetical)
+              and (not m.levels or any(at_requested(g, requested) for g in m.levels))}
     candidates: dict[str, list[tuple[Any, Mention]]] = {}
     unvalued: list[Mention] = []
     uncertain: list[Listed] = []
     other: list[Listed] = []
     not_shown: list[Listed] = []
-    for mention in mentions:
-        if not mention.read:
-            continue
+    for mention in read:
         spec = rules.spec(mention.finding)
         stated = mention.value if mention.has_value else None
         if mention.uncertain or mention.hypothetical or mention.historical:
@@ -182,14 +189,25 @@ def propose(mentions: list[Mention], text: str, modality: str, levels: tuple[str
             other.append(Listed(mention, "about other levels than those described",
                                 _value_of(mention, spec.negated)))
             continue
-        if mention.negated and spec.negated is None:
+        if mention.negated and (spec.negated is None or not mention.negatable):
             continue
         value = _value_of(mention, spec.negated)
-        if mention.levels and not any(at_requested(g, requested) for g in mention.levels):
+        negative = value is not None and not applicability.positive(mention.finding, value)
+        groups = mention.levels
+        if negative and mention.level_how == "carried":
+            groups = ()
+        if groups and not any(at_requested(g, requested) for g in groups):
             other.append(Listed(mention, "at another level", value))
             continue
         if value is None:
             unvalued.append(mention)
+            continue
+        if negative and mention.finding in hedged:
+            uncertain.append(Listed(mention, "another mention is uncertain", value))
+            continue
+        if negative and groups and not described <= set(_flat(groups)):
+            uncertain.append(Listed(mention, "stated only for " + ", ".join(_flat(groups))
+                                    + " of the levels described", value))
             continue
         if spec.number is not None and not spec.number.min <= value <= spec.number.max:
             uncertain.append(Listed(mention, f"{value} is out of range", value))

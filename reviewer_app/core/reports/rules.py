@@ -72,6 +72,8 @@ class TargetSpec(_Data):
     value: Any = None
     """Absent: the rule names the finding without its value."""
     number: bool = False
+    negatable: bool = True
+    """False: a negated mention gives nothing ("no abscess" does not rule out discitis)."""
     also: dict[str, Any] = {}
     patterns: list[str] = Field(min_length=1)
 
@@ -108,6 +110,7 @@ class ModifierSpec(_Data):
     direction: str
     patterns: list[str] = Field(min_length=1)
     max_scope: int | None = Field(default=None, ge=1)
+    terminated_by: list[str] = []
 
 
 class ModifiersFile(_Data):
@@ -137,9 +140,11 @@ class Rule:
     value: Any = None
     has_value: bool = False
     number: bool = False
+    negatable: bool = True
     also: tuple[tuple[str, Any], ...] = ()
     direction: str | None = None
     max_scope: int | None = None
+    terminated_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,7 +279,7 @@ def _target_rules(targets: TargetsFile, placeholders, problems: list[Problem]) -
                                         "a number rule needs exactly one <num>"))
                 continue
             rules.append(Rule(target.finding, text, pattern, target.value, target.has_value,
-                              target.number, tuple(target.also.items())))
+                              target.number, target.negatable, tuple(target.also.items())))
     return rules
 
 
@@ -313,11 +318,15 @@ def _modifier_rules(modifiers: ModifiersFile, placeholders, problems) -> list[Ru
             problems.append(Problem(f"{where}.direction", f"'{spec.direction}' is not one of "
                                     + ", ".join(DIRECTIONS)))
             continue
+        for other in spec.terminated_by:
+            if other not in CONTEXT_CATEGORIES:
+                problems.append(Problem(f"{where}.terminated_by", f"'{other}' is not a category"))
         for p_index, text in enumerate(spec.patterns):
             pattern = _compile(problems, f"{where}.patterns[{p_index}]", text, placeholders)
             if pattern is not None:
                 rules.append(Rule(spec.category, text, pattern, direction=spec.direction,
-                                  max_scope=spec.max_scope))
+                                  max_scope=spec.max_scope,
+                                  terminated_by=tuple(spec.terminated_by)))
     return rules
 
 
