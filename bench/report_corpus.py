@@ -4,7 +4,8 @@ A proposal is right when the reading expects that finding with that value (numbe
 0.5). A wrong value counts twice: a false positive for the value proposed and a false negative
 for the one expected. A *wrong positive* is the error that must never happen: a positive value
 (``Applicability.positive``) proposed for a finding the report mentions only negated,
-uncertain, hypothetical or historical, or resting on such a mention.
+uncertain, hypothetical or historical (``not_positive``), or whose expected value is negative
+("no retropulsion"), or resting on a mention ConText marked so.
 """
 
 from __future__ import annotations
@@ -128,7 +129,9 @@ def score(reports: list[Report], read=None) -> Scored:
                 if not applicability.positive(name, proposal.value):
                     continue
                 flags = proposal.mention.flags
-                if name in reading.not_positive or any(flags.values()):
+                expected = reading.findings.get(name)
+                negated_here = expected is not None and not applicability.positive(name, expected)
+                if name in reading.not_positive or negated_here or any(flags.values()):
                     result.wrong_positives.append(
                         f"{where}: {name} = {proposal.value!r} from "
                         f"{proposal.evidence.mention!r} {flags}")
