@@ -39,6 +39,16 @@ def test_the_motivating_case_mri_report(read):
     assert reading.proposals["posterolateral_involvement"].levels == ("L2",)
 
 
+def test_the_motivating_case_ct_report_states_no_spine_finding(read):
+    """imaging[1] of the seed is a staging CT whose text speaks of the viscera only: its
+    recorded findings (lytic, burst, retropulsion) come from elsewhere, and "no visceral
+    lesion" is not lesion_type none."""
+    study = json.loads(SEED.read_text())["imaging"][1]
+    reading = read(study["report_text"], "CT", ("L1", "L2", "L3"))
+    assert reading.findings() == {}
+    assert not reading.uncertain and not reading.other_levels
+
+
 def test_evidence_offsets_point_into_the_report(read):
     text = "FINDINGS:\n  L4-5: Moderate central canal stenosis.  No fracture.\n"
     reading = read(text, "MRI", ("L4", "L5"))
