@@ -15,7 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes, bench_gui, bench_intake, bench_letters, bench_store, bench_trust
+from bench import (
+    bench_codes,
+    bench_gui,
+    bench_intake,
+    bench_letters,
+    bench_reports,
+    bench_store,
+    bench_trust,
+)
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,6 +137,7 @@ def main() -> int:
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]
     rows += [(*row, None) for row in bench_trust.run()]
+    rows += bench_reports.run()
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False

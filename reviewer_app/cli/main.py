@@ -12,6 +12,7 @@ from reviewer_app.cli import (
     criteria_cmd,
     decide_cmd,
     evaluate_cmd,
+    findings_cmd,
     letter_cmd,
     org_cmd,
     reviewer_cmd,
@@ -22,7 +23,8 @@ from reviewer_app.core.store.location import ENV_VAR, default_path
 DESCRIPTION = """\
 Offline utilization-review workstation: evaluate ur-case/1 prior-authorization requests
 against versioned, cited criteria sets, look up codes, keep cases, decisions and a
-tamper-evident audit trail in a local case database, and issue and verify signed letters.
+tamper-evident audit trail in a local case database, issue and verify signed letters, and
+propose imaging findings from a radiology report's text.
 
 Exit status: 0 success, 2 invalid input (each problem is printed as FILE: field: problem),
 1 an unexpected internal error."""
@@ -30,6 +32,7 @@ Exit status: 0 success, 2 invalid input (each problem is printed as FILE: field:
 EPILOG = """\
 examples:
   python -m reviewer_app evaluate case.json --pretty
+  python -m reviewer_app findings mri-report.txt --modality MRI --levels L1 L2 L3
   python -m reviewer_app criteria list
   python -m reviewer_app codes search pathological fracture vertebra
   python -m reviewer_app --db cases.sqlite3 import requests/*.json
@@ -52,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         "give it before the command",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (evaluate_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
+    for module in (evaluate_cmd, findings_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
                    letter_cmd, reviewer_cmd, org_cmd, audit_cmd):
         module.register(commands)
     return parser

@@ -94,7 +94,7 @@ def test_codes_search():
 @pytest.mark.parametrize(
     "args",
     [(), ("evaluate",), ("criteria",), ("criteria", "list"), ("criteria", "show"),
-     ("criteria", "lint"), ("codes",), ("codes", "search")],
+     ("criteria", "lint"), ("codes",), ("codes", "search"), ("findings",)],
 )
 def test_every_command_has_help(args):
     result = cli(*args, "--help")
@@ -115,7 +115,8 @@ def test_command_line_path_imports_no_gui_pdf_or_signing_library():
         "    try: runpy.run_module('reviewer_app', run_name='__main__')\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('PySide6', 'reportlab', 'pyhanko', 'simple_icd_10_cm')))"
+        "('PySide6', 'reportlab', 'pyhanko', 'simple_icd_10_cm', 'spacy', 'medspacy',"
+        " 'PyRuSH', 'loguru')))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)

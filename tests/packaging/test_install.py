@@ -3,7 +3,7 @@
 The project is copied out of the worktree (pip builds in the source folder), built and installed
 into a fresh venv without its dependencies, which come from this venv through a ``.pth`` line:
 offline and quick. The commands then run from another folder, where the source tree is not on
-``sys.path``.
+``sys.path`` (``findings`` reads its rules from the installed ``resources/reports``).
 """
 
 from __future__ import annotations
@@ -82,6 +82,12 @@ def test_pip_install_dot_then_the_commands_run_from_elsewhere(tmp_path):
     shown = _run([str(python), "-m", "reviewer_app", "codes", "show", "C79.51"], cwd=elsewhere,
                  env=env)
     assert shown.startswith("C79.51  Secondary malignant neoplasm of bone")
+
+    report = tmp_path / "report.txt"
+    report.write_text("L2 burst fracture. No retropulsion.", encoding="utf-8")
+    found = json.loads(_run([str(python), "-m", "reviewer_app", "findings", str(report),
+                             "--modality", "CT", "--levels", "L2"], cwd=elsewhere, env=env))
+    assert found["findings"] == {"fracture": "burst", "retropulsion": False}
 
     window = _run([str(python), "-c", "import reviewer_app.ui.app as a; print(a.__file__)"],
                   cwd=elsewhere, env={**env, "QT_QPA_PLATFORM": "offscreen"})
