@@ -10,8 +10,9 @@ imports it: ``reviewer_app.core.codes`` reads the files written here instead.
 - ``icd10cm-search.sqlite3``: the SQLite FTS5 word index behind
   ``reviewer_app.core.codes.search`` (see :func:`write_search_index`).
 
-Usage: ``python tools/build_icd10_index.py [--out DIR]``; ``tests/core/codes/test_codes.py`` re-runs it and
-compares the output with the committed files (the TSVs byte for byte, the index by content).
+Usage: ``python tools/build_icd10_index.py [--out DIR]``; ``tests/core/codes/test_codes.py``
+re-runs it and compares the output with the committed files (the TSVs byte for byte, the index
+by content).
 """
 
 from __future__ import annotations

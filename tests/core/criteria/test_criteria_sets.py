@@ -8,7 +8,8 @@ counting, set selection, imaging rules, the never-deny rule, ``due_at`` and rati
 Expected values are written out from the guide, not read from the engine. Every determination
 produced here also passes :func:`check_invariants` (outcome recomputed from the statuses by the
 rule of ``shared/spec/case-format.md``, minimal missing information, cited rationale).
-Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change decides.
+Cases come from ``tests/support/casebuilder.py``; each base case meets its set, so one change
+decides.
 """
 
 from __future__ import annotations
