@@ -1,28 +1,42 @@
-"""The main window: open a case (a case file is imported into the store as a draft), see its
-determination; it follows the change broadcast, so the case shown is always the stored one."""
+"""The main window: the queue of stored cases (or, for an empty store, the first-run page),
+and a case opened from it or from a file (a case file is imported into the store as a draft)
+with its determination; it follows the change broadcast, so what it shows is what is stored.
+
+The case page is built the first time a case opens: it brings the case model, the criteria
+and their widgets (about 0.3 s of imports), which the queue at start-up does not need.
+"""
 
 from __future__ import annotations
 
 import functools
+import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
-from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.store.errors import ImportRefused
-from reviewer_app.ui.case.snapshot import CaseSnapshot, import_file, load_snapshot
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
-from reviewer_app.ui.main.open_dialog import OpenCaseDialog
+from reviewer_app.ui.main.open_dialog import ImportFilesDialog, OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
 from reviewer_app.ui.operations import StoreOp
 from reviewer_app.ui.operations.failures import describe_failure
+from reviewer_app.ui.queue.first_run import FirstRunPage
+from reviewer_app.ui.queue.page import QueuePage
 from reviewer_app.ui.signals import emit
+from reviewer_app.ui.widgets.case_words import STATUS
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage
-from reviewer_app.ui.widgets.vocabulary import OUTCOMES, STATUS
+from reviewer_app.ui.widgets.shortcuts import ShortcutRegistry, ShortcutsDialog
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.cases import Imported
+    from reviewer_app.ui.case.determination_view import DeterminationView
+    from reviewer_app.ui.case.snapshot import CaseSnapshot
 
 CLOCK_INTERVAL_MS = 30_000
 LAST_DIRECTORY = "last_open_directory"
@@ -31,6 +45,11 @@ OPEN_KEY = "open-case"
 REFRESH_KEY = "refresh-case"
 """Separate from opening: a refresh must not cancel a case the user asked for. The database
 thread runs ops in order, so a refresh that finishes after another case opened is ignored."""
+GEOMETRY = "window/geometry"
+STATE = "window/state"
+NO_WIZARD = ("The intake wizard is not available yet in this version. To start a review now, "
+             "import ur-case/1 files (File > Import case files, Ctrl+I) or open one "
+             "(File > Open case, Ctrl+O).")
 
 
 def _case_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -52,6 +71,10 @@ class MainWindow(QMainWindow):
         self._opened: CaseSnapshot | None = None
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.shortcuts = ShortcutRegistry()
+        """Every feature's shortcuts, for Help > Keyboard shortcuts (features add theirs)."""
+        self._new_case_hook: Callable[[], None] | None = None
+        self._install_queue()
         self.setAcceptDrops(True)
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
@@ -60,21 +83,23 @@ class MainWindow(QMainWindow):
         self.ui.menuRecent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
-        self.statusBar().showMessage("No case open. Open a case file with Ctrl+O or drop one here.")
+        self._restore_layout()
 
     def opened_case(self) -> CaseSnapshot | None:
         return self._opened
 
     def open_case(self, path: str | Path) -> None:
         """Import ``path`` as a new draft and show it; until then the current case stays."""
+        from reviewer_app.ui.case.snapshot import import_file
+
         path = Path(path)
         context = self._context
         self.statusBar().showMessage(f"Importing {path.name}…")
         (
             context.store.op(
                 self,
-                functools.partial(
-                    import_file, path=path, library=context.library, by=context.reviewer_id
+                lambda store: import_file(
+                    store, path=path, library=context.library, by=context.reviewer_id
                 ),
                 key=OPEN_KEY,
                 what=f"open {path.name}",
@@ -91,6 +116,8 @@ class MainWindow(QMainWindow):
         self._load(case_id, OPEN_KEY).success(self._show_stored).run()
 
     def _load(self, case_id: int, key: str) -> StoreOp:
+        from reviewer_app.ui.case.snapshot import load_snapshot
+
         by = self._context.reviewer_id
         return self._context.store.op(
             self,
@@ -120,13 +147,15 @@ class MainWindow(QMainWindow):
         self._opened = snapshot
         determination = snapshot.determination
         member = snapshot.case.member
-        self.ui.determinationView.show_case(snapshot, self._context.clock())
+        self._case_view().show_case(snapshot, self._context.clock())
         self.ui.pages.setCurrentWidget(self.ui.casePage)
         self._clock.start()
         self.setWindowTitle(
             f"Case {snapshot.case_id} · {determination.case_ref} — "
             f"{member.family_name}, {member.given_name} — UR Reviewer"
         )
+        from reviewer_app.ui.widgets.vocabulary import OUTCOMES
+
         message = f"{where}: {OUTCOMES[determination.outcome].title.lower()}"
         if not snapshot.intact:
             message += (
@@ -137,6 +166,8 @@ class MainWindow(QMainWindow):
         emit(self.case_shown, str(snapshot.path or ""))
 
     def _report_failure(self, path: Path, error: Exception) -> None:
+        from reviewer_app.core.case_file import CaseFileError
+
         kept = " The case shown before is still open." if self._opened else ""
         if isinstance(error, CaseFileError | ImportRefused):
             summary = f"{path.name} is not a valid case file, so it was not opened."
@@ -183,7 +214,7 @@ class MainWindow(QMainWindow):
         self._recent.clear()
 
     def _on_clock_timeout(self) -> None:
-        self.ui.determinationView.show_time(self._context.clock())
+        self._case_view().show_time(self._context.clock())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _case_files(event):
@@ -203,3 +234,191 @@ class MainWindow(QMainWindow):
                 f"Opening {paths[0].name}; one case at a time, the other {len(paths) - 1} "
                 "were left alone."
             )
+
+    # -- the queue, the first-run page and the window's layout ----------------------------
+
+    def _install_queue(self) -> None:
+        """The queue page (the default) and the first-run page, before the case page."""
+        context = self._context
+        self.queue_page = QueuePage(context, self)
+        self.first_run_page = FirstRunPage(self)
+        self.first_run_page.show_database(context.database_path)
+        self.ui.pages.insertWidget(0, self.queue_page)
+        self.ui.pages.insertWidget(1, self.first_run_page)
+        self.ui.pages.setCurrentWidget(self.queue_page)
+        self.ui.actionBackToQueue.setShortcuts(
+            [QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), QKeySequence(Qt.Key.Key_Escape)])
+        self.statusBar().addPermanentWidget(self.queue_page.counts_label)
+        self.ui.actionNew.triggered.connect(self._on_new_case_triggered)
+        self.ui.actionImport.triggered.connect(self._on_import_triggered)
+        self.ui.actionBackToQueue.triggered.connect(self.show_queue)
+        self.ui.actionShortcuts.triggered.connect(self._on_shortcuts_triggered)
+        self.ui.pages.currentChanged.connect(self._on_page_changed)
+        self.queue_page.case_activated.connect(self.open_stored_case)
+        self.queue_page.has_cases_changed.connect(self._on_has_cases_changed)
+        self.first_run_page.new_case_requested.connect(self.ui.actionNew.trigger)
+        self.first_run_page.import_requested.connect(self.ui.actionImport.trigger)
+        self.first_run_page.open_requested.connect(self.ui.actionOpen.trigger)
+        ui = self.ui
+        self.shortcuts.add_actions("Window", [ui.actionNew, ui.actionOpen, ui.actionImport,
+                                              ui.actionBackToQueue, ui.actionShortcuts,
+                                              ui.actionQuit])
+        self.queue_page.register_shortcuts(self.shortcuts)
+        self.setWindowTitle("Case queue — UR Reviewer")
+        self.statusBar().showMessage("Reading the queue…", 3000)
+        self.queue_page.start()
+
+    def set_new_case_hook(self, hook: Callable[[], None] | None) -> None:
+        """What File > New case (Ctrl+N) does: the intake wizard registers itself here."""
+        self._new_case_hook = hook
+
+    def show_queue(self) -> None:
+        """Back from a case to the queue (or to the first-run page when the store is empty)."""
+        empty = self.queue_page.has_cases() is False
+        self.ui.pages.setCurrentWidget(self.first_run_page if empty else self.queue_page)
+        self.setWindowTitle("Case queue — UR Reviewer")
+        if not empty:
+            self.queue_page.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Store every file as a draft case, all or nothing, with progress for a long import."""
+        if not paths:
+            return
+        context = self._context
+        count = len(paths)
+        progress = QProgressDialog(f"Importing {count} case file{'s' * (count != 1)}…",
+                                   "Cancel", 0, count, self)
+        progress.setWindowTitle("Importing")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        relay = _Progress(progress)
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+
+        def run(store) -> list[Imported]:
+            from reviewer_app.core.store import cases
+
+            def advanced(done: int) -> None:
+                if cancelled.is_set():
+                    raise ImportCancelled
+                emit(relay.advanced, done)
+
+            return cases.import_files(store, paths, by=context.reviewer_id,
+                                      on_progress=advanced, library=context.library)
+
+        def close_progress() -> None:
+            progress.close()
+            progress.deleteLater()
+            relay.deleteLater()
+
+        def imported(items: list[Imported]) -> None:
+            close_progress()
+            self._on_imported(items)
+
+        def failed(error: Exception) -> None:
+            close_progress()
+            self._on_import_failed(count, error)
+
+        self.statusBar().showMessage(f"Importing {count} case file{'s' * (count != 1)}…")
+        (
+            context.store.op(self, run, what=f"import {count} case files")
+            .announces(lambda items: [item.case_id for item in items])
+            .success(imported)
+            .failure(failed)
+            .run()
+        )
+
+    def _on_imported(self, imported: list[Imported]) -> None:
+        first, last = imported[0].case_id, imported[-1].case_id
+        cases = f"case {first}" if first == last else f"cases {first}–{last}"
+        self.statusBar().showMessage(
+            f"Imported {len(imported)} case file{'s' * (len(imported) != 1)} as draft {cases}")
+        self.queue_page.refresh()
+        self.ui.pages.setCurrentWidget(self.queue_page)
+
+    def _on_import_failed(self, count: int, error: Exception) -> None:
+        if isinstance(error, ImportCancelled):
+            self.statusBar().showMessage("Import cancelled: nothing was stored.")
+            return
+        if isinstance(error, ImportRefused):
+            invalid = len(error.errors)
+            summary = (f"Nothing was imported: {invalid} of {count} file"
+                       f"{'s' * (count != 1)} {'is' if invalid == 1 else 'are'} not a valid "
+                       "case file. Correct them and import all of them again.")
+            lines = error.lines()
+        else:
+            failure = describe_failure(error)
+            summary, lines = f"Nothing was imported. {failure.summary}", failure.lines
+        self.statusBar().showMessage("Nothing was imported.")
+        ProblemsMessage.show_problems(self, "Case files not imported", summary, lines)
+
+    def _case_view(self) -> DeterminationView:
+        """The case page's view, built the first time a case is shown."""
+        view = getattr(self.ui, "determinationView", None)
+        if view is None:
+            from reviewer_app.ui.case.determination_view import DeterminationView
+
+            view = DeterminationView(self.ui.casePage)
+            view.setObjectName("determinationView")
+            self.ui.caseLayout.addWidget(view)
+            self.ui.determinationView = view
+        return view
+
+    def _on_new_case_triggered(self) -> None:
+        if self._new_case_hook is not None:
+            self._new_case_hook()
+            return
+        QMessageBox.information(self, "New case", NO_WIZARD)
+
+    def _on_import_triggered(self) -> None:
+        directory = str(self._context.settings.value(LAST_DIRECTORY, str(Path.home())))
+        paths = ImportFilesDialog.ask(self, directory)
+        if paths:
+            self._context.settings.setValue(LAST_DIRECTORY, str(paths[0].resolve().parent))
+            self.import_files(paths)
+
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog.show_for(self.shortcuts, self)
+
+    def _on_has_cases_changed(self, has_cases: bool) -> None:
+        pages = self.ui.pages
+        if pages.currentWidget() in (self.queue_page, self.first_run_page):
+            pages.setCurrentWidget(self.queue_page if has_cases else self.first_run_page)
+
+    def _on_page_changed(self, _index: int) -> None:
+        on_case = self.ui.pages.currentWidget() is self.ui.casePage
+        self.ui.actionBackToQueue.setEnabled(on_case)
+        if not on_case:
+            self._clock.stop()
+
+    def _restore_layout(self) -> None:
+        settings = self._context.settings
+        geometry = settings.value(GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value(STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self._context.settings
+        settings.setValue(GEOMETRY, self.saveGeometry())
+        settings.setValue(STATE, self.saveState())
+        self.queue_page.save_layout()
+        super().closeEvent(event)
+
+
+class ImportCancelled(Exception):
+    """The reviewer cancelled an import; its transaction was rolled back."""
+
+
+class _Progress(QObject):
+    """Carries an import's progress from the database thread to the dialog (queued)."""
+
+    advanced = Signal(int)
+
+    def __init__(self, dialog: QProgressDialog):
+        super().__init__()
+        self.advanced.connect(dialog.setValue)

@@ -1,0 +1,356 @@
+"""The queue as a table model over the store, read a keyset page at a time.
+
+Rows come from :func:`reviewer_app.core.store.queue.queue_page` through store operations on the
+database thread, never on the GUI thread: the first page when the query changes, the next one
+when the view asks for more (``canFetchMore``/``fetchMore``, as it scrolls near the end). Only
+the pages scrolled to are held, so 100,000 cases cost what the first 200 do until someone
+scrolls through them. All page reads share one key, so the latest request wins: a query typed
+while a page was still loading drops that page.
+
+"Time left" is worked out from the due times already loaded, against the clock the page is
+given (:meth:`QueueModel.set_now`, every 30 s): ticking never reads the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from reviewer_app.core.lifecycle import OPEN
+from reviewer_app.core.store.rows import parse_utc
+from reviewer_app.ui.signals import emit
+from reviewer_app.ui.widgets.case_words import LINE_OF_BUSINESS, STATUS, URGENCY
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_icon
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.queue import CaseQuery, Cursor, QueuePage, QueueRow
+    from reviewer_app.ui.context import AppContext
+
+PAGE_ROWS = 200
+"""Rows a page reads: about five screens, ~2 ms at 100,000 cases."""
+REFRESH_ROWS = 1000
+"""A refresh (a case changed) reads again at most this many rows from the top; rows scrolled
+past them are read again as the view scrolls."""
+PAGE_KEY = "queue-page"
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The case id of a row, on every cell."""
+
+TIME_LEFT_TONES = {
+    Urgency.ON_TIME: None,
+    Urgency.DUE_SOON: Tone.PEND,
+    Urgency.OVERDUE: Tone.BAD,
+}
+"""Overdue red, under 24 hours amber, else the table's own colours. The text says it too."""
+CATEGORY = {
+    "corpectomy": "Corpectomy",
+    "tumor_excision": "Tumor excision",
+    "fusion": "Fusion",
+    "decompression": "Decompression",
+    "vertebral_augmentation": "Vertebral augmentation",
+    "mri": "MRI",
+    "instrumentation": "Instrumentation",
+    "interbody_device": "Interbody device",
+}
+STATUS_TITLES = {key: words[0].upper() + words[1:] for key, words in STATUS.items()} | {
+    "referred": "Referred",
+}
+"""Short enough for the column; the tooltip gives the whole status."""
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    sort: str | None
+    """The store's sort order for this column, None when it cannot be sorted by."""
+    why_not: str = ""
+    """Why not, for the header's tooltip."""
+
+
+COLUMNS = (
+    Column("Case", "case"),
+    Column("Member", "member"),
+    Column("Request", None, "Not sortable: find a request number with the search box."),
+    Column("Procedure", "procedure"),
+    Column("Urgency", None, "Not sortable: choose an urgency in the filter bar instead."),
+    Column("Line of business", None,
+           "Not sortable: choose a line of business in the filter bar instead."),
+    Column("Status", "status"),
+    Column("Due", "due"),
+    Column("Time left", "due"),
+    Column("Assigned to", None,
+           "Not sortable: reviewers' names are kept apart from the cases. Use "
+           "\u201cAssigned to me\u201d to see your own."),
+)
+(CASE, MEMBER, REQUEST, PROCEDURE, URGENCY_COLUMN, LINE, STATUS_COLUMN, DUE, TIME_LEFT,
+ ASSIGNED) = range(len(COLUMNS))
+SEARCH_SORTABLE = frozenset({CASE})
+SEARCH_WHY_NOT = ("Not sortable while searching: results come newest case first, and can be "
+                  "turned around by clicking Case.")
+_ROOT = QModelIndex()
+
+
+def procedure_text(row: QueueRow) -> str:
+    """``63090 · Corpectomy · Removal of part or all of ...``; the category is left out when
+    the description already starts with it (``72148 · MRI of the lumbar spine ...``)."""
+    if row.procedure_category is None or row.procedure_name is None:
+        return f"{row.primary_procedure} · no description on file"
+    category = CATEGORY[row.procedure_category]
+    name = row.procedure_name
+    if category.lower() in name[: len(category) + 12].lower():
+        return f"{row.primary_procedure} · {name}"
+    return f"{row.primary_procedure} · {category} · {name}"
+
+
+def short_span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"
+
+
+def short_time_left(due: datetime, now: datetime) -> str:
+    """``Overdue 9 d 23 h`` / ``2 d 4 h left``: the column's words (the cell's accessible text
+    and the case page spell the units out)."""
+    remaining = due - now
+    if remaining <= timedelta(0):
+        return f"Overdue {short_span(-remaining)}"
+    return f"{short_span(remaining)} left"
+
+
+def member_text(row: QueueRow) -> str:
+    return row.member_name
+
+
+def due_text(due: datetime, now: datetime) -> str:
+    """``Sat 5 Dec 09:15`` in the workstation's zone (with the year when it is not this one)."""
+    local = due.astimezone()
+    year = f" {local.year}" if local.year != now.astimezone().year else ""
+    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
+
+
+class QueueModel(QAbstractTableModel):
+    page_loaded = Signal(bool)
+    """A page arrived (True for a first page: the rows were replaced)."""
+    load_failed = Signal(object)
+    """A page could not be read (the error); the rows shown stay."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._rows: list[QueueRow] = []
+        self._due: list[datetime] = []
+        self._query: CaseQuery | None = None
+        self._after: Cursor | None = None
+        self._loading = False
+        self._now = context.clock()
+        self._icons = {Tone.BAD: chip_icon(Tone.BAD), Tone.PEND: chip_icon(Tone.PEND)}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- what is listed -------------------------------------------------------------------
+
+    def query(self) -> CaseQuery | None:
+        return self._query
+
+    def set_query(self, query: CaseQuery) -> None:
+        """List ``query`` from its first page (the rows shown stay until it arrives)."""
+        self._query = replace(query, limit=PAGE_ROWS)
+        self._request(self._query, None, first=True)
+
+    def refresh(self) -> None:
+        """Read the rows shown again (a case changed), from the top."""
+        if self._query is None:
+            return
+        size = min(max(len(self._rows), PAGE_ROWS), REFRESH_ROWS)
+        self._request(replace(self._query, limit=size), None, first=True)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def has_more(self) -> bool:
+        return self._after is not None
+
+    def _request(self, query: CaseQuery, after: Cursor | None, *, first: bool) -> None:
+        from reviewer_app.core.store.queue import queue_page  # sqlite-utils: on first use
+
+        self._loading = True
+        (
+            self._context.store.op(self, lambda store: queue_page(store, query, after=after),
+                                   key=PAGE_KEY, what="show the queue")
+            .success(lambda page: self._on_page_loaded(page, first))
+            .failure(self._on_page_failed)
+            .run()
+        )
+
+    def _on_page_loaded(self, page: QueuePage, first: bool) -> None:
+        self._loading = False
+        if first:
+            self.beginResetModel()
+            self._rows = list(page.rows)
+            self._due = [parse_utc(row.due_at) for row in page.rows]
+            self._after = page.after
+            self.endResetModel()
+        elif page.rows:
+            start = len(self._rows)
+            self.beginInsertRows(_ROOT, start, start + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self._due.extend(parse_utc(row.due_at) for row in page.rows)
+            self._after = page.after
+            self.endInsertRows()
+        else:
+            self._after = page.after
+        emit(self.page_loaded, first)
+
+    def _on_page_failed(self, error: Exception) -> None:
+        self._loading = False
+        emit(self.load_failed, error)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
+        return not parent.isValid() and self._after is not None and not self._loading
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+        if self.canFetchMore(parent) and self._query is not None:
+            self._request(self._query, self._after, first=False)
+
+    # -- the clock ------------------------------------------------------------------------
+
+    def set_now(self, now: datetime) -> None:
+        """Work "time left" out again for the rows loaded (no database read)."""
+        self._now = now
+        if self._rows:
+            emit(self.dataChanged, self.index(0, DUE), self.index(len(self._rows) - 1, TIME_LEFT))
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def row_of(self, case_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == case_id:
+                return number
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def sortable(self, column: int) -> bool:
+        searching = self._query is not None and self._query.search is not None
+        if searching:
+            return column in SEARCH_SORTABLE
+        return COLUMNS[column].sort is not None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.sortable(section):
+                return f"Click to sort by {column.title.lower()}; click again to reverse."
+            if column.sort is not None:
+                return SEARCH_WHY_NOT
+            return column.why_not
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == CASE_ID_ROLE:
+            return row.id
+        if column in (DUE, TIME_LEFT):
+            return self._time_data(row, self._due[index.row()], column, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and column == URGENCY_COLUMN \
+                and row.urgency == "expedited":
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == ASSIGNED \
+                and row.reviewer_name is None:
+            return TEXT[Tone.NEUTRAL]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == CASE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: QueueRow, column: int) -> str:
+        if column == CASE:
+            return str(row.id)
+        if column == MEMBER:
+            return member_text(row)
+        if column == REQUEST:
+            return row.external_id or "—"
+        if column == PROCEDURE:
+            return procedure_text(row)
+        if column == URGENCY_COLUMN:
+            return URGENCY.get(row.urgency, row.urgency)
+        if column == LINE:
+            return LINE_OF_BUSINESS.get(row.line_of_business, row.line_of_business)
+        if column == STATUS_COLUMN:
+            return STATUS_TITLES.get(row.status, row.status)
+        return row.reviewer_name or "Unassigned"
+
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == MEMBER:
+            return f"{row.member_name} · member ID {row.member_id}"
+        if column == PROCEDURE:
+            return procedure_text(row)
+        if column == CASE:
+            return f"Case {row.id}: press Enter or double-click to open it"
+        if column == STATUS_COLUMN:
+            return STATUS.get(row.status, row.status).capitalize()
+        return None
+
+    def _time_data(self, row: QueueRow, due: datetime, column: int, role: int) -> Any:
+        if column == DUE:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return due_text(due, self._now)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Due {format_due(due.astimezone())} (this workstation's time zone)"
+            return None
+        left = time_left(due, self._now)
+        if row.status not in OPEN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return "Decided"
+            return None
+        tone = TIME_LEFT_TONES[left.urgency]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_time_left(due, self._now)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return left.text
+        if tone is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return TINT[tone]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT[tone]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icons[tone]
+        if role == Qt.ItemDataRole.FontRole and tone is Tone.BAD:
+            return self._bold
+        return None
