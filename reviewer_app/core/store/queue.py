@@ -26,13 +26,15 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS, STATUSES
-from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.records import CaseSummary
 from reviewer_app.core.store.rows import utc_text
+
+if TYPE_CHECKING:  # the queries' types import nothing heavy: the window builds them at start-up
+    from reviewer_app.core.store.database import Store
 
 PAGE = 50
 OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"
@@ -211,10 +213,13 @@ def _check(query: CaseQuery) -> None:
 
 
 def case_sql(query: CaseQuery, now: str, *, day_end: str | None = None,
-             after: Cursor | None = None, columns: str = _COLUMNS) -> tuple[str, list]:
+             after: Cursor | None = None, columns: str = _COLUMNS,
+             search_from: str | None = None) -> tuple[str, list]:
     """The SQL and parameters for ``query`` at time ``now`` (stored UTC text), from ``after``.
 
-    ``day_end`` (stored UTC text, see :func:`end_of_today`) is needed by ``due_today``.
+    ``day_end`` (stored UTC text, see :func:`end_of_today`) is needed by ``due_today``. A search
+    walks the full-text matches and keeps those that pass the filters, unless ``search_from``
+    names an index of the filtered cases in case-id order (see :func:`search_source`).
     """
     _check(query)
     where, params = [], []
@@ -249,13 +254,23 @@ def case_sql(query: CaseQuery, now: str, *, day_end: str | None = None,
         params.append(now)
     direction = " DESC" if query.descending else ""
     if query.search is not None:
-        source = "cases_fts JOIN cases c ON c.id = cases_fts.rowid"
-        where.insert(0, "cases_fts MATCH ?")
-        params.insert(0, match_expression(query.search))
         descending = not query.descending  # newest first unless asked otherwise
-        order = "cases_fts.rowid" + (" DESC" if descending else "")
+        if search_from is None:
+            source = "cases_fts JOIN cases c ON c.id = cases_fts.rowid"
+            where.insert(0, "cases_fts MATCH ?")
+            rowid = "cases_fts.rowid"
+        else:  # a few cases pass the filters: walk them, each looked up in the matches
+            source = f"cases c INDEXED BY {search_from}"
+            where.append("c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
+            rowid = "c.id"
+        expression = match_expression(query.search)
+        if search_from is None:
+            params.insert(0, expression)
+        else:
+            params.append(expression)
+        order = rowid + (" DESC" if descending else "")
         if after is not None:
-            where.append(f"cases_fts.rowid {'<' if descending else '>'} ?")
+            where.append(f"{rowid} {'<' if descending else '>'} ?")
             params.append(after.key[-1])
     else:
         source = f"cases c INDEXED BY {index}" if index else "cases c NOT INDEXED"
@@ -332,15 +347,44 @@ def queue_page(store: Store, query: CaseQuery, *, after: Cursor | None = None,
     now, day_end = _times(store, zone)
     columns = ", ".join(f"c.{name}" for name in _PAGE_COLUMNS)
     found: list[tuple] = []
+    search_from = search_source(store, query)
     for part, start in _parts(query, after):
         sql, params = case_sql(_replace(part, limit=size + 1 - len(found), offset=0), now,
-                               day_end=day_end, after=start, columns=columns)
+                               day_end=day_end, after=start, columns=columns,
+                               search_from=search_from)
         found += store.conn.execute(sql, params).fetchall()
         if len(found) > size:
             break
     rows = _queue_rows(store, found[:size])
     more = len(found) > size
     return QueuePage(rows, Cursor(rows[-1].key(sort_of(query))) if more else None)
+
+
+FEW = 5000
+"""Filtered cases few enough to walk one by one for a search (see :func:`search_source`)."""
+
+
+def search_source(store: Store, query: CaseQuery) -> str | None:
+    """For a search filtered to one status or one reviewer, the index of those cases in
+    case-id order, when they are few (under :data:`FEW`, counted on the index, so at most that
+    many entries are read). Walking the full-text matches instead would read every match that
+    fails the filter: "s" matches all 100,000 cases, and finding the pended ones among them
+    takes two seconds; walking the 400 pended cases and looking each up takes milliseconds."""
+    if query.search is None:
+        return None
+    status = "open" if (query.overdue or query.due_today) and query.status == "all" \
+        else query.status
+    if query.assigned_to is not None:
+        index, where, params = INDEXES["case"].assigned, "assigned_reviewer = ?", [
+            query.assigned_to]
+    elif status not in ("open", "all"):
+        index, where, params = INDEXES["case"].status, "status = ?", [status]
+    else:
+        return None
+    few = store.conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM cases INDEXED BY {index} WHERE {where} "
+        f"LIMIT {FEW})", params).fetchone()[0] < FEW
+    return index if few else None
 
 
 def _parts(query: CaseQuery, after: Cursor | None) -> list[tuple[CaseQuery, Cursor | None]]:
@@ -362,18 +406,18 @@ def _parts(query: CaseQuery, after: Cursor | None) -> list[tuple[CaseQuery, Curs
 def _queue_rows(store: Store, found: list[tuple]) -> list[QueueRow]:
     if not found:
         return []
-    from reviewer_app.core.codes.procedure_list import procedure
+    from reviewer_app.core.codes.procedure_list import procedure_name
     from reviewer_app.core.store.reviewers import list_reviewers
 
     names = {r.id: r.signature for r in list_reviewers(store)}
     rows = []
     for values in found:
         row = dict(zip(_PAGE_COLUMNS, values, strict=True))
-        entry = procedure(row["primary_procedure"])
+        category, description = procedure_name(row["primary_procedure"]) or (None, None)
         rows.append(QueueRow(
             **row,
-            procedure_name=entry.description if entry else None,
-            procedure_category=entry.category if entry else None,
+            procedure_name=description,
+            procedure_category=category,
             reviewer_name=names.get(row["assigned_reviewer"]),
         ))
     return rows

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 150
 """Search waits this long after the last keystroke, so typing a name reads the store once."""
+SEARCH_MIN = 2
 WORKING_AS = "queue/working_as"
 STATUS_VALUES = ("open", "all", "draft", "in_review", "pended", "referred", "approved",
                  "partially_approved", "denied", "letter_issued")
@@ -63,8 +64,13 @@ class QueueFilterBar(QWidget):
     # -- what the bar asks for ------------------------------------------------------------
 
     def search_text(self) -> str | None:
+        """What to search for: None for fewer than :data:`SEARCH_MIN` characters (one letter
+        matches nearly every case, which helps nobody and costs every keystroke)."""
         text = self.ui.searchEdit.text().strip()
-        return text if text.replace('"', " ").strip() else None
+        return text if len(text.replace('"', " ").strip()) >= SEARCH_MIN else None
+
+    def search_too_short(self) -> bool:
+        return bool(self.ui.searchEdit.text().strip()) and self.search_text() is None
 
     def status(self) -> str:
         return STATUS_VALUES[max(self.ui.statusCombo.currentIndex(), 0)]

@@ -35,6 +35,7 @@ from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_icon
 
 if TYPE_CHECKING:
+    from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.queue import CaseQuery, Cursor, QueuePage, QueueRow
     from reviewer_app.ui.context import AppContext
 
@@ -187,11 +188,9 @@ class QueueModel(QAbstractTableModel):
         return self._after is not None
 
     def _request(self, query: CaseQuery, after: Cursor | None, *, first: bool) -> None:
-        from reviewer_app.core.store.queue import queue_page  # sqlite-utils: on first use
-
         self._loading = True
         (
-            self._context.store.op(self, lambda store: queue_page(store, query, after=after),
+            self._context.store.op(self, lambda store: _read_page(store, query, after),
                                    key=PAGE_KEY, what="show the queue")
             .success(lambda page: self._on_page_loaded(page, first))
             .failure(self._on_page_failed)
@@ -354,3 +353,10 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and tone is Tone.BAD:
             return self._bold
         return None
+
+
+def _read_page(store: Store, query: CaseQuery, after: Cursor | None) -> QueuePage:
+    """On the database thread, which also imports the store's modules (sqlite-utils)."""
+    from reviewer_app.core.store import queue
+
+    return queue.queue_page(store, query, after=after)

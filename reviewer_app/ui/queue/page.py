@@ -28,7 +28,9 @@ from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage
 
 if TYPE_CHECKING:
+    from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.queue import CaseQuery, QueueCounts
+    from reviewer_app.core.store.reviewers import Reviewer
     from reviewer_app.ui.context import AppContext
     from reviewer_app.ui.widgets.shortcuts import ShortcutRegistry
 
@@ -249,15 +251,11 @@ class QueuePage(QWidget):
         self._restore_scroll = self.ui.table.verticalScrollBar().value()
 
     def _load_counts(self) -> None:
-        from reviewer_app.core.store.queue import queue_counts
-
-        (self._context.store.op(self, queue_counts, key=COUNTS_KEY, what="count the queue")
+        (self._context.store.op(self, _read_counts, key=COUNTS_KEY, what="count the queue")
          .success(self._on_counts_loaded).failure(self._on_counts_failed).run())
 
     def _load_reviewers(self) -> None:
-        from reviewer_app.core.store.reviewers import list_reviewers
-
-        (self._context.store.op(self, list_reviewers, key=REVIEWERS_KEY,
+        (self._context.store.op(self, _read_reviewers, key=REVIEWERS_KEY,
                                 what="read the reviewer profiles")
          .success(self.ui.filterBar.set_reviewers).failure(lambda _error: None).run())
 
@@ -324,7 +322,14 @@ class QueuePage(QWidget):
     # -- slots ----------------------------------------------------------------------------
 
     def _on_filters_changed(self) -> None:
+        if self.ui.filterBar.search_too_short():
+            self._status_message("Type at least 2 characters to search.")
         self._load()
+
+    def _status_message(self, text: str, milliseconds: int = 4000) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, milliseconds)
 
     def _on_sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
         searching = self.ui.filterBar.search_text() is not None
@@ -332,9 +337,7 @@ class QueuePage(QWidget):
             self._show_indicator()
             tip = self.model.headerData(section, Qt.Orientation.Horizontal,
                                         Qt.ItemDataRole.ToolTipRole)
-            window = self.window()
-            if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"{COLUMNS[section].title}: {tip}", 8000)
+            self._status_message(f"{COLUMNS[section].title}: {tip}", 8000)
             return
         if searching:
             self._search_ascending = order == Qt.SortOrder.AscendingOrder
@@ -401,9 +404,20 @@ class QueuePage(QWidget):
 
     def _on_progress_timeout(self) -> None:
         if self.model.is_loading():
-            window = self.window()
-            if hasattr(window, "statusBar"):
-                window.statusBar().showMessage("Reading the queue…", 2000)
+            self._status_message("Reading the queue…", 2000)
             if not self.model.rowCount():
                 self.ui.messageLabel.setText("<p>Reading the queue…</p>")
                 self.ui.resultPages.setCurrentWidget(self.ui.messagePage)
+
+
+def _read_counts(store: Store) -> QueueCounts:
+    """On the database thread (the store's modules import sqlite-utils: not at start-up)."""
+    from reviewer_app.core.store.queue import queue_counts
+
+    return queue_counts(store)
+
+
+def _read_reviewers(store: Store) -> list[Reviewer]:
+    from reviewer_app.core.store.reviewers import list_reviewers
+
+    return list_reviewers(store)

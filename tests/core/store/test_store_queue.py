@@ -250,7 +250,8 @@ def test_the_reference_lists_are_not_trivial(many):
 
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("filters", [{}, {"status": "all"}, {"urgency": "expedited"},
-                                     {"overdue": True}, {"assigned_to": 1}])
+                                     {"overdue": True}, {"assigned_to": 1}, {"status": "draft"},
+                                     {"status": "in_review", "assigned_to": 2}])
 def test_search_pages_are_newest_first_and_follow_the_filters(many, descending, filters):
     query = CaseQuery(search="garza", descending=descending, **filters)
     expected = [i for i in reference(many, replace(query, search=None, sort="case",
@@ -327,9 +328,10 @@ def _all_queries():
                           descending=descending)
         key = (1,) if sort == "case" else ("x",) * len(queue.SORT_COLUMNS[sort]) + (1,)
         yield query, queue.Cursor(key) if after else None
-    for status, descending, after in itertools.product(["open", "all", "referred"],
-                                                       [False, True], [False, True]):
-        yield (CaseQuery(status=status, search="garza", sort="case", descending=descending),
+    for status, assigned, descending, after in itertools.product(
+            ["open", "all", "referred"], [None, 1], [False, True], [False, True]):
+        yield (CaseQuery(status=status, search="garza", sort="case", descending=descending,
+                         assigned_to=assigned),
                queue.Cursor((5,)) if after else None)
 
 
@@ -338,15 +340,20 @@ def test_every_page_of_every_sort_and_filter_reads_an_index_in_order(store):
     order, or the full-text index) walked in the order asked for, never a sort."""
     checked = 0
     for query, after in _all_queries():
+        sources = [None]
+        if query.search is not None and (query.assigned_to or query.status != "open"):
+            sources.append(queue.search_source(store, query))
         for part, start in queue._parts(query, after):
-            sql, params = queue.case_sql(part, store.now(), day_end=store.now(), after=start)
-            plan = " | ".join(row[3] for row in
-                              store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
-            assert "TEMP B-TREE" not in plan, (query, plan)
-            if query.search is None and not (query.sort == "case" and part.status == "all"
-                                             and not query.assigned_to):
-                assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (query, plan)
-            checked += 1
+            for source in sources:
+                sql, params = queue.case_sql(part, store.now(), day_end=store.now(),
+                                             after=start, search_from=source)
+                plan = " | ".join(row[3] for row in
+                                  store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+                assert "TEMP B-TREE" not in plan, (query, plan)
+                if not (query.sort == "case" and part.status == "all"
+                        and not query.assigned_to) and (query.search is None or source):
+                    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (query, plan)
+                checked += 1
     assert checked > 1500
 
 
@@ -379,6 +386,14 @@ def test_each_sort_reads_its_own_index(store, query, index):
     sql, params = queue.case_sql(query, store.now(), day_end=store.now())
     plan = " | ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
     assert index in plan
+
+
+def test_a_search_among_few_filtered_cases_walks_them_and_looks_each_up(many):
+    pended = CaseQuery(search="garza", status="pended")
+    assert queue.search_source(many, pended) == "cases_status_id"
+    assert queue.search_source(many, replace(pended, status="open")) is None
+    assert queue.search_source(many, replace(pended, assigned_to=1)) == "cases_assigned_id"
+    assert queue.search_source(many, replace(pended, search=None)) is None
 
 
 def test_a_status_sort_reads_one_status_after_another(many):

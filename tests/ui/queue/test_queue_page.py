@@ -350,3 +350,17 @@ def test_a_failed_page_is_reported_once_and_keeps_the_rows(qtbot, page, monkeypa
     assert len(problems) == 1
     assert "the queue index is missing" in problems[0][1][0]
     assert shown_ids(page) == before
+
+
+def test_one_letter_is_not_searched_yet(qtbot, page, monkeypatch):
+    searched = []
+    real = queue.queue_page
+    monkeypatch.setattr(queue, "queue_page",
+                        lambda store, query, **kw: (searched.append(query.search),
+                                                    real(store, query, **kw))[1])
+    with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "o")
+    assert searched == [None]
+    with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
+        qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "k")
+    assert searched == [None, "ok"]
