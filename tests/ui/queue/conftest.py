@@ -12,7 +12,7 @@ from support.uikit import UI_NOW
 
 from bench.queue_store import build
 
-CASES = 300
+CASES = 700
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Clock:
 
 @pytest.fixture(scope="session")
 def generated_store(tmp_path_factory):
-    """300 cases received before UI_NOW, some in review, pended, referred or decided."""
+    """700 cases received before UI_NOW, some in review, pended, referred or decided."""
     path = tmp_path_factory.mktemp("generated") / "cases.sqlite3"
     return build(path, CASES, UI_NOW)
 

@@ -39,7 +39,21 @@ def page(qtbot, queue_context):
     page.show()
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         page.start()
+    settle(qtbot, page)
     return page
+
+
+def settle(qtbot, page: QueuePage) -> None:
+    """Until no page is being read (the queue reads one screen ahead of the scrolling)."""
+    qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=WAIT_MS)
+    qtbot.wait(20)
+    qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=WAIT_MS)
+
+
+def starts(page: QueuePage, expected: list[int]) -> bool:
+    """The rows shown are the first of ``expected``: a page at least, or all of them."""
+    shown = shown_ids(page)
+    return len(shown) >= min(PAGE_ROWS, len(expected)) and shown == expected[:len(shown)]
 
 
 def shown_ids(page: QueuePage) -> list[int]:
@@ -60,13 +74,14 @@ def cell(page: QueuePage, row: int, column: int, role=Qt.ItemDataRole.DisplayRol
 def wait_rows(qtbot, page: QueuePage, change) -> None:
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         change()
+    settle(qtbot, page)
 
 
-def test_the_first_page_is_the_open_queue_soonest_due_first(page, store_copy):
+def test_the_first_pages_are_the_open_queue_soonest_due_first(page, store_copy):
     expected = expected_ids(store_copy)
-    assert len(expected) > PAGE_ROWS  # the generated store needs more than one page
-    assert shown_ids(page) == expected[:PAGE_ROWS]
-    assert page.model.canFetchMore()
+    assert len(expected) > 2 * PAGE_ROWS  # more than the first page and the one read ahead
+    assert starts(page, expected) and page.model.rowCount() < len(expected)
+    assert page.model.has_more() and page.model.canFetchMore()
 
 
 def test_scrolling_to_the_end_reads_the_next_pages_until_the_last(qtbot, page, store_copy):
@@ -76,7 +91,7 @@ def test_scrolling_to_the_end_reads_the_next_pages_until_the_last(qtbot, page, s
         with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
             bar.setValue(bar.maximum())
     assert shown_ids(page) == expected
-    assert not page.model.canFetchMore()
+    assert not page.model.has_more()
 
 
 @pytest.mark.parametrize(("column", "sort", "key"), [
@@ -97,9 +112,9 @@ def test_a_column_title_sorts_by_it_and_again_reverses(qtbot, page, store_copy, 
         qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=WAIT_MS)
     wait_rows(qtbot, page, lambda: header.setSortIndicator(column, Qt.SortOrder.AscendingOrder))
     assert page.current_query().sort == sort
-    assert shown_ids(page) == ordered[:PAGE_ROWS]
+    assert starts(page, ordered)
     wait_rows(qtbot, page, lambda: header.setSortIndicator(column, Qt.SortOrder.DescendingOrder))
-    assert shown_ids(page) == ordered[::-1][:PAGE_ROWS]
+    assert starts(page, ordered[::-1])
 
 
 @pytest.mark.parametrize("column", [URGENCY_COLUMN, ASSIGNED])
@@ -129,7 +144,7 @@ def test_each_filter_lists_what_the_store_lists_for_it(qtbot, page, store_copy, 
     wait_rows(qtbot, page, lambda: change(page.ui.filterBar))
     expected = expected_ids(store_copy, **filters)
     assert expected, "the generated store should have cases for every filter"
-    assert shown_ids(page) == expected[:PAGE_ROWS]
+    assert starts(page, expected)
 
 
 def test_filters_combine_and_reset_brings_the_open_queue_back(qtbot, page, store_copy):
@@ -137,11 +152,11 @@ def test_filters_combine_and_reset_brings_the_open_queue_back(qtbot, page, store
     wait_rows(qtbot, page, lambda: bar.ui.urgencyCombo.setCurrentIndex(1))
     wait_rows(qtbot, page, lambda: bar.ui.overdueCheck.setChecked(True))
     late_expedited = expected_ids(store_copy, urgency="expedited", overdue=True)
-    assert shown_ids(page) == late_expedited[:PAGE_ROWS]
+    assert starts(page, late_expedited)
     assert all(cell(page, row, TIME_LEFT).startswith("Overdue")
                for row in range(page.model.rowCount()))
     wait_rows(qtbot, page, bar.reset)
-    assert shown_ids(page) == expected_ids(store_copy)[:PAGE_ROWS]
+    assert starts(page, expected_ids(store_copy))
 
 
 def test_search_as_you_type_reads_the_store_once_after_the_pause(qtbot, page, store_copy,
@@ -156,10 +171,11 @@ def test_search_as_you_type_reads_the_store_once_after_the_pause(qtbot, page, st
     monkeypatch.setattr(queue, "queue_page", counting)
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "okafor")
-    assert searched == ["okafor"]
+    settle(qtbot, page)
+    assert searched[0] == "okafor" and set(searched) == {"okafor"}  # then the next pages
     with reading(store_copy) as store:
         expected = [c.id for c in queue.list_cases(store, CaseQuery(search="okafor", limit=0))]
-    assert expected and shown_ids(page) == expected[:PAGE_ROWS]
+    assert expected and starts(page, expected)
     assert all("Okafor" in cell(page, row, MEMBER) for row in range(page.model.rowCount()))
     header = page.ui.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -172,19 +188,22 @@ def test_search_with_a_filter_and_escape_clears_it(qtbot, page, store_copy):
     wait_rows(qtbot, page, lambda: bar.ui.statusCombo.setCurrentIndex(1))
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClicks(bar.ui.searchEdit, "63090")
+    settle(qtbot, page)
     with reading(store_copy) as store:
         expected = [c.id for c in queue.list_cases(
             store, CaseQuery(status="all", search="63090", limit=0))]
-    assert shown_ids(page) == expected[:PAGE_ROWS]
+    assert starts(page, expected)
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClick(bar.ui.searchEdit, Qt.Key.Key_Escape)
+    settle(qtbot, page)
     assert bar.ui.searchEdit.text() == ""
-    assert shown_ids(page) == expected_ids(store_copy, status="all")[:PAGE_ROWS]
+    assert starts(page, expected_ids(store_copy, status="all"))
 
 
 def test_a_search_that_finds_nothing_says_so(qtbot, page):
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "zzzzqq")
+    settle(qtbot, page)
     assert page.ui.resultPages.currentWidget() is page.ui.messagePage
     assert "No case matches" in page.ui.messageLabel.text()
 
@@ -254,7 +273,7 @@ def test_working_as_enables_assigned_to_me_and_is_remembered(qtbot, page, queue_
     wait_rows(qtbot, page, lambda: bar.ui.mineCheck.setChecked(True))
     pat = combo.currentData()
     expected = expected_ids(store_copy, assigned_to=pat)
-    assert expected and shown_ids(page) == expected[:PAGE_ROWS]
+    assert expected and starts(page, expected)
     assert {cell(page, row, ASSIGNED) for row in range(page.model.rowCount())} == {
         "Pat Lee, RN"}
     assert queue_context.settings.value(WORKING_AS) in (pat, str(pat))
@@ -285,6 +304,7 @@ def test_a_changed_case_is_shown_as_it_is_now(qtbot, page, queue_context):
 
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         queue_context.store.op(page, assign).announces(case_id).run()
+    settle(qtbot, page)
     row = page.model.row_of(case_id)
     assert cell(page, row, ASSIGNED) == "Sam Ortiz, RN"
     assert cell(page, row, STATUS_COLUMN) == "In review"
@@ -332,7 +352,8 @@ def test_statuses_shown_are_open_ones_by_default(page):
 
 def test_rows_are_tall_enough_for_the_font(page):
     table = page.ui.table
-    assert table.verticalHeader().defaultSectionSize() >= table.fontMetrics().height() * 1.5
+    height = table.visualRect(page.model.index(0, MEMBER)).height()
+    assert height >= table.fontMetrics().height() * 1.5
 
 
 def test_a_failed_page_is_reported_once_and_keeps_the_rows(qtbot, page, monkeypatch,
@@ -360,7 +381,10 @@ def test_one_letter_is_not_searched_yet(qtbot, page, monkeypatch):
                                                     real(store, query, **kw))[1])
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "o")
-    assert searched == [None]
+    settle(qtbot, page)
+    assert set(searched) == {None}
+    searched.clear()
     with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
         qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "k")
-    assert searched == [None, "ok"]
+    settle(qtbot, page)
+    assert searched[0] == "ok" and set(searched) == {"ok"}
