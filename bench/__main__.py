@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_codes, bench_gui, bench_letters, bench_store
+from bench import bench_codes, bench_gui, bench_letters, bench_queue, bench_store
 from bench.generate import case, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +127,7 @@ def main() -> int:
     rows += [(*row, None) for row in bench_codes.run()]
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]
+    rows += bench_queue.run()
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False

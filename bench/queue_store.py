@@ -1,9 +1,10 @@
 """A realistic synthetic case store for the queue: screenshots and GUI benchmarks (no PHI).
 
-Requests arrive over the days before ``now`` (expedited ones within the last four days), so
-the queue has overdue cases, cases due today and cases due later; reviewers then take some
-into review, pend, refer, approve or deny them through the store's own lifecycle functions,
-so every row is as the application would have written it (audit trail included).
+Requests arrive over the days before ``now``, within their decision timeframe or a little
+before it, so about one open case in ten is overdue, some are due today and most later.
+Reviewers then take some into review, pend, refer, approve or deny them through the store's
+own lifecycle functions, so every row is as the application would have written it (audit
+trail included).
 
     python -m bench.queue_store OUT.sqlite3 [COUNT]    # the store `make bench` uses, or any
 """
@@ -17,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.generate import case
+from reviewer_app.core.deadlines import decision_timeframe
 from reviewer_app.core.store import cases, decisions, queue, reviewers
 from reviewer_app.core.store.database import Store
 
@@ -43,11 +45,13 @@ def documents(count: int, now: datetime, seed: int = 2026) -> list[tuple[str, st
     for index in range(count):
         doc = case(index, rng)
         expedited = rng.random() < 0.3
-        window = timedelta(hours=96) if expedited else timedelta(days=16)
+        urgency = "expedited" if expedited else "standard"
+        # received within its decision timeframe and a little before: about one in ten late
+        window = decision_timeframe(urgency, doc["line_of_business"]) * 1.1
         received = now - timedelta(seconds=rng.randrange(int(window.total_seconds())))
         doc.update(
             external_id=f"PA-2026-{100000 + index:06d}",
-            urgency="expedited" if expedited else "standard",
+            urgency=urgency,
             received_at=received.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00+00:00"),
         )
         doc["member"].update(given_name=rng.choice(GIVEN), family_name=rng.choice(FAMILY),

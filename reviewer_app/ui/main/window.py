@@ -265,7 +265,6 @@ class MainWindow(QMainWindow):
                                               ui.actionQuit])
         self.queue_page.register_shortcuts(self.shortcuts)
         self.setWindowTitle("Case queue — UR Reviewer")
-        self.statusBar().showMessage("Reading the queue…", 3000)
         self.queue_page.start()
 
     def set_new_case_hook(self, hook: Callable[[], None] | None) -> None:
@@ -383,6 +382,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog.show_for(self.shortcuts, self)
 
     def _on_has_cases_changed(self, has_cases: bool) -> None:
+        self.queue_page.counts_label.setVisible(has_cases)
         pages = self.ui.pages
         if pages.currentWidget() in (self.queue_page, self.first_run_page):
             pages.setCurrentWidget(self.queue_page if has_cases else self.first_run_page)

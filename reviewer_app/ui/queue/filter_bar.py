@@ -48,7 +48,7 @@ class QueueFilterBar(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self.ui.searchEdit.textEdited.connect(self._on_search_text_edited)
+        self.ui.searchEdit.textChanged.connect(self._on_search_text_edited)
         self.ui.searchEdit.installEventFilter(self)
         for combo in (self.ui.statusCombo, self.ui.urgencyCombo, self.ui.lineCombo):
             combo.currentIndexChanged.connect(self._on_filter_changed)

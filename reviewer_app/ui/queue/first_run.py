@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from reviewer_app.ui.forms.ui_first_run_page import Ui_FirstRunPage
 from reviewer_app.ui.signals import emit
+from reviewer_app.ui.widgets.tones import SECONDARY, blend
 
 TITLE_POINTS = 1.6
 """The title's size against the window's font."""
@@ -30,6 +32,15 @@ class FirstRunPage(QWidget):
         width = self.fontMetrics().averageCharWidth() * 56
         for button in (self.ui.newButton, self.ui.importButton, self.ui.openButton):
             button.setMinimumWidth(width)
+        gap = self.fontMetrics().height()
+        for hint in (self.ui.newHint, self.ui.importHint, self.ui.openHint):
+            hint.setContentsMargins(4, 0, 0, gap)  # each hint stays with its own button
+            hint.setMaximumWidth(width)
+            palette = hint.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, blend(
+                palette.color(QPalette.ColorRole.WindowText),
+                palette.color(QPalette.ColorRole.Window), SECONDARY))
+            hint.setPalette(palette)
         self.ui.newButton.clicked.connect(self._on_new_clicked)
         self.ui.importButton.clicked.connect(self._on_import_clicked)
         self.ui.openButton.clicked.connect(self._on_open_clicked)

@@ -26,13 +26,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from reviewer_app.core.lifecycle import OPEN
 from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.case_words import LINE_OF_BUSINESS, STATUS, URGENCY
 from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
-from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_icon
+from reviewer_app.ui.widgets.tones import SECONDARY, TEXT, TINT, Tone, blend, chip_icon
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.database import Store
@@ -125,11 +125,14 @@ def procedure_text(row: QueueRow) -> str:
 
 
 def short_span(delta: timedelta) -> str:
+    """``2 d 4 h``, ``13 h``, ``3 h 5 min``, ``57 min``: minutes only where they matter."""
     minutes = int(delta.total_seconds() // 60)
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
     if days:
         return f"{days} d {hours} h"
+    if hours >= 10:
+        return f"{hours} h"
     if hours:
         return f"{hours} h {minutes} min"
     return f"{minutes} min"
@@ -168,7 +171,7 @@ class QueueModel(QAbstractTableModel):
         self._due: dict[int, datetime] = {}
         self._text_cache: dict[int, tuple[str, ...]] = {}
         self._left_cache: dict[int, tuple[str, str, Tone | None]] = {}
-        self._muted = TEXT[Tone.NEUTRAL]
+        self._muted_for: tuple[int, QColor] | None = None
         self._query: CaseQuery | None = None
         self._after: Cursor | None = None
         self._loading = False
@@ -327,13 +330,23 @@ class QueueModel(QAbstractTableModel):
             return self._bold if column == URGENCY_COLUMN and \
                 self._rows[number].urgency == "expedited" else None
         if role == FOREGROUND:
-            return self._muted if column == ASSIGNED and \
+            return self._muted() if column == ASSIGNED and \
                 self._rows[number].reviewer_name is None else None
         if role == ALIGNMENT:
             return _RIGHT if column == CASE else None
         if role == TOOLTIP:
             return self._tooltip(self._rows[number], self._due_at(number), column)
         return None
+
+    def _muted(self) -> QColor:
+        """Secondary text ("Unassigned"): the palette's text a third of the way to its base, so
+        it reads in a light and in a dark palette alike."""
+        palette = QGuiApplication.palette()
+        if self._muted_for is None or self._muted_for[0] != palette.cacheKey():
+            mixed = blend(palette.color(QPalette.ColorRole.Text),
+                          palette.color(QPalette.ColorRole.Base), SECONDARY)
+            self._muted_for = (palette.cacheKey(), mixed)
+        return self._muted_for[1]
 
     def _texts(self, number: int) -> tuple[str, ...]:
         """The row's cell texts, made when it is first painted and kept for the rows painted

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QWidget
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QMenu, QStyle, QWidget
 
 from reviewer_app.ui.forms.ui_queue_page import Ui_QueuePage
 from reviewer_app.ui.operations.failures import describe_failure
@@ -22,6 +22,8 @@ from reviewer_app.ui.queue.model import (
     DUE,
     PROCEDURE,
     REQUEST,
+    TIME_LEFT,
+    URGENCY_COLUMN,
     QueueModel,
 )
 from reviewer_app.ui.signals import emit
@@ -43,8 +45,17 @@ PROGRESS_AFTER_MS = 500
 """A page still loading after this long says so."""
 HEADER_STATE = "queue/header-1"
 """The columns' widths, order and sort (its number changes when the columns do)."""
-COLUMN_CHARS = (7, 22, 17, 0, 11, 19, 12, 17, 19, 19)
-"""Default column widths in average characters; the procedure column takes what is left."""
+COLUMN_CHARS = (0, 22, 17, 0, 0, 19, 12, 0, 0, 19)
+LEAST_CHARS = (0, 13, 12, 0, 0, 11, 9, 0, 0, 12)
+"""How narrow the columns of free text may become in a narrow window: enough for a member's
+name, "Medicare Adv…", "In review" and a reviewer's name."""
+"""Default widths in average characters of the columns of free text; the procedure column
+takes what is left, and the ones of known content (0 here) are measured (:func:`_measured`)."""
+MEASURED = {CASE: ("000000", False), URGENCY_COLUMN: ("Expedited", True),
+            DUE: ("Wed 30 Sep 23:59", False), TIME_LEFT: ("Overdue 9 h 59 min", True)}
+"""The widest text of the columns that keep their width (bold where the cells are)."""
+PROCEDURE_CHARS = 16
+"""What the procedure column keeps at least when the columns are fitted to a narrow window."""
 HIDDEN_COLUMNS = (REQUEST,)
 """Hidden until the reviewer shows them (right-click a column title): at 1280 pixels the
 procedure needs the room more than the request number, which the search box finds."""
@@ -82,6 +93,8 @@ class QueuePage(QWidget):
         self._last_problem: str | None = None
         self._restore_selection: int | None = None
         self._restore_scroll: int | None = None
+        self._layout_chosen = False
+        self._fitting = False
         self.ui = Ui_QueuePage()
         self.ui.setupUi(self)
         self.model = QueueModel(context, self)
@@ -135,11 +148,8 @@ class QueuePage(QWidget):
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 5)
-        width = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(COLUMN_CHARS):
-            if chars:
-                header.resizeSection(column, chars * width + 16)
         header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         header.setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)
         for column in HIDDEN_COLUMNS:
             header.hideSection(column)
@@ -147,10 +157,58 @@ class QueuePage(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self._restore_header()
 
+    def _fit_columns(self) -> None:
+        """The default widths, made narrower (all but the case number and the time left, in
+        proportion) when the list is too narrow for them: at 200% on a 1920-pixel screen the
+        window is 960 wide. Only until the reviewer sizes a column or a saved layout applies."""
+        if self._layout_chosen:
+            return
+        header = self.ui.table.horizontalHeader()
+        width = self.fontMetrics().averageCharWidth()
+        fixed = {column: size for column, size in self._measured().items()
+                 if not header.isSectionHidden(column)}
+        wanted = {column: chars * width + 16 for column, chars in enumerate(COLUMN_CHARS)
+                  if chars and not header.isSectionHidden(column)}
+        procedure = PROCEDURE_CHARS * width + 16
+        room = self.width() - self.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent) - 8 - procedure
+        flexible = sum(wanted.values())
+        scale = min(1.0, max(room - sum(fixed.values()), 0) / flexible) if flexible else 1.0
+        wanted = {column: max(round(size * scale), LEAST_CHARS[column] * width + 16)
+                  for column, size in wanted.items()} | fixed
+        squeezed = sum(wanted.values()) > room  # then scroll sideways rather than crush it
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Interactive if squeezed
+                                    else QHeaderView.ResizeMode.Stretch)
+        if squeezed:
+            wanted[PROCEDURE] = procedure
+        self._fitting = True
+        try:
+            for column, size in wanted.items():
+                header.resizeSection(column, size)
+        finally:
+            self._fitting = False
+
+    def _measured(self) -> dict[int, int]:
+        """Widths that fit the widest text of the columns of known content, in this font (so
+        at 200% too), with the time left's icon."""
+        plain = self.ui.table.fontMetrics()
+        bold_font = QFont(self.ui.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        sizes = {column: (bold if is_bold else plain).horizontalAdvance(text) + 14
+                 for column, (text, is_bold) in MEASURED.items()}
+        sizes[TIME_LEFT] += plain.height() + 4  # the icon
+        return sizes
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
     def _restore_header(self) -> None:
         header = self.ui.table.horizontalHeader()
         saved = self._context.settings.value(HEADER_STATE)
         if isinstance(saved, QByteArray | bytes) and header.restoreState(QByteArray(saved)):
+            self._layout_chosen = True
             section = header.sortIndicatorSection()
             if 0 <= section < len(COLUMNS) and COLUMNS[section].sort is not None:
                 self._sort_column = section
@@ -373,7 +431,11 @@ class QueuePage(QWidget):
         menu.exec(header.mapToGlobal(position))
         self._header_timer.start()
 
-    def _on_header_changed(self, *_args: object) -> None:
+    def _on_header_changed(self, section: int, *_args: object) -> None:
+        if self._fitting or section == PROCEDURE:  # the procedure column fills what is left
+            return
+        if self.isVisible():
+            self._layout_chosen = True  # the reviewer sized or moved a column
         self._header_timer.start()
 
     def _on_header_timer_timeout(self) -> None:

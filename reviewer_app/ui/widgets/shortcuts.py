@@ -129,8 +129,10 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.tree.resizeColumnToContents(1)
         height = self.fontMetrics().height()
-        self.resize(height * 34, height * 30)
+        wide = self.tree.sizeHintForColumn(0) + self.tree.sizeHintForColumn(1) + height * 3
+        self.resize(max(wide, height * 34), height * 30)
 
     @classmethod
     def show_for(cls, registry: ShortcutRegistry, parent: QWidget | None = None) -> None:

@@ -130,3 +130,15 @@ def chip_icon(tone: Tone) -> QIcon:
     for size in (16, 20, 24, 32):
         icon.addPixmap(chip_pixmap(tone, size))
     return icon
+
+
+SECONDARY = 0.32
+"""How far secondary text moves toward the background: about 7:1 contrast on white (black
+text) and on #1f1f1f (#e6e6e6 text), above the 4.5:1 of WCAG AA."""
+
+
+def blend(colour: QColor, toward: QColor, share: float) -> QColor:
+    """``colour`` moved ``share`` of the way to ``toward``: secondary text as the palette's text
+    part of the way to its background, which reads in a light and in a dark palette alike."""
+    return QColor.fromRgbF(*(c + (t - c) * share for c, t in zip(
+        colour.getRgbF()[:3], toward.getRgbF()[:3], strict=True)))
