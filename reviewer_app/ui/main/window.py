@@ -9,19 +9,19 @@ and their widgets (about 0.3 s of imports), which the queue at start-up does not
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from reviewer_app.core.store.errors import ImportRefused
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
+from reviewer_app.ui.main.importing import files, import_case_files
 from reviewer_app.ui.main.open_dialog import ImportFilesDialog, OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
 from reviewer_app.ui.operations import StoreOp
@@ -280,78 +280,23 @@ class MainWindow(QMainWindow):
             self.queue_page.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def import_files(self, paths: list[Path]) -> None:
-        """Store every file as a draft case, all or nothing, with progress for a long import."""
-        if not paths:
-            return
-        context = self._context
-        count = len(paths)
-        progress = QProgressDialog(f"Importing {count} case file{'s' * (count != 1)}…",
-                                   "Cancel", 0, count, self)
-        progress.setWindowTitle("Importing")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        progress.setAutoClose(False)
-        progress.setValue(0)
-        relay = _Progress(progress)
-        cancelled = threading.Event()
-        progress.canceled.connect(cancelled.set)
-
-        def run(store) -> list[Imported]:
-            from reviewer_app.core.store import cases
-
-            def advanced(done: int) -> None:
-                if cancelled.is_set():
-                    raise ImportCancelled
-                emit(relay.advanced, done)
-
-            return cases.import_files(store, paths, by=context.reviewer_id,
-                                      on_progress=advanced, library=context.library)
-
-        def close_progress() -> None:
-            progress.close()
-            progress.deleteLater()
-            relay.deleteLater()
-
-        def imported(items: list[Imported]) -> None:
-            close_progress()
-            self._on_imported(items)
-
-        def failed(error: Exception) -> None:
-            close_progress()
-            self._on_import_failed(count, error)
-
-        self.statusBar().showMessage(f"Importing {count} case file{'s' * (count != 1)}…")
-        (
-            context.store.op(self, run, what=f"import {count} case files")
-            .announces(lambda items: [item.case_id for item in items])
-            .success(imported)
-            .failure(failed)
-            .run()
-        )
+        """Store every file as a draft case, all or nothing (File > Import)."""
+        if paths:
+            self.statusBar().showMessage(f"Importing {files(len(paths))}…")
+            import_case_files(self, self._context, paths, imported=self._on_imported,
+                              failed=self._on_import_failed)
 
     def _on_imported(self, imported: list[Imported]) -> None:
         first, last = imported[0].case_id, imported[-1].case_id
         cases = f"case {first}" if first == last else f"cases {first}–{last}"
-        self.statusBar().showMessage(
-            f"Imported {len(imported)} case file{'s' * (len(imported) != 1)} as draft {cases}")
+        self.statusBar().showMessage(f"Imported {files(len(imported))} as draft {cases}")
         self.queue_page.refresh()
         self.ui.pages.setCurrentWidget(self.queue_page)
 
-    def _on_import_failed(self, count: int, error: Exception) -> None:
-        if isinstance(error, ImportCancelled):
-            self.statusBar().showMessage("Import cancelled: nothing was stored.")
-            return
-        if isinstance(error, ImportRefused):
-            invalid = len(error.errors)
-            summary = (f"Nothing was imported: {invalid} of {count} file"
-                       f"{'s' * (count != 1)} {'is' if invalid == 1 else 'are'} not a valid "
-                       "case file. Correct them and import all of them again.")
-            lines = error.lines()
-        else:
-            failure = describe_failure(error)
-            summary, lines = f"Nothing was imported. {failure.summary}", failure.lines
-        self.statusBar().showMessage("Nothing was imported.")
-        ProblemsMessage.show_problems(self, "Case files not imported", summary, lines)
+    def _on_import_failed(self, status: str, summary: str, lines: list[str]) -> None:
+        self.statusBar().showMessage(status)
+        if lines:
+            ProblemsMessage.show_problems(self, "Case files not imported", summary, lines)
 
     def _case_view(self) -> DeterminationView:
         """The case page's view, built the first time a case is shown."""
@@ -409,16 +354,3 @@ class MainWindow(QMainWindow):
         self.queue_page.save_layout()
         super().closeEvent(event)
 
-
-class ImportCancelled(Exception):
-    """The reviewer cancelled an import; its transaction was rolled back."""
-
-
-class _Progress(QObject):
-    """Carries an import's progress from the database thread to the dialog (queued)."""
-
-    advanced = Signal(int)
-
-    def __init__(self, dialog: QProgressDialog):
-        super().__init__()
-        self.advanced.connect(dialog.setValue)

@@ -15,7 +15,7 @@ given (:meth:`QueueModel.set_now`, every 30 s): ticking never reads the database
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -31,7 +31,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from reviewer_app.core.lifecycle import OPEN
 from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.case_words import LINE_OF_BUSINESS, STATUS, URGENCY
-from reviewer_app.ui.widgets.time_left import Urgency, format_due, time_left
+from reviewer_app.ui.widgets.time_left import Urgency, format_due, short_time_left, time_left
 from reviewer_app.ui.widgets.tones import SECONDARY, TEXT, TINT, Tone, blend, chip_icon
 
 if TYPE_CHECKING:
@@ -122,29 +122,6 @@ def procedure_text(row: QueueRow) -> str:
     if category.lower() in name[: len(category) + 12].lower():
         return f"{row.primary_procedure} · {name}"
     return f"{row.primary_procedure} · {category} · {name}"
-
-
-def short_span(delta: timedelta) -> str:
-    """``2 d 4 h``, ``13 h``, ``3 h 5 min``, ``57 min``: minutes only where they matter."""
-    minutes = int(delta.total_seconds() // 60)
-    days, minutes = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(minutes, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours >= 10:
-        return f"{hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min"
-
-
-def short_time_left(due: datetime, now: datetime) -> str:
-    """``Overdue 9 d 23 h`` / ``2 d 4 h left``: the column's words (the cell's accessible text
-    and the case page spell the units out)."""
-    remaining = due - now
-    if remaining <= timedelta(0):
-        return f"Overdue {short_span(-remaining)}"
-    return f"{short_span(remaining)} left"
 
 
 def member_text(row: QueueRow) -> str:

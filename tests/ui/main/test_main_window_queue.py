@@ -165,3 +165,19 @@ def test_the_window_remembers_its_geometry(qtbot, tmp_path):
         assert (again.width(), again.height()) == size
     finally:
         context.close()
+
+
+def test_a_cancelled_import_stores_nothing_and_says_so(qtbot, window, ui_context,
+                                                       seed_case_path, tmp_path, monkeypatch):
+    from reviewer_app.ui.main.importing import ImportCancelled
+
+    def cancelled(store, paths, **kwargs):
+        kwargs["on_progress"](1)
+        raise ImportCancelled
+
+    monkeypatch.setattr(cases, "import_files", cancelled)
+    window.import_files(case_files(seed_case_path, tmp_path, 2))
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(),
+                    timeout=WAIT_MS)
+    assert window.statusBar().currentMessage() == "Import cancelled: nothing was stored."
+    assert case_count(ui_context.database_path) == 0

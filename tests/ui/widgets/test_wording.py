@@ -92,3 +92,15 @@ def test_outcome_explanations_say_why():
 def test_every_case_status_has_words():
     assert set(STATUS) == set(STATUSES)
     assert STATUS["in_review"] == "in review"
+
+
+def test_the_queue_column_says_time_left_briefly():
+    from datetime import datetime, timedelta
+
+    from reviewer_app.ui.widgets.time_left import short_time_left
+
+    now = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
+    assert short_time_left(now + timedelta(days=2, hours=4, minutes=5), now) == "2 d 4 h left"
+    assert short_time_left(now + timedelta(hours=13, minutes=32), now) == "13 h left"
+    assert short_time_left(now + timedelta(hours=3, minutes=5), now) == "3 h 5 min left"
+    assert short_time_left(now - timedelta(minutes=57), now) == "Overdue 57 min"
