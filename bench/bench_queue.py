@@ -24,7 +24,7 @@ from bench.queue_store import ensure
 ROOT = Path(__file__).resolve().parents[1]
 STORE = ROOT / "bench" / "out" / "queue-100k.sqlite3"
 COUNT = 100_000
-LAUNCHES = 5
+LAUNCHES = 9
 LAUNCH_BUDGET_S = 1.0
 LAUNCH_RATIO = 3.0
 FRAME_BUDGET_MS = 50.0
@@ -218,8 +218,11 @@ def run() -> list[tuple[str, str, str, bool | None]]:
              f"< {LAUNCH_BUDGET_S:.1f} s", launch < LAUNCH_BUDGET_S),
             (f"queue: floor: a bare PySide6 window's start-up, same run (median of {LAUNCHES})",
              f"{floor:.2f} s", "floor", None),
-            ("queue: launch against the floor", f"{ratio:.1f}x", f"<= {LAUNCH_RATIO:.0f}x",
-             ratio <= LAUNCH_RATIO),
+            ("queue: launch against the floor (medians)", f"{ratio:.1f}x",
+             f"<= {LAUNCH_RATIO:.0f}x", ratio <= LAUNCH_RATIO),
+            ("queue: launch against the floor (fastest of each, less of the machine's noise)",
+             f"{min(ours) / min(bare):.1f}x ({min(ours):.2f} s / {min(bare):.2f} s)",
+             "informational", None),
             (f"queue: resident memory, {COUNT:,}-case store open, first page shown",
              f"{statistics.median(ours_rss):.0f} MiB", f"< {RSS_BUDGET_MIB:.0f} MiB",
              statistics.median(ours_rss) < RSS_BUDGET_MIB),

@@ -273,30 +273,24 @@ def m005_letters(db: Database) -> None:
 @_migration
 def m006_queue_sorts(db: Database) -> None:
     """The indexes behind the queue's sort orders and filters (see ``queue.INDEXES``): member
-    name, primary procedure, case number and status, each over all cases, over the open ones
-    (partial, as ``cases_open_due``), within one status, and within one reviewer's cases
-    (partial on an assigned reviewer, which keeps them small: drafts are nobody's); and in due
-    order: the open queue within one urgency or one line of business, and one status within one
-    urgency. Every key ends with ``due_at`` or the rowid, so ties read soonest due first and a
-    page can start after any row (keyset pagination)."""
+    name and case number, each over all cases, over the open ones (partial, as
+    ``cases_open_due``), within one status (led by it), and within one reviewer's cases (partial
+    on an assigned reviewer, which keeps them small: drafts are nobody's); and status within
+    one reviewer's cases. Each key ends with the rowid, so a page can start after any row
+    (keyset pagination). Every new case goes into each of them, so the filters that the index
+    of a sort does not lead with (urgency, line of business, due time) are checked as it is
+    walked rather than given indexes of their own."""
     open_only = "WHERE status IN ('draft', 'in_review', 'pended', 'referred')"
     assigned = "WHERE assigned_reviewer IS NOT NULL"
     for name, columns, where in (
-        ("cases_member", "member_name, due_at", ""),
-        ("cases_open_member", "member_name, due_at", open_only),
-        ("cases_status_member", "status, member_name, due_at", ""),
-        ("cases_assigned_member", "assigned_reviewer, member_name, due_at", assigned),
-        ("cases_procedure", "primary_procedure, due_at", ""),
-        ("cases_open_procedure", "primary_procedure, due_at", open_only),
-        ("cases_status_procedure", "status, primary_procedure, due_at", ""),
-        ("cases_assigned_procedure", "assigned_reviewer, primary_procedure, due_at", assigned),
+        ("cases_member", "member_name", ""),
+        ("cases_open_member", "member_name", open_only),
+        ("cases_status_member", "status, member_name", ""),
+        ("cases_assigned_member", "assigned_reviewer, member_name", assigned),
         ("cases_open_id", "id", open_only),
         ("cases_status_id", "status", ""),
         ("cases_assigned_id", "assigned_reviewer", assigned),
         ("cases_assigned_status", "assigned_reviewer, status, due_at", assigned),
-        ("cases_open_urgency", "urgency, due_at", open_only),
-        ("cases_status_urgency", "status, urgency, due_at", ""),
-        ("cases_open_line", "line_of_business, due_at", open_only),
     ):
         db.execute(f"CREATE INDEX {name} ON cases ({columns}) {where}")
 

@@ -42,13 +42,14 @@ OPEN_SQL = "(" + ", ".join(f"'{status}'" for status in OPEN) + ")"
 SORT_COLUMNS = {
     "due": ("due_at",),
     "case": (),
-    "member": ("member_name", "due_at"),
-    "procedure": ("primary_procedure", "due_at"),
+    "member": ("member_name",),
     "status": ("status", "due_at"),
 }
 """Each sort order and the columns it orders by; every order ends with the case id, so the
-order is total and a page's last row is a cursor. Urgency and line of business are filters,
-not sorts: two or three values each, and an index per order would cost every import."""
+order is total and a page's last row is a cursor. Every index costs every import (each new
+case is added to it), so the queue sorts by what a reviewer sorts by and filters the rest:
+urgency and line of business have two or three values each, and a procedure's cases come
+together by searching its code."""
 SEARCH_SORTS = ("case",)
 """A search is read in the full-text index's rowid (case id) order."""
 
@@ -73,21 +74,12 @@ INDEXES = {
                        "idx_cases_assigned_reviewer_due_at"),
     "member": SortIndexes("cases_member", "cases_open_member", "cases_status_member",
                           "cases_assigned_member"),
-    "procedure": SortIndexes("cases_procedure", "cases_open_procedure",
-                             "cases_status_procedure", "cases_assigned_procedure"),
     "case": SortIndexes(None, "cases_open_id", "cases_status_id", "cases_assigned_id"),
     "status": SortIndexes(None, None, "idx_cases_status_due_at", "cases_assigned_status"),
 }
 """A status sort reads one status at a time (see :func:`queue_page`): with an ``IN`` list of
 statuses SQLite would probe each status from its start on every page."""
-STATUS_URGENCY = "cases_status_urgency"
-"""One status and one urgency in due order (the due-time and status sorts)."""
-OPEN_DUE = {"assigned": "cases_open_assigned", "urgency": "cases_open_urgency",
-            "line_of_business": "cases_open_line"}
-"""The open queue in due order within one reviewer's cases, one urgency or one line of
-business: the lists that the due-time index alone would read thousands of rows for (expedited
-cases are due within 72 hours, so the overdue standard ones all come before them)."""
-OPEN_INDEXES = frozenset({"cases_open_due", *OPEN_DUE.values(),
+OPEN_INDEXES = frozenset({"cases_open_due", "cases_open_assigned",
                           *(i.open for i in INDEXES.values() if i.open)})
 """The partial indexes on the open statuses."""
 
@@ -303,14 +295,8 @@ def _index(query: CaseQuery, sort: str, status: str) -> str | None:
     statistics it prefers ``(status, due_at)`` for the open list and sorts every open case."""
     indexes = INDEXES[sort]
     single = status not in ("open", "all")
-    if sort in ("due", "status") and single and query.urgency is not None \
-            and query.assigned_to is None:
-        return STATUS_URGENCY
     if sort == "due" and status == "open":
-        for name in ("assigned_to", "urgency", "line_of_business"):
-            if getattr(query, name) is not None:
-                return OPEN_DUE[name.removesuffix("_to")]
-        return indexes.open
+        return "cases_open_assigned" if query.assigned_to is not None else indexes.open
     if query.assigned_to is not None:
         return indexes.assigned
     if status == "open":

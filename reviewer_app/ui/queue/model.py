@@ -84,7 +84,8 @@ COLUMNS = (
     Column("Case", "case"),
     Column("Member", "member"),
     Column("Request", None, "Not sortable: find a request number with the search box."),
-    Column("Procedure", "procedure"),
+    Column("Procedure", None, "Not sortable: search a procedure code (such as 72148) to see "
+           "its cases together."),
     Column("Urgency", None, "Not sortable: choose an urgency in the filter bar instead."),
     Column("Line of business", None,
            "Not sortable: choose a line of business in the filter bar instead."),

@@ -46,11 +46,11 @@ PROGRESS_AFTER_MS = 500
 HEADER_STATE = "queue/header-1"
 """The columns' widths, order and sort (its number changes when the columns do)."""
 COLUMN_CHARS = (0, 22, 17, 0, 0, 19, 12, 0, 0, 19)
+"""Default widths in average characters of the columns of free text; the procedure column
+takes what is left, and the ones of known content (0 here) are measured (``_measured``)."""
 LEAST_CHARS = (0, 13, 12, 0, 0, 11, 9, 0, 0, 12)
 """How narrow the columns of free text may become in a narrow window: enough for a member's
-name, "Medicare Adv…", "In review" and a reviewer's name."""
-"""Default widths in average characters of the columns of free text; the procedure column
-takes what is left, and the ones of known content (0 here) are measured (:func:`_measured`)."""
+name, "Medicare A…", "In review" and a reviewer's name."""
 MEASURED = {CASE: ("000000", False), URGENCY_COLUMN: ("Expedited", True),
             DUE: ("Wed 30 Sep 23:59", False), TIME_LEFT: ("Overdue 9 h 59 min", True)}
 """The widest text of the columns that keep their width (bold where the cells are)."""
@@ -61,11 +61,8 @@ HIDDEN_COLUMNS = (REQUEST,)
 procedure needs the room more than the request number, which the search box finds."""
 COUNTS_KEY = "queue-counts"
 REVIEWERS_KEY = "queue-reviewers"
-
-
 ROW_HEIGHT = 1.7
 """Row height against the font's line height: room to read, and to aim a double-click."""
-
 
 
 def counts_text(counts: QueueCounts) -> str:
@@ -115,9 +112,9 @@ class QueuePage(QWidget):
         bar.down_from_search.connect(self._on_down_from_search)
         bar.escape_from_search.connect(self._on_escape_from_search)
         self.ui.table.activated.connect(self._on_table_activated)
-        bar_v = self.ui.table.verticalScrollBar()
-        bar_v.valueChanged.connect(self._on_scrolled)
-        bar_v.rangeChanged.connect(self._on_scrolled)
+        scroll = self.ui.table.verticalScrollBar()
+        scroll.valueChanged.connect(self._on_scrolled)
+        scroll.rangeChanged.connect(self._on_scrolled)
         header = self.ui.table.horizontalHeader()
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         header.sectionResized.connect(self._on_header_changed)
@@ -158,9 +155,11 @@ class QueuePage(QWidget):
         self._restore_header()
 
     def _fit_columns(self) -> None:
-        """The default widths, made narrower (all but the case number and the time left, in
-        proportion) when the list is too narrow for them: at 200% on a 1920-pixel screen the
-        window is 960 wide. Only until the reviewer sizes a column or a saved layout applies."""
+        """The default widths, the columns of free text made narrower in proportion (down to
+        :data:`LEAST_CHARS`; then the list scrolls sideways) when the list is too narrow for
+        them: at 200% on a 1920-pixel screen the window is 960 wide. The case number, urgency,
+        due time and time left keep the width of their widest text. Only until the reviewer
+        sizes a column or a saved layout applies."""
         if self._layout_chosen:
             return
         header = self.ui.table.horizontalHeader()
