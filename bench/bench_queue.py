@@ -75,12 +75,21 @@ def wait_for(signal, timeout_ms=30_000):
     signal.disconnect(loop.quit)
 """
 
-LAUNCH = WINDOW + """
-window.show()
-wait_for(page.rows_shown)
+LAUNCH = """
+import os, sys
+from PySide6.QtCore import QEventLoop, QTimer
+from reviewer_app.ui.app import start
+app, window = start(["bench", "--db", sys.argv[1]])
+page = window.queue_page
+loop = QEventLoop()
+page.rows_shown.connect(loop.quit)
+QTimer.singleShot(30_000, loop.quit)
+loop.exec()
 app.processEvents()
+""" + RSS + """
 print("ready", rss_mib(), page.model.rowCount(), flush=True)
-context.close()
+window.close()
+window._context.close()
 """
 
 SCROLL = WINDOW + """
@@ -166,7 +175,12 @@ context.close()
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    """Offscreen, with settings in a folder of their own (the launch probe starts the
+    application as ``main.py`` does, with the user's settings location)."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=_CONFIG)
+
+
+_CONFIG = tempfile.mkdtemp(prefix="bench-queue-config-")
 
 
 def _until_ready(code: str, *args: str) -> tuple[float, list[str]]:
