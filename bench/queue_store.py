@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.generate import case
 from reviewer_app.core.deadlines import decision_timeframe
-from reviewer_app.core.store import cases, decisions, queue, reviewers
+from reviewer_app.core.store import cases, decisions, reviewers
 from reviewer_app.core.store.database import Store
 
 GIVEN = ("Avery", "Blake", "Camila", "Daniel", "Elena", "Farah", "Grace", "Hiro", "Imani",
@@ -104,23 +104,25 @@ def _work(store: Store, item: cases.Imported, rng: random.Random, nurses: list[i
                          reason=DENIAL)
 
 
-def ensure(path: Path, count: int, now: datetime | None = None) -> Path:
-    """The store at ``path``, built first when it is missing or was made for another count
-    or an older schema (a benchmark reuses it: building 100,000 cases takes about a minute)."""
+def ensure(path: Path, count: int, now: datetime | None = None) -> bool:
+    """Build the store at ``path`` unless it is there with ``count`` cases and this build's
+    schema (a benchmark reuses it: building 100,000 cases takes minutes); True if it built."""
     if path.exists():
         try:
             with Store.open(path, create=False) as store:
-                if queue.count_cases(store, "all") == count:
-                    return path
+                found = store.conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+                if found == count:
+                    return False
         except Exception:  # any doubt: build it again
             pass
         for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             stale.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return build(path, count, now or datetime.now(UTC), worked=min(0.6, 3000 / count))
+    build(path, count, now or datetime.now(UTC), worked=min(0.6, 3000 / count))
+    return True
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-    print(ensure(target, total))
+    print(target, "built" if ensure(target, total) else "already there")

@@ -14,6 +14,7 @@ given (:meth:`QueueModel.set_now`, every 30 s): ticking never reads the database
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,11 @@ REFRESH_ROWS = 1000
 """A refresh (a case changed) reads again at most this many rows from the top; rows scrolled
 past them are read again as the view scrolls."""
 PAGE_KEY = "queue-page"
+FREEZE_FROM = 5000
+"""From this many rows on, the objects alive after a page arrives are left out of the
+collector's full passes (``gc.freeze()``): each full pass visits every object, and with
+100,000 rows scrolled through it took 50-100 ms, a visible stutter. Frozen objects are still
+freed when their last reference goes; only a reference cycle among them would stay."""
 TEXTS_KEPT = 2000
 CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The case id of a row, on every cell."""
@@ -207,6 +213,8 @@ class QueueModel(QAbstractTableModel):
             self._rows.extend(page.rows)
             self._after = page.after
             self.endInsertRows()
+            if len(self._rows) >= FREEZE_FROM:
+                gc.freeze()
         else:
             self._after = page.after
         emit(self.page_loaded, first)
