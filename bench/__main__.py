@@ -20,6 +20,7 @@ from bench import (
     bench_gui,
     bench_intake,
     bench_letters,
+    bench_queue,
     bench_reports,
     bench_store,
     bench_trust,
@@ -138,6 +139,7 @@ def main() -> int:
     rows += [(*row, None) for row in bench_store.run()]
     rows += [(*row, None) for row in bench_trust.run()]
     rows += bench_reports.run()
+    rows += bench_queue.run()
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False

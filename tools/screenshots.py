@@ -15,6 +15,11 @@ Then the intake wizard, every page filled with the seed case (``intake-*.png``; 
 imaging page also whole, ``intake-3-imaging-whole.png``), the live panel pending on a missing
 survival estimate with its links (``intake-panel-pend.png``), and the main window offering an
 unfinished draft (``main-drafts-banner.png``).
+The queue is shown over a generated store of a few hundred synthetic cases
+(``bench/queue_store.py``: due times around the fixed clock, every open status, three nurses and
+a physician): as it opens, filtered and searched, in a dark palette, and at 200% scaling (in a
+second process, since the scale is fixed when Qt starts); and the first-run page of an empty
+store and the keyboard shortcuts window.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import subprocess
 from dataclasses import replace
 from datetime import timedelta
 
@@ -40,6 +46,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.queue_store import build  # noqa: E402
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
 from reviewer_app.core.intake.document import DraftDocument  # noqa: E402
 from reviewer_app.core.store import decisions, revisions  # noqa: E402
@@ -54,6 +61,7 @@ from reviewer_app.ui.context import AppContext  # noqa: E402
 from reviewer_app.ui.intake.wizard import IntakeWizard  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
+from reviewer_app.ui.widgets.shortcuts import ShortcutsDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
@@ -61,6 +69,9 @@ NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 SIZE = (1280, 820)
 WIZARD_SIZE = (1260, 870)
 """The offscreen screen is small; the wizard fits itself to the screen it is on."""
+QUEUE_CASES = 300
+SCALED_SIZE = (960, 600)
+"""The window at 200%: a 1920 x 1200 screen's worth of pixels."""
 TIMEOUT_MS = 15_000
 SETTLE_MS = 150
 
@@ -304,7 +315,96 @@ def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
     _save(window, "main-drafts-banner")
 
 
+def _wait_until(condition: Callable[[], bool]) -> None:
+    loop = QEventLoop()
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: condition() and loop.quit())
+    timer.start()
+    QTimer.singleShot(TIMEOUT_MS, loop.quit)
+    loop.exec()
+    timer.stop()
+
+
+def _queue_window(folder: Path, name: str, size: tuple[int, int] = SIZE) -> MainWindow:
+    """A window on the generated store in ``folder`` (built once), its queue read."""
+    store = folder / "queue.sqlite3"
+    if not store.exists():
+        build(store, QUEUE_CASES, NOW)
+    settings = QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat)
+    context = AppContext.create(store, settings=settings, clock=lambda: NOW)
+    window = MainWindow(context)
+    window.resize(*size)
+    window.show()
+    page = window.queue_page
+    _wait_until(lambda: page.model.rowCount() > 0 and not page.model.is_loading()
+                and page.ui.filterBar.ui.workingAsCombo.count() > 1)
+    window._screenshot_context = context  # closed by _close
+    return window
+
+
+def _settle_queue(window: MainWindow) -> None:
+    page = window.queue_page
+    _settle(300)
+    _wait_until(lambda: not page.model.is_loading())
+
+
+def _close(window: MainWindow) -> None:
+    window.close()
+    window._screenshot_context.close()
+
+
+def _queue_pictures(folder: Path) -> None:
+    """The queue as it opens, filtered, searched, in a dark palette; the shortcuts window."""
+    window = _queue_window(folder, "queue")
+    _settle_queue(window)
+    _save(window, "queue")
+    bar = window.queue_page.ui.filterBar.ui
+    bar.workingAsCombo.setCurrentIndex(bar.workingAsCombo.findText("Pat Lee, RN"))
+    bar.mineCheck.setChecked(True)
+    bar.overdueCheck.setChecked(True)
+    bar.dueTodayCheck.setChecked(True)
+    _settle_queue(window)
+    _save(window, "queue-filtered")
+    window.queue_page.ui.filterBar.reset()
+    bar.statusCombo.setCurrentIndex(1)
+    bar.searchEdit.setText("okafor")
+    window.queue_page.ui.filterBar.flush_search()
+    _settle_queue(window)
+    _save(window, "queue-search")
+    dialog = ShortcutsDialog(window.shortcuts, window)
+    dialog.show()
+    _save(dialog, "shortcuts")
+    dialog.close()
+    _close(window)
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(_dark_palette())
+    window = _queue_window(folder, "queue-dark")
+    _settle_queue(window)
+    _save(window, "queue-dark")
+    _close(window)
+    app.setPalette(light)
+
+
+def _scaled_picture(folder: Path) -> None:
+    """The queue at 200%, drawn by a second process started with QT_SCALE_FACTOR=2."""
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, __file__, "--scaled", str(folder)], env=env, check=True)
+
+
+def _scaled_main(folder: Path) -> int:
+    app = create_application([sys.argv[0]])
+    window = _queue_window(folder, "queue-200", SCALED_SIZE)
+    _settle_queue(window)
+    _save(window, "queue-200")
+    _close(window)
+    app.processEvents()
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) > 2 and argv[1] == "--scaled":
+        return _scaled_main(Path(argv[2]))
     seed_path = Path(argv[1]) if len(argv) > 1 else SEED
     seed = json.loads(seed_path.read_text(encoding="utf-8"))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -320,7 +420,8 @@ def main(argv: list[str]) -> int:
         window = MainWindow(context)
         window.resize(*SIZE)
         window.show()
-        _save(window, "main-empty")
+        _wait_until(lambda: window.ui.pages.currentWidget() is window.first_run_page)
+        _save(window, "first-run")
         for name, change in VARIANTS:
             path = _write_variant(seed, change, folder / f"{name.removeprefix('main-')}.json")
             _wait_for_case(window, path)
@@ -351,6 +452,8 @@ def main(argv: list[str]) -> int:
         _intake_shots(context, seed, window)
         window.close()
         context.close()
+        _queue_pictures(folder)
+        _scaled_picture(folder)
     app.processEvents()
     return 0
 

@@ -6,13 +6,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.display import missing_display
-from reviewer_app.ui.main.window import MainWindow
+
+if TYPE_CHECKING:
+    from reviewer_app.ui.main.window import MainWindow
 
 APPLICATION_NAME = "UR Reviewer"
 ORGANIZATION_NAME = "UR Reviewer"
@@ -52,16 +55,37 @@ def _create_context(app: QApplication, db_path: str | None) -> AppContext:
     return context
 
 
+def _open_early(context: AppContext, owner: QApplication) -> None:
+    """Open the case store on the database thread while this one builds the window: opening
+    imports sqlite-utils and the store's modules (about 0.1 s), and the two overlap."""
+
+    def prepare(_store: object) -> None:
+        from reviewer_app.core.store import queue, reviewers  # noqa: F401
+
+    context.store.op(owner, prepare, what="open the case database").failure(
+        lambda _error: None).run()  # a failure shows when the queue reads the store
+
+
+def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
+    """The application and its shown window (the queue, or ``CASE.json`` opening)."""
+    app = create_application(argv)
+    arguments = _arguments(app.arguments()[1:])
+    context = _create_context(app, arguments.db)
+    _open_early(context, app)
+    from reviewer_app.ui.main.window import MainWindow
+
+    window = MainWindow(context)
+    window.show()
+    if arguments.case:
+        window.open_case(arguments.case)
+    return app, window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     problem = missing_display(os.environ, argv)
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    app = create_application(argv)
-    arguments = _arguments(app.arguments()[1:])
-    window = MainWindow(_create_context(app, arguments.db))
-    window.show()
-    if arguments.case:
-        window.open_case(arguments.case)
+    app, _window = start(argv)
     return app.exec()

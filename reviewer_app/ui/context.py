@@ -11,17 +11,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from reviewer_app.core.criteria.library import Library, default_library
 from reviewer_app.core.store.location import database_path
 from reviewer_app.ui.changes import CaseChanges
 from reviewer_app.ui.operations.store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from reviewer_app.core.criteria.library import Library
     from reviewer_app.core.store.reviewers import Reviewer
 
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+def _shipped_library() -> Library:
+    from reviewer_app.core.criteria.library import default_library
+
+    return default_library()
 
 
 @dataclass(frozen=True)
@@ -32,11 +38,18 @@ class AppContext:
     settings: QSettings
     store: StoreThread
     """Runs :class:`~reviewer_app.ui.operations.StoreOp`\\ s: ``context.store.op(self, fn)``."""
-    library: Library
     changes: CaseChanges
     clock: Callable[[], datetime] = field(default=_local_now)
     reviewer: Reviewer | None = None
     """The signed-in reviewer; nobody signs in yet, so stored actions name no reviewer."""
+    library_source: Callable[[], Library] = field(default=_shipped_library, repr=False)
+
+    @property
+    def library(self) -> Library:
+        """The criteria library, read when first used: loading the shipped sets takes about
+        0.35 s (YAML, pydantic), which the queue at start-up does not need. Store operations
+        read it on the database thread."""
+        return self.library_source()
 
     @classmethod
     def create(
@@ -54,7 +67,7 @@ class AppContext:
         return cls(
             settings=settings if settings is not None else QSettings(),
             store=StoreThread(database_path(db_path), changes, clock),
-            library=library if library is not None else default_library(),
+            library_source=(lambda: library) if library is not None else _shipped_library,
             changes=changes,
             clock=clock,
         )

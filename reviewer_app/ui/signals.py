@@ -6,6 +6,14 @@ after a few thousand the interpreter aborts: "Fatal Python error: bool_dealloc: 
 True or False". PySide6 6.11.3 is not affected; emits from C++ (timers, widgets) are not
 either. Whether ``emit`` drops the reference is measured once, on a probe signal, and
 :func:`emit` gives it back only where it is missing, so a fixed PySide6 costs nothing.
+
+The same release returns ``None`` from *every* method without a C++ result (``setText``,
+``setValue``, ``processEvents``, ...) without a reference either, and ``disconnect`` its
+``True``/``False``: scrolling the queue through 100,000 cases makes enough such calls to abort
+the interpreter ("deallocating None"), and a long working day would too. No call site can be
+guarded, so where a probe shows the loss on CPython before 3.12, :data:`SINGLETONS_KEPT`
+gives ``None``, ``True`` and ``False`` a reference count so large that it cannot run out, which
+is what CPython 3.12 does for them (immortal objects). They are never freed anyway.
 """
 
 from __future__ import annotations
@@ -40,6 +48,28 @@ def _emit_drops_its_result() -> bool:
 
 
 EMIT_DROPS_ITS_RESULT = _emit_drops_its_result()
+
+_KEPT = 1 << 40
+"""References added to each singleton: 10^12, against about one lost per Qt call."""
+
+
+def _keep_singletons() -> bool:
+    """Immortalize ``None``, ``True`` and ``False`` where a void Qt call loses a ``None``."""
+    if sys.version_info >= (3, 12) or not hasattr(sys, "getrefcount"):
+        return False
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(_PROBES):
+        probe.setObjectName("probe")
+    if before - sys.getrefcount(None) < _PROBES:
+        return False
+    for singleton in (None, True, False):
+        # ob_refcnt is a PyObject's first field (CPython 3.11): what 3.12 sets for immortals
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _KEPT
+    return True
+
+
+SINGLETONS_KEPT = _keep_singletons()
 
 
 def emit(signal: SignalInstance, *args: Any) -> None:

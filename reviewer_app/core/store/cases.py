@@ -123,6 +123,37 @@ def import_documents(
     return imported
 
 
+def import_files(
+    store: Store,
+    paths: Iterable[str | os.PathLike],
+    *,
+    by: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    library: Library | None = None,
+) -> list[Imported]:
+    """Read every case file and store them all (:func:`import_documents`), all or nothing: a
+    file that cannot be read is listed with the invalid ones in :class:`ImportRefused`."""
+    from reviewer_app.core.case_file import CaseFileError, read_case_bytes
+
+    sources = [str(path) for path in paths]
+    documents, unreadable = [], []
+    for source in sources:
+        try:
+            documents.append((source, read_case_bytes(source)))
+        except CaseFileError as error:
+            unreadable.append(error)
+    if unreadable:  # list the invalid ones too, as the import would have
+        for source, data in documents:
+            try:
+                read_document(source, data)
+            except CaseFileError as error:
+                unreadable.append(error)
+        raise ImportRefused(sorted(unreadable, key=lambda error: sources.index(error.source)))
+    workers = suggested_workers(len(documents)) if library is None else 1
+    return import_documents(store, documents, by=by, on_progress=on_progress,
+                            library=library, workers=workers)
+
+
 @contextlib.contextmanager
 def _page_cache(store: Store, kib: int) -> Iterator[None]:
     before = store.conn.execute("PRAGMA cache_size").fetchone()[0]

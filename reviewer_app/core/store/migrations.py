@@ -374,6 +374,31 @@ def m008_signatures(db: Database) -> None:
     ])
 
 
+@_migration
+def m009_queue_sorts(db: Database) -> None:
+    """The indexes behind the queue's sort orders and filters (see ``queue.INDEXES``): member
+    name and case number, each over all cases, over the open ones (partial, as
+    ``cases_open_due``), within one status (led by it), and within one reviewer's cases (partial
+    on an assigned reviewer, which keeps them small: drafts are nobody's); and status within
+    one reviewer's cases. Each key ends with the rowid, so a page can start after any row
+    (keyset pagination). Every new case goes into each of them, so the filters that the index
+    of a sort does not lead with (urgency, line of business, due time) are checked as it is
+    walked rather than given indexes of their own."""
+    open_only = "WHERE status IN ('draft', 'in_review', 'pended', 'referred')"
+    assigned = "WHERE assigned_reviewer IS NOT NULL"
+    for name, columns, where in (
+        ("cases_member", "member_name", ""),
+        ("cases_open_member", "member_name", open_only),
+        ("cases_status_member", "status, member_name", ""),
+        ("cases_assigned_member", "assigned_reviewer, member_name", assigned),
+        ("cases_open_id", "id", open_only),
+        ("cases_status_id", "status", ""),
+        ("cases_assigned_id", "assigned_reviewer", assigned),
+        ("cases_assigned_status", "assigned_reviewer, status, due_at", assigned),
+    ):
+        db.execute(f"CREATE INDEX {name} ON cases ({columns}) {where}")
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -16,11 +16,9 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QIcon, QImage, QKeySequence, QLinearGradient,
     QPainter, QPalette, QPixmap, QRadialGradient,
     QTransform)
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenu,
-    QMenuBar, QSizePolicy, QStackedWidget, QStatusBar,
-    QVBoxLayout, QWidget)
-
-from reviewer_app.ui.case.case_view import CaseView
+from PySide6.QtWidgets import (QApplication, QMainWindow, QMenu, QMenuBar,
+    QSizePolicy, QStackedWidget, QStatusBar, QVBoxLayout,
+    QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -29,6 +27,15 @@ class Ui_MainWindow(object):
         MainWindow.resize(1280, 820)
         self.actionOpen = QAction(MainWindow)
         self.actionOpen.setObjectName(u"actionOpen")
+        self.actionNew = QAction(MainWindow)
+        self.actionNew.setObjectName(u"actionNew")
+        self.actionImport = QAction(MainWindow)
+        self.actionImport.setObjectName(u"actionImport")
+        self.actionBackToQueue = QAction(MainWindow)
+        self.actionBackToQueue.setObjectName(u"actionBackToQueue")
+        self.actionBackToQueue.setEnabled(False)
+        self.actionShortcuts = QAction(MainWindow)
+        self.actionShortcuts.setObjectName(u"actionShortcuts")
         self.actionQuit = QAction(MainWindow)
         self.actionQuit.setObjectName(u"actionQuit")
         self.centralWidget = QWidget(MainWindow)
@@ -38,29 +45,11 @@ class Ui_MainWindow(object):
         self.centralLayout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self.centralWidget)
         self.pages.setObjectName(u"pages")
-        self.emptyPage = QWidget()
-        self.emptyPage.setObjectName(u"emptyPage")
-        self.emptyLayout = QVBoxLayout(self.emptyPage)
-        self.emptyLayout.setObjectName(u"emptyLayout")
-        self.emptyLabel = QLabel(self.emptyPage)
-        self.emptyLabel.setObjectName(u"emptyLabel")
-        self.emptyLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.emptyLabel.setWordWrap(True)
-
-        self.emptyLayout.addWidget(self.emptyLabel)
-
-        self.pages.addWidget(self.emptyPage)
         self.casePage = QWidget()
         self.casePage.setObjectName(u"casePage")
         self.caseLayout = QVBoxLayout(self.casePage)
         self.caseLayout.setObjectName(u"caseLayout")
         self.caseLayout.setContentsMargins(0, 0, 0, 0)
-        self.caseView = CaseView(self.casePage)
-        self.caseView.setObjectName(u"caseView")
-
-        self.caseLayout.addWidget(self.caseView)
-
         self.pages.addWidget(self.casePage)
 
         self.centralLayout.addWidget(self.pages)
@@ -72,16 +61,26 @@ class Ui_MainWindow(object):
         self.menuFile.setObjectName(u"menuFile")
         self.menuRecent = QMenu(self.menuFile)
         self.menuRecent.setObjectName(u"menuRecent")
+        self.menuView = QMenu(self.menuBar)
+        self.menuView.setObjectName(u"menuView")
+        self.menuHelp = QMenu(self.menuBar)
+        self.menuHelp.setObjectName(u"menuHelp")
         MainWindow.setMenuBar(self.menuBar)
         self.statusBar = QStatusBar(MainWindow)
         self.statusBar.setObjectName(u"statusBar")
         MainWindow.setStatusBar(self.statusBar)
 
         self.menuBar.addAction(self.menuFile.menuAction())
+        self.menuBar.addAction(self.menuView.menuAction())
+        self.menuBar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionNew)
         self.menuFile.addAction(self.actionOpen)
+        self.menuFile.addAction(self.actionImport)
         self.menuFile.addAction(self.menuRecent.menuAction())
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionQuit)
+        self.menuView.addAction(self.actionBackToQueue)
+        self.menuHelp.addAction(self.actionShortcuts)
 
         self.retranslateUi(MainWindow)
 
@@ -100,12 +99,38 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionOpen.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
 #endif // QT_CONFIG(shortcut)
+        self.actionNew.setText(QCoreApplication.translate("MainWindow", u"&New case\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionNew.setToolTip(QCoreApplication.translate("MainWindow", u"Type a new request in, step by step", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionNew.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionImport.setText(QCoreApplication.translate("MainWindow", u"&Import case files\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionImport.setToolTip(QCoreApplication.translate("MainWindow", u"Store one or more ur-case/1 files as draft cases: all of them, or none if any is invalid", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionBackToQueue.setText(QCoreApplication.translate("MainWindow", u"&Back to the queue", None))
+#if QT_CONFIG(tooltip)
+        self.actionBackToQueue.setToolTip(QCoreApplication.translate("MainWindow", u"Leave the case and show the queue (Alt+Left or Esc)", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionShortcuts.setText(QCoreApplication.translate("MainWindow", u"&Keyboard shortcuts", None))
+#if QT_CONFIG(tooltip)
+        self.actionShortcuts.setToolTip(QCoreApplication.translate("MainWindow", u"Every keyboard shortcut of the window", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionShortcuts.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
+#endif // QT_CONFIG(shortcut)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
 #if QT_CONFIG(shortcut)
         self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
 #endif // QT_CONFIG(shortcut)
-        self.emptyLabel.setText(QCoreApplication.translate("MainWindow", u"<p style=\"font-size:16pt; font-weight:600\">No case open</p><p>Open a case file with <b>File \u203a Open case\u2026</b> (Ctrl+O),<br/>or drop a case file (.json) onto this window.</p>", None))
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuRecent.setTitle(QCoreApplication.translate("MainWindow", u"Open &recent", None))
+        self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
     # retranslateUi
 

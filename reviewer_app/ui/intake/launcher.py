@@ -10,8 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reviewer_app.core import lifecycle
 from reviewer_app.core.intake.document import DraftDocument
@@ -19,10 +18,8 @@ from reviewer_app.core.intake.session import DraftSession
 from reviewer_app.core.store.errors import TransitionError
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.intake.drafts_banner import DraftsBanner
-from reviewer_app.ui.intake.shortcuts import INTAKE_SHORTCUTS
 from reviewer_app.ui.intake.wizard import IntakeWizard
 from reviewer_app.ui.signals import emit
-from reviewer_app.ui.widgets.shortcuts_dialog import ShortcutsDialog, action_rows
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.database import Store
@@ -65,22 +62,9 @@ class IntakeLauncher(QObject):
         self._context = context
         self._window = window
         self.wizard: IntakeWizard | None = None
-        self.new_action = QAction("&New case…", window)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.setToolTip("Enter a new prior-authorization request step by step")
-        self.new_action.triggered.connect(self.new_case)
         self.banner = DraftsBanner(context, window)
         self.banner.resume_requested.connect(self.resume_draft)
-        self.help_menu = QMenu("&Help", window)
-        shortcuts = self.help_menu.addAction("&Keyboard shortcuts")
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shortcuts.triggered.connect(self.show_shortcuts)
         self.banner.refresh()
-
-    def show_shortcuts(self) -> None:
-        rows = action_rows(self._window, "Main window") + list(INTAKE_SHORTCUTS)
-        ShortcutsDialog.show_shortcuts(self._window, rows)
 
     def new_case(self) -> None:
         self._open(None, None)

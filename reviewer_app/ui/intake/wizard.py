@@ -36,7 +36,7 @@ from reviewer_app.ui.intake.pages import (
 )
 from reviewer_app.ui.intake.panel import CriteriaPanel
 from reviewer_app.ui.intake.review import ReviewPage
-from reviewer_app.ui.intake.shortcuts import ShortcutsDialog
+from reviewer_app.ui.intake.shortcuts import show_intake_shortcuts
 from reviewer_app.ui.operations.failures import describe_failure
 from reviewer_app.ui.signals import emit
 
@@ -381,7 +381,7 @@ class IntakeWizard(QWizard):
         self.panel.focus_first_link()
 
     def _on_help_requested(self) -> None:
-        ShortcutsDialog.show_for(self)
+        show_intake_shortcuts(self)
 
     def _on_save_shortcut(self) -> None:
         review = self.page_of(ReviewPage)

@@ -1,4 +1,5 @@
-"""File > Open: the case file to import, behind a classmethod that tests replace."""
+"""File > Open and File > Import: the case files to store, behind classmethods that tests
+replace."""
 
 from __future__ import annotations
 
@@ -15,3 +16,13 @@ class OpenCaseDialog:
             parent, "Open case file", directory, "Case files (*.json);;All files (*)"
         )
         return Path(path) if path else None
+
+
+class ImportFilesDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, directory: str) -> list[Path]:
+        """The case files the user picked (none when they cancelled)."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            parent, "Import case files", directory, "Case files (*.json);;All files (*)"
+        )
+        return [Path(path) for path in paths]

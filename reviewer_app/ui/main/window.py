@@ -1,29 +1,43 @@
-"""The main window: open a case (a case file is imported into the store as a draft), see its
-determination; it follows the change broadcast, so the case shown is always the stored one."""
+"""The main window: the queue of stored cases (or, for an empty store, the first-run page),
+a case opened from it or from a file (a case file is imported into the store as a draft) in
+the case view, and the intake wizard (File > New case; unfinished drafts offered above the
+page). It follows the change broadcast, so what it shows is what is stored.
+
+The case page is built the first time a case opens: it brings the case model, the criteria
+and their widgets (about 0.3 s of imports), which the queue at start-up does not need.
+"""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from reviewer_app.core.case_file import CaseFileError
 from reviewer_app.core.store.errors import ImportRefused
-from reviewer_app.ui.case.snapshot import CaseSnapshot, import_file, load_snapshot
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_main_window import Ui_MainWindow
-from reviewer_app.ui.intake.launcher import IntakeLauncher
-from reviewer_app.ui.main.open_dialog import OpenCaseDialog
+from reviewer_app.ui.main.importing import files, import_case_files
+from reviewer_app.ui.main.open_dialog import ImportFilesDialog, OpenCaseDialog
 from reviewer_app.ui.main.recent_files import RecentFiles
 from reviewer_app.ui.operations import StoreOp
 from reviewer_app.ui.operations.failures import describe_failure
+from reviewer_app.ui.queue.first_run import FirstRunPage
+from reviewer_app.ui.queue.page import QueuePage
 from reviewer_app.ui.signals import emit
+from reviewer_app.ui.widgets.case_words import STATUS
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage
-from reviewer_app.ui.widgets.vocabulary import OUTCOMES, STATUS
+from reviewer_app.ui.widgets.shortcuts import ShortcutRegistry, ShortcutsDialog
+
+if TYPE_CHECKING:
+    from reviewer_app.core.store.cases import Imported
+    from reviewer_app.ui.case.case_view import CaseView
+    from reviewer_app.ui.case.snapshot import CaseSnapshot
 
 CLOCK_INTERVAL_MS = 30_000
 LAST_DIRECTORY = "last_open_directory"
@@ -32,6 +46,8 @@ OPEN_KEY = "open-case"
 REFRESH_KEY = "refresh-case"
 """Separate from opening: a refresh must not cancel a case the user asked for. The database
 thread runs ops in order, so a refresh that finishes after another case opened is ignored."""
+GEOMETRY = "window/geometry"
+STATE = "window/state"
 
 
 def _case_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -53,6 +69,11 @@ class MainWindow(QMainWindow):
         self._opened: CaseSnapshot | None = None
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.shortcuts = ShortcutRegistry()
+        """Every feature's shortcuts, for Help > Keyboard shortcuts (features add theirs)."""
+        self._new_case_hook: Callable[[], None] | None = None
+        self._install_queue()
+        self._install_intake()
         self.setAcceptDrops(True)
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_INTERVAL_MS)
@@ -61,40 +82,23 @@ class MainWindow(QMainWindow):
         self.ui.menuRecent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
-        self._connect_case_view()
-        self._install_intake()
-        self.statusBar().showMessage("No case open. Open a case file with Ctrl+O or drop one here.")
-
-    def _install_intake(self) -> None:
-        """File > New case (the intake wizard), the unfinished drafts above the page, and
-        Help > Keyboard shortcuts (all in ui/intake); a saved request opens here."""
-        self.intake = IntakeLauncher(self._context, self)
-        self.ui.menuFile.insertAction(self.ui.actionOpen, self.intake.new_action)
-        self.centralWidget().layout().insertWidget(0, self.intake.banner)
-        self.menuBar().addMenu(self.intake.help_menu)
-        self.intake.case_saved.connect(self.open_stored_case)
-
-    def open_wizard_for_case(self, case_id: int) -> None:
-        """Edit stored case ``case_id`` in the intake wizard (saved as its next version)."""
-        self.intake.edit_case(case_id)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.intake.keep_for_later()
-        super().closeEvent(event)
+        self._restore_layout()
 
     def opened_case(self) -> CaseSnapshot | None:
         return self._opened
 
     def open_case(self, path: str | Path) -> None:
         """Import ``path`` as a new draft and show it; until then the current case stays."""
+        from reviewer_app.ui.case.snapshot import import_file
+
         path = Path(path)
         context = self._context
         self.statusBar().showMessage(f"Importing {path.name}…")
         (
             context.store.op(
                 self,
-                functools.partial(
-                    import_file, path=path, library=context.library, by=context.reviewer_id
+                lambda store: import_file(
+                    store, path=path, library=context.library, by=context.reviewer_id
                 ),
                 key=OPEN_KEY,
                 what=f"open {path.name}",
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
         self._load(case_id, OPEN_KEY).success(self._show_stored).run()
 
     def _load(self, case_id: int, key: str) -> StoreOp:
+        from reviewer_app.ui.case.snapshot import load_snapshot
+
         by = self._context.reviewer_id
         return self._context.store.op(
             self,
@@ -140,13 +146,15 @@ class MainWindow(QMainWindow):
         self._opened = snapshot
         determination = snapshot.determination
         member = snapshot.case.member
-        self.ui.caseView.show_case(snapshot, self._context.clock())
+        self._case_view().show_case(snapshot, self._context.clock())
         self.ui.pages.setCurrentWidget(self.ui.casePage)
         self._clock.start()
         self.setWindowTitle(
             f"Case {snapshot.case_id} · {determination.case_ref} — "
             f"{member.family_name}, {member.given_name} — UR Reviewer"
         )
+        from reviewer_app.ui.widgets.vocabulary import OUTCOMES
+
         message = f"{where}: {OUTCOMES[determination.outcome].title.lower()}"
         if not snapshot.intact:
             message += (
@@ -156,17 +164,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         emit(self.case_shown, str(snapshot.path or ""))
 
-    def _connect_case_view(self) -> None:
-        view = self.ui.caseView
-        view.set_context(self._context)
-        view.edit_requested.connect(self._on_case_edit_requested)
-
-    def _on_case_edit_requested(self, case_id: int, version: int) -> None:
-        """Edit opens the intake wizard on the stored case; Save makes its next version (the
-        store refuses it if the case moved on since the wizard read it)."""
-        self.open_wizard_for_case(case_id)
-
     def _report_failure(self, path: Path, error: Exception) -> None:
+        from reviewer_app.core.case_file import CaseFileError
+
         kept = " The case shown before is still open." if self._opened else ""
         if isinstance(error, CaseFileError | ImportRefused):
             summary = f"{path.name} is not a valid case file, so it was not opened."
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self._recent.clear()
 
     def _on_clock_timeout(self) -> None:
-        self.ui.caseView.show_time(self._context.clock())
+        self._case_view().show_time(self._context.clock())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _case_files(event):
@@ -233,3 +233,149 @@ class MainWindow(QMainWindow):
                 f"Opening {paths[0].name}; one case at a time, the other {len(paths) - 1} "
                 "were left alone."
             )
+
+    # -- the queue, the first-run page and the window's layout ----------------------------
+
+    def _install_queue(self) -> None:
+        """The queue page (the default) and the first-run page, before the case page."""
+        context = self._context
+        self.queue_page = QueuePage(context, self)
+        self.first_run_page = FirstRunPage(self)
+        self.first_run_page.show_database(context.database_path)
+        self.ui.pages.insertWidget(0, self.queue_page)
+        self.ui.pages.insertWidget(1, self.first_run_page)
+        self.ui.pages.setCurrentWidget(self.queue_page)
+        self.ui.actionBackToQueue.setShortcuts(
+            [QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), QKeySequence(Qt.Key.Key_Escape)])
+        self.statusBar().addPermanentWidget(self.queue_page.counts_label)
+        self.ui.actionNew.triggered.connect(self._on_new_case_triggered)
+        self.ui.actionImport.triggered.connect(self._on_import_triggered)
+        self.ui.actionBackToQueue.triggered.connect(self.show_queue)
+        self.ui.actionShortcuts.triggered.connect(self._on_shortcuts_triggered)
+        self.ui.pages.currentChanged.connect(self._on_page_changed)
+        self.queue_page.case_activated.connect(self.open_stored_case)
+        self.queue_page.has_cases_changed.connect(self._on_has_cases_changed)
+        self.first_run_page.new_case_requested.connect(self.ui.actionNew.trigger)
+        self.first_run_page.import_requested.connect(self.ui.actionImport.trigger)
+        self.first_run_page.open_requested.connect(self.ui.actionOpen.trigger)
+        ui = self.ui
+        self.shortcuts.add_actions("Window", [ui.actionNew, ui.actionOpen, ui.actionImport,
+                                              ui.actionBackToQueue, ui.actionShortcuts,
+                                              ui.actionQuit])
+        self.queue_page.register_shortcuts(self.shortcuts)
+        self.setWindowTitle("Case queue — UR Reviewer")
+        self.queue_page.start()
+
+    def set_new_case_hook(self, hook: Callable[[], None] | None) -> None:
+        """What File > New case (Ctrl+N) does: the intake wizard registers itself here."""
+        self._new_case_hook = hook
+
+    def show_queue(self) -> None:
+        """Back from a case to the queue (or to the first-run page when the store is empty)."""
+        empty = self.queue_page.has_cases() is False
+        self.ui.pages.setCurrentWidget(self.first_run_page if empty else self.queue_page)
+        self.setWindowTitle("Case queue — UR Reviewer")
+        if not empty:
+            self.queue_page.ui.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Store every file as a draft case, all or nothing (File > Import)."""
+        if paths:
+            self.statusBar().showMessage(f"Importing {files(len(paths))}…")
+            import_case_files(self, self._context, paths, imported=self._on_imported,
+                              failed=self._on_import_failed)
+
+    def _on_imported(self, imported: list[Imported]) -> None:
+        first, last = imported[0].case_id, imported[-1].case_id
+        cases = f"case {first}" if first == last else f"cases {first}–{last}"
+        self.statusBar().showMessage(f"Imported {files(len(imported))} as draft {cases}")
+        self.queue_page.refresh()
+        self.ui.pages.setCurrentWidget(self.queue_page)
+
+    def _on_import_failed(self, status: str, summary: str, lines: list[str]) -> None:
+        self.statusBar().showMessage(status)
+        if lines:
+            ProblemsMessage.show_problems(self, "Case files not imported", summary, lines)
+
+    def _case_view(self) -> CaseView:
+        """The case page's view, built the first time a case is shown."""
+        view = getattr(self.ui, "caseView", None)
+        if view is None:
+            from reviewer_app.ui.case.case_view import SHORTCUTS, CaseView
+
+            view = CaseView(self.ui.casePage)
+            view.setObjectName("caseView")
+            self.ui.caseLayout.addWidget(view)
+            self.ui.caseView = view
+            view.set_context(self._context)
+            view.edit_requested.connect(self._on_case_edit_requested)
+            for keys, description in SHORTCUTS:
+                self.shortcuts.add_keys("Case view", keys, description)
+        return view
+
+    def _on_case_edit_requested(self, case_id: int, version: int) -> None:
+        """Edit opens the intake wizard on the stored case; Save makes its next version (the
+        store refuses it if the case moved on since the wizard read it)."""
+        self.open_wizard_for_case(case_id)
+
+    def _on_new_case_triggered(self) -> None:
+        if self._new_case_hook is not None:
+            self._new_case_hook()
+
+    # -- the intake wizard ------------------------------------------------------------------
+
+    def _install_intake(self) -> None:
+        """File > New case opens the intake wizard; unfinished drafts are offered above the
+        page; a saved request opens here."""
+        from reviewer_app.ui.intake import shortcuts
+        from reviewer_app.ui.intake.launcher import IntakeLauncher
+
+        self.intake = IntakeLauncher(self._context, self)
+        self.centralWidget().layout().insertWidget(0, self.intake.banner)
+        self.intake.case_saved.connect(self.open_stored_case)
+        self.set_new_case_hook(self.intake.new_case)
+        shortcuts.register(self.shortcuts)
+
+    def open_wizard_for_case(self, case_id: int) -> None:
+        """Edit stored case ``case_id`` in the intake wizard (saved as its next version)."""
+        self.intake.edit_case(case_id)
+
+    def _on_import_triggered(self) -> None:
+        directory = str(self._context.settings.value(LAST_DIRECTORY, str(Path.home())))
+        paths = ImportFilesDialog.ask(self, directory)
+        if paths:
+            self._context.settings.setValue(LAST_DIRECTORY, str(paths[0].resolve().parent))
+            self.import_files(paths)
+
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog.show_for(self.shortcuts, self)
+
+    def _on_has_cases_changed(self, has_cases: bool) -> None:
+        self.queue_page.counts_label.setVisible(has_cases)
+        pages = self.ui.pages
+        if pages.currentWidget() in (self.queue_page, self.first_run_page):
+            pages.setCurrentWidget(self.queue_page if has_cases else self.first_run_page)
+
+    def _on_page_changed(self, _index: int) -> None:
+        on_case = self.ui.pages.currentWidget() is self.ui.casePage
+        self.ui.actionBackToQueue.setEnabled(on_case)
+        if not on_case:
+            self._clock.stop()
+
+    def _restore_layout(self) -> None:
+        settings = self._context.settings
+        geometry = settings.value(GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value(STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.intake.keep_for_later()
+        settings = self._context.settings
+        settings.setValue(GEOMETRY, self.saveGeometry())
+        settings.setValue(STATE, self.saveState())
+        self.queue_page.save_layout()
+        super().closeEvent(event)
+

@@ -29,10 +29,15 @@ def format_due(due: datetime) -> str:
     return f"{due:%a} {due.day} {due:%b %Y, %H:%M} {zone}".rstrip()
 
 
-def _span(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    days, minutes = divmod(minutes, 24 * 60)
+def _units(delta: timedelta) -> tuple[int, int, int]:
+    """Whole days, hours and minutes."""
+    days, minutes = divmod(int(delta.total_seconds() // 60), 24 * 60)
     hours, minutes = divmod(minutes, 60)
+    return days, hours, minutes
+
+
+def _span(delta: timedelta) -> str:
+    days, hours, minutes = _units(delta)
     if days:
         return f"{days} day{'s' if days != 1 else ''} {hours} h"
     if hours:
@@ -46,3 +51,24 @@ def time_left(due: datetime, now: datetime) -> TimeLeft:
         return TimeLeft(f"Overdue by {_span(-remaining)}", Urgency.OVERDUE)
     urgency = Urgency.DUE_SOON if remaining <= DUE_SOON else Urgency.ON_TIME
     return TimeLeft(f"{_span(remaining)} left", urgency)
+
+
+def _short_span(delta: timedelta) -> str:
+    """``2 d 4 h``, ``13 h``, ``3 h 5 min``, ``57 min``: minutes only where they matter."""
+    days, hours, minutes = _units(delta)
+    if days:
+        return f"{days} d {hours} h"
+    if hours >= 10:
+        return f"{hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"
+
+
+def short_time_left(due: datetime, now: datetime) -> str:
+    """``Overdue 9 d 23 h`` / ``2 d 4 h left``: for a table column (:func:`time_left` spells
+    the units out, for the case page and a screen reader)."""
+    remaining = due - now
+    if remaining <= timedelta(0):
+        return f"Overdue {_short_span(-remaining)}"
+    return f"{_short_span(remaining)} left"

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from reviewer_app.core.criteria import scores
 from reviewer_app.core.criteria.narrative import BILSKY_WORDS, SINS_CATEGORY, SURVIVAL_BAND
+from reviewer_app.ui.widgets.case_words import (  # noqa: F401 - still reached from here
+    LINE_OF_BUSINESS,
+    STATUS,
+    URGENCY,
+)
 
-URGENCY = {"standard": "Standard", "expedited": "Expedited"}
-LINE_OF_BUSINESS = {
-    "commercial": "Commercial",
-    "medicare_advantage": "Medicare Advantage",
-    "medicaid": "Medicaid",
-}
 SETTING = {
     "inpatient": "Inpatient",
     "outpatient": "Outpatient",
@@ -25,17 +24,6 @@ SETTING = {
     "office": "Office",
 }
 SEX = {"female": "female", "male": "male", "other": "other sex", "unknown": "sex unknown"}
-STATUS = {
-    "draft": "draft",
-    "in_review": "in review",
-    "pended": "pended",
-    "referred": "referred to a physician",
-    "approved": "approved",
-    "partially_approved": "partially approved",
-    "denied": "denied",
-    "letter_issued": "letter issued",
-}
-"""A stored case's place in the lifecycle (:mod:`reviewer_app.core.lifecycle`)."""
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,7 @@ def test_the_layout_comes_back_from_the_settings(qtbot, edited_case, ui_context)
 
     again = MainWindow(ui_context)
     qtbot.addWidget(again)
-    assert again.ui.caseView.ui.auditTable.horizontalHeader().sectionSize(2) == 333
+    assert again._case_view().ui.auditTable.horizontalHeader().sectionSize(2) == 333
 
 
 def test_colours_hold_in_a_dark_palette(qtbot, edited_case):

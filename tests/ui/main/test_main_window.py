@@ -49,9 +49,10 @@ def drag_events(mime: QMimeData, path: Path) -> tuple[QDragEnterEvent, QDropEven
     return enter, drop
 
 
-def test_starts_empty(window):
+def test_an_empty_store_starts_on_the_first_run_page(qtbot, window):
     assert window.opened_case() is None
-    assert window.ui.pages.currentWidget() is window.ui.emptyPage
+    qtbot.waitUntil(lambda: window.ui.pages.currentWidget() is window.first_run_page,
+                    timeout=WAIT_MS)
 
 
 def test_opening_the_seed_case_shows_its_determination(qtbot, window, seed_case_path):
@@ -140,7 +141,7 @@ def test_a_file_that_is_not_json_is_reported(qtbot, window, tmp_path, problems):
 
     [(_summary, lines)] = problems
     assert any("not valid JSON" in line for line in lines)
-    assert window.ui.pages.currentWidget() is window.ui.emptyPage
+    assert window.ui.pages.currentWidget() is not window.ui.casePage
 
 
 def test_dropping_a_case_file_opens_it(qtbot, window, seed_case_path):

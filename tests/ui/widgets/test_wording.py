@@ -104,3 +104,15 @@ def test_the_refer_banner_names_what_the_outcome_rule_finds_blocking():
     [blocking] = judge(determination.criteria).blocking
     assert explain_outcome(determination).startswith(
         f"A physician reviewer must decide — requirement not met: {blocking.text}.")
+
+
+def test_the_queue_column_says_time_left_briefly():
+    from datetime import datetime, timedelta
+
+    from reviewer_app.ui.widgets.time_left import short_time_left
+
+    now = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
+    assert short_time_left(now + timedelta(days=2, hours=4, minutes=5), now) == "2 d 4 h left"
+    assert short_time_left(now + timedelta(hours=13, minutes=32), now) == "13 h left"
+    assert short_time_left(now + timedelta(hours=3, minutes=5), now) == "3 h 5 min left"
+    assert short_time_left(now - timedelta(minutes=57), now) == "Overdue 57 min"
