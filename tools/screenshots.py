@@ -327,8 +327,9 @@ def _wait_until(condition: Callable[[], bool]) -> None:
 
 def _queue_window(folder: Path, name: str, size: tuple[int, int] = SIZE) -> MainWindow:
     """A window on the generated store in ``folder`` (built once), its queue read."""
-    store = folder / "queue.sqlite3"
+    store = folder / "queue" / "queue.sqlite3"  # a folder of its own: one organization CA
     if not store.exists():
+        store.parent.mkdir(exist_ok=True)
         build(store, QUEUE_CASES, NOW)
     settings = QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat)
     context = AppContext.create(store, settings=settings, clock=lambda: NOW)
