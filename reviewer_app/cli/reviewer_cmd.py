@@ -225,7 +225,8 @@ def run_cert(args: argparse.Namespace) -> int:
 
 @guarded
 def run_list(args: argparse.Namespace) -> int:
-    from reviewer_app.core.store.reviewers import list_reviewers, reviewers_with_keys
+    from reviewer_app.core.store.records import list_reviewers
+    from reviewer_app.core.store.reviewers import reviewers_with_keys
 
     with open_store(args) as store:
         reviewers = list_reviewers(store)

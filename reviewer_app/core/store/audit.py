@@ -25,7 +25,6 @@ from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import TamperedCaseError
 from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
-from reviewer_app.core.store.signing import UNSIGNED, Signatures, check_trail
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
            "draft_start", "draft_discard", "unlock_failed")
@@ -240,6 +239,8 @@ def verify_audit(store: Store) -> AuditReport:
         last_case, last_record = _walk_chain(store, report, watched, hashes, decided)
         _check_cases(store, last_case, report)
         _check_records(store, last_record, report)
+        from reviewer_app.core.store.signing import check_trail  # cryptography: only to verify
+
         trail = check_trail(store, hashes, decided)
         report.checkpoints, report.signed_decisions = trail.checkpoints, trail.signed_decisions
         report.authority, report.notes = trail.authority, trail.notes
@@ -504,6 +505,8 @@ def _check_case_rows(store: Store, case_id: int, rows: list[sqlite3.Row],
                 check.faults.append(Fault(
                     f"{what} {row_id} is missing: it was deleted outside the application",
                     seq, case_id))
+    from reviewer_app.core.store.signing import UNSIGNED, Signatures
+
     signatures = Signatures(store)
     for row in _rows_with(store, "SELECT * FROM decisions WHERE case_id = ? ORDER BY id",
                           (case_id,)):

@@ -11,6 +11,9 @@ version of the case it edits (``change`` and ``evaluate``, refused if that case 
 it was read), and deletes the draft. A refused finish changes nothing and keeps the draft.
 Starting and discarding a draft are audited (``draft_start``, ``draft_discard``); the audit
 entries name the draft by number only, never its content.
+
+Listing drafts runs at start-up, so the case model, the evaluation and the import this module
+also needs (to start or finish a draft) are imported by the functions that use them.
 """
 
 from __future__ import annotations
@@ -18,15 +21,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
-from reviewer_app.core.case import Case
-from reviewer_app.core.case_file import CaseFileError, parse_case
-from reviewer_app.core.criteria.library import Library
-from reviewer_app.core.store import cases, decisions, revisions
 from reviewer_app.core.store.audit import AuditLog
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
-from reviewer_app.core.store.reviewers import get_reviewer
+
+if TYPE_CHECKING:
+    from reviewer_app.core.case import Case
+    from reviewer_app.core.criteria.library import Library
 
 _SUMMARY_SQL = """
 SELECT id, case_id, case_version, reviewer_id, os_user, created_at, updated_at, saves,
@@ -117,6 +120,9 @@ def start_draft(
 ) -> Draft:
     """A new draft holding ``document``; with ``case_id``, it edits that case as read at
     ``case_version``."""
+    from reviewer_app.core.store import cases
+    from reviewer_app.core.store.reviewers import get_reviewer
+
     _check_document(document)
     with store.write():
         if by is not None:
@@ -201,6 +207,9 @@ def case_document(case: Case) -> str:
 
 
 def _unchanged(store: Store, case_id: int, case: Case) -> bool:
+    from reviewer_app.core.case_file import CaseFileError, parse_case
+    from reviewer_app.core.store import cases
+
     stored = cases.case_row(store, case_id)["document"]
     try:
         return parse_case(stored, f"case {case_id}") == case
@@ -221,6 +230,10 @@ def finish_draft(
     problem as ``draft N: field: problem``); an edited case that changed since it was read
     raises :class:`~reviewer_app.core.store.errors.StaleCaseError`. Either way nothing is
     written and the draft stays."""
+    from reviewer_app.core.case_file import parse_case
+    from reviewer_app.core.store import cases, decisions, revisions
+    from reviewer_app.core.store.reviewers import get_reviewer
+
     source = f"draft {draft_id}"
     with store.write():
         if by is not None:

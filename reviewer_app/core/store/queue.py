@@ -393,7 +393,7 @@ def _queue_rows(store: Store, found: list[tuple]) -> list[QueueRow]:
     if not found:
         return []
     from reviewer_app.core.codes.procedure_list import procedure_name
-    from reviewer_app.core.store.reviewers import list_reviewers
+    from reviewer_app.core.store.records import list_reviewers
 
     names = {r.id: r.signature for r in list_reviewers(store)}
     rows = []

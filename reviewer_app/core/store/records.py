@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from typing import Any
 
-from reviewer_app.core.store.rows import parse_utc
+from reviewer_app.core.store.rows import REVIEWER_COLUMNS, parse_utc
 
 
 def _from_row(cls, row: sqlite3.Row | dict, **overrides: Any):
@@ -115,3 +115,28 @@ class CaseView:
     evaluation: Evaluation | None
     decisions: list[Decision]
     intact: bool
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """A reviewer profile as the table holds it; its authority (the role in its certificate,
+    checked against the organization CA) is :mod:`.reviewers`' business."""
+
+    id: int
+    name: str
+    credentials: str
+    role: str
+    created_at: str
+
+    @property
+    def signature(self) -> str:
+        """Name and credentials, as a letter prints them: "Dana Whitfield, RN"."""
+        return f"{self.name}, {self.credentials}"
+
+
+def list_reviewers(store) -> list[Reviewer]:
+    """Every profile, for lists (the queue's names, the "Working as" chooser): reading them
+    needs no certificate, so this stays clear of the cryptography the rest of the reviewers'
+    module brings."""
+    rows = store.query(f"SELECT {', '.join(REVIEWER_COLUMNS)} FROM reviewers ORDER BY id")
+    return [Reviewer(**dict(row)) for row in rows]

@@ -30,6 +30,7 @@ from reviewer_app.core.store.authority import StoredAuthority, organization_auth
 from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, TamperedCaseError, UnknownReviewerError
+from reviewer_app.core.store.records import Reviewer
 from reviewer_app.core.store.rows import REVIEWER_COLUMNS, REVIEWER_KEY_COLUMNS, utc_text
 from reviewer_app.core.store.signing import SIGNATURES_SINCE
 from reviewer_app.core.trust.authority import UnlockedAuthority
@@ -56,20 +57,6 @@ class ReviewerKey(Protocol):
     def fingerprint_sha256(self) -> str: ...
     @property
     def not_after(self) -> dt.datetime: ...
-
-
-@dataclass(frozen=True)
-class Reviewer:
-    id: int
-    name: str
-    credentials: str
-    role: str
-    created_at: str
-
-    @property
-    def signature(self) -> str:
-        """Name and credentials, as a letter prints them: "Dana Whitfield, RN"."""
-        return f"{self.name}, {self.credentials}"
 
 
 def check_profile(name: str, credentials: str, role: str) -> tuple[str, str]:
@@ -347,6 +334,3 @@ def get_reviewer(store: Store, reviewer_id: int, *, check: bool = False) -> Revi
     return Reviewer(**dict(row))
 
 
-def list_reviewers(store: Store) -> list[Reviewer]:
-    rows = store.query(f"SELECT {', '.join(REVIEWER_COLUMNS)} FROM reviewers ORDER BY id")
-    return [Reviewer(**dict(row)) for row in rows]

@@ -498,6 +498,6 @@ def _read_counts(store: Store) -> QueueCounts:
 
 
 def _read_reviewers(store: Store) -> list[Reviewer]:
-    from reviewer_app.core.store.reviewers import list_reviewers
+    from reviewer_app.core.store.records import list_reviewers
 
     return list_reviewers(store)

@@ -13,7 +13,7 @@ from support.uikit import WAIT_MS, reading
 from reviewer_app.core.lifecycle import OPEN
 from reviewer_app.core.store import decisions, queue
 from reviewer_app.core.store.queue import CaseQuery
-from reviewer_app.core.store.reviewers import list_reviewers
+from reviewer_app.core.store.records import list_reviewers
 from reviewer_app.ui.queue.filter_bar import WORKING_AS, QueueFilterBar
 from reviewer_app.ui.queue.model import (
     ASSIGNED,
