@@ -84,18 +84,20 @@ def read_request(path: str | Path, *, now: dt.datetime | None = None) -> ReadReq
     return read_request_bytes(data, str(path), now=now)
 
 
-def store_requests(store: Store, reads: Iterable[ReadRequest], *, by: int | None = None
-                   ) -> list[ImportedRequest]:
-    """A draft for each checked request, with its Bundle, in one transaction."""
+def store_requests(store: Store, reads: Iterable[ReadRequest], *, by: int | None = None,
+                   in_transaction: bool = False) -> list[ImportedRequest]:
+    """A draft for each checked request, with its Bundle, in one transaction (the caller's
+    with ``in_transaction``: ``cases.import_documents(..., then=...)``)."""
     from reviewer_app.core.store.drafts import ImportedDraft, start_imported_drafts
 
     reads = list(reads)
-    drafts = start_imported_drafts(
-        store, [ImportedDraft(r.source, r.document_text(), r.data) for r in reads], by=by)
-    return [ImportedRequest(draft.id, read.source, read.sha256, tuple(read.warnings),
+    ids = start_imported_drafts(
+        store, [ImportedDraft(r.source, r.document_text(), r.data) for r in reads], by=by,
+        in_transaction=in_transaction)
+    return [ImportedRequest(draft_id, read.source, read.sha256, tuple(read.warnings),
                             len(read.mapped.record["to_be_coded"]),
                             len(read.mapped.record["flags"]))
-            for draft, read in zip(drafts, reads, strict=True)]
+            for draft_id, read in zip(ids, reads, strict=True)]
 
 
 def import_files(store: Store, paths: Iterable[str | Path], *, by: int | None = None

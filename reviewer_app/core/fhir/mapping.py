@@ -228,6 +228,15 @@ def _npi(resource: dict) -> str | None:
     return None
 
 
+def _ten_digits(npi: str) -> bool:
+    return len(npi) == 10 and npi.isascii() and npi.isdigit()
+
+
+def _npi_valid(npi: str) -> bool:
+    """Ten ASCII digits passing the check digit (the contract's own rule, ``case.py``)."""
+    return _ten_digits(npi) and npi_check_digit_ok(npi)
+
+
 def _phone(resource: dict) -> str | None:
     for telecom in resource.get("telecom") or []:
         if isinstance(telecom, dict) and telecom.get("system") == "phone" and isinstance(
@@ -267,11 +276,9 @@ def _provider(bundle: RequestBundle, context: _Context) -> dict[str, Any]:
         npi = _npi(source.resource)
         if npi and "npi" not in provider:
             provider["npi"] = npi
-            if not (len(npi) == 10 and npi.isascii() and npi.isdigit()
-                    and npi_check_digit_ok(npi)):
-                problem = ("an NPI is exactly 10 digits" if not (len(npi) == 10 and npi.isascii()
-                           and npi.isdigit()) else f"NPI {npi} fails the check digit (Luhn "
-                           "with prefix 80840)")
+            if not _npi_valid(npi):
+                problem = ("an NPI is exactly 10 digits" if not _ten_digits(npi) else
+                           f"NPI {npi} fails the check digit (Luhn with prefix 80840)")
                 context.flag("requesting_provider.npi", npi, problem,
                              f"{source.path}.identifier")
                 context.warn(f"{source.path}.identifier", f"{problem}; kept, and asked for in "
@@ -299,8 +306,12 @@ def _care_team(bundle: RequestBundle, context: _Context) -> list[dict[str, Any]]
                 people = [e for e in (bundle.follow(entry.resource.get("practitioner")),
                                       bundle.follow(entry.resource.get("organization"))) if e]
             for person in people:
-                shown.setdefault("name", _display_name(person))
-                shown.setdefault("npi", _npi(person.resource))
+                if shown.get("name") is None:
+                    shown["name"] = _display_name(person)
+                if shown.get("npi") is None:
+                    shown["npi"] = _npi(person.resource)
+            if shown.get("npi") is not None:
+                shown["npi_valid"] = _npi_valid(shown["npi"])
             role = text_of(member.get("role"))
             if role:
                 shown["role"] = role
@@ -323,7 +334,7 @@ def _service(bundle: RequestBundle, context: _Context) -> tuple[dict, list[dict]
         requested = _requested_service(bundle, item)
         if coded is None and requested is not None:
             coded, more = procedure_code(requested.resource.get("code"))
-            sent = sent + more
+            sent = sent + [c for c in more if c not in sent]
         record: dict[str, Any] = {"sequence": item.get("sequence"), "codes": sent,
                                   "text": text_of(item.get("productOrService"))}
         if coded is None:

@@ -385,6 +385,9 @@ def _model_problem(bundle: RequestBundle, item: dict) -> Problem:
         message += "rather than guessed)"
     elif kind in ("missing", "model_field_validation.missing"):
         message = "required by FHIR R4, and missing"
+    elif kind == "json_invalid" or message.startswith("Invalid JSON"):
+        message = ("a plain value where FHIR R4 has an element with parts here (e.g. a "
+                   "CodeableConcept)")
     entry = _entry_of(loc)
     if entry is not None:
         label = bundle.entries[_entry_position(bundle, entry)].label

@@ -152,14 +152,18 @@ class ImportedDraft:
 
 
 def start_imported_drafts(store: Store, items: list[ImportedDraft], *,
-                          by: int | None = None) -> list[Draft]:
-    """A draft for each received request, all in one transaction (all or nothing)."""
+                          by: int | None = None, in_transaction: bool = False) -> list[int]:
+    """A draft for each received request, all in one transaction (all or nothing): its own,
+    or with ``in_transaction`` the caller's (an import of case files and Bundles together).
+    Returns the draft numbers."""
+    if in_transaction:
+        log = AuditLog(store)
+        return [start_imported_in_transaction(store, log, item, by=by) for item in items]
     with store.write():
         if by is not None:
             get_reviewer(store, by)
         log = AuditLog(store)
-        ids = [start_imported_in_transaction(store, log, item, by=by) for item in items]
-    return [get_draft(store, draft_id) for draft_id in ids]
+        return [start_imported_in_transaction(store, log, item, by=by) for item in items]
 
 
 def start_imported_in_transaction(store: Store, log: AuditLog, item: ImportedDraft, *,
