@@ -86,8 +86,8 @@ def _set(path, value):
      "req.json: entry[3].fullUrl: the same fullUrl as entry[1]"),
     (lambda b: b["entry"][2].pop("fullUrl"), "req.json: entry[2].fullUrl: missing"),
     (lambda b: claim(b).update(diagnossis=[]),
-     "req.json: entry[0].resource.diagnossis: Claim/SpineSurgicalRequest: not an element of FHIR R4 (the "
-     "import reads this resource, so it is refused rather than guessed)"),
+     "req.json: entry[0].resource.diagnossis: Claim/SpineSurgicalRequest: not an element of "
+     "FHIR R4 (the import reads this resource, so it is refused rather than guessed)"),
     (lambda b: entry(b, "Patient").update(birthDate="June 1957"),
      "req.json: entry[4].resource.birthDate: Patient/SpineMember:"),
     (lambda b: entry(b, "Patient").update(modifierExtension=[
