@@ -22,7 +22,6 @@ from reviewer_app.cli.store_access import (
     reviewer_id,
 )
 from reviewer_app.core.atomic import check_target, remove_leftovers, write_atomic
-from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
 from reviewer_app.core.store.location import database_path
@@ -138,40 +137,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 @guarded
 def run_import(args: argparse.Namespace) -> int:
-    from reviewer_app.core.fhir.importing import is_fhir, read_request_bytes, store_requests
-    from reviewer_app.core.fhir.reading import FhirRequestError
+    from reviewer_app.core.fhir.importing import read_files, store_files
     from reviewer_app.core.store import cases
-    from reviewer_app.core.store.preparation import read_document
 
-    documents, bundles, problems = [], [], []
-    for path in args.files:
-        try:
-            data = read_case_bytes(path)
-            if is_fhir(data):
-                bundles.append(read_request_bytes(data, str(path)))
-                continue
-            read_document(str(path), data)
-        except (CaseFileError, FhirRequestError) as error:
-            problems.append(error)
-            continue
-        documents.append((str(path), data))
-    if problems:
-        for error in problems:
+    read = read_files(args.files)
+    if read.problems:
+        for error in read.problems:
             print("\n".join(error.lines()), file=sys.stderr)
-        print(f"nothing was imported: {len(problems)} of {len(args.files)} file(s) are invalid",
-              file=sys.stderr)
+        print(f"nothing was imported: {len(read.problems)} of {len(args.files)} file(s) are "
+              "invalid", file=sys.stderr)
         return 2
     new = not database_path(args.db).exists()
-    drafted = []
-
-    def store_bundles(store) -> None:
-        drafted.extend(store_requests(store, bundles, by=args.reviewer, in_transaction=True))
-
     try:
         with open_store(args, create=True) as store:
-            imported = cases.import_documents(store, documents, by=args.reviewer,
-                                              workers=cases.suggested_workers(len(documents)),
-                                              then=store_bundles if bundles else None)
+            imported, drafted = store_files(
+                store, read, by=args.reviewer,
+                workers=cases.suggested_workers(len(read.documents)))
     except BaseException:
         if new:
             _remove_new_database(database_path(args.db))
@@ -181,16 +162,15 @@ def run_import(args: argparse.Namespace) -> int:
                  "outcome": i.outcome, "due_at": i.due_at} for i in imported]
         rows += [d.to_json_dict() for d in drafted]
         print(json.dumps(rows, indent=2))
-    else:
-        for item in imported:
-            print(item.case_id)
-        for draft in drafted:
-            print(f"draft {draft.draft_id}")
-    if not args.json:
-        for draft in drafted:
-            for warning in draft.warnings:
-                print(f"{printable(draft.source, 200)}: {printable(warning.field, 200)}: "
-                      f"warning: {printable(warning.message, 1000)}", file=sys.stderr)
+        return 0
+    for item in imported:
+        print(item.case_id)
+    for draft in drafted:
+        print(f"draft {draft.draft_id}")
+    for draft in drafted:
+        for warning in draft.warnings:
+            print(f"{printable(draft.source, 200)}: {printable(warning.field, 200)}: "
+                  f"warning: {printable(warning.message, 1000)}", file=sys.stderr)
     return 0
 
 

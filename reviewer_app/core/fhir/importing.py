@@ -2,13 +2,16 @@
 completes, with the Bundle kept byte for byte (``core/store/fhir_requests.py``).
 
 The command line's ``import`` and the window's import (File › Open, drag and drop) call the
-same two steps, so that every file is read and checked before anything is written::
+same two steps for any mix of ``ur-case/1`` files and Bundles, so that every file is read and
+checked before anything is written (nor any database created), and all are stored in one
+transaction::
 
-    read = read_request(path)            # FhirRequestError: FILE: element: problem
-    drafts = store_requests(store, [read, ...], by=reviewer_id)   # one transaction
+    read = read_files(paths)             # read.problems: FILE: element: problem, per file
+    cases, drafts = store_files(store, read, by=reviewer_id)
 
-:func:`import_files` does both for a list of files, all or nothing (an
-:class:`~reviewer_app.core.store.errors.ImportRefused` lists every problem of every file).
+For Bundles alone, :func:`read_request` and :func:`store_requests` do the same, and
+:func:`import_files` both at once (an :class:`~reviewer_app.core.store.errors.ImportRefused`
+lists every problem of every file).
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from reviewer_app.core.fhir.mapping import Mapped, map_request
 from reviewer_app.core.fhir.reading import FhirRequestError, is_fhir, parse_request
 
 if TYPE_CHECKING:
+    from reviewer_app.core.errors import InputError
+    from reviewer_app.core.store.cases import Imported
     from reviewer_app.core.store.database import Store
 
-__all__ = ["ImportedRequest", "ReadRequest", "import_files", "is_fhir", "read_request",
-           "read_request_bytes", "store_requests"]
+__all__ = ["ImportedRequest", "ReadFiles", "ReadRequest", "import_files", "is_fhir",
+           "read_files", "read_request", "read_request_bytes", "store_files", "store_requests"]
 
 
 @dataclass(frozen=True)
@@ -115,3 +120,52 @@ def import_files(store: Store, paths: Iterable[str | Path], *, by: int | None = 
     if refused:
         raise ImportRefused(refused)
     return store_requests(store, reads, by=by)
+
+
+@dataclass(frozen=True)
+class ReadFiles:
+    """Files read and checked for an import: ``ur-case/1`` documents (source, bytes), request
+    Bundles, and the refusals (when there is any, nothing may be stored)."""
+
+    documents: list[tuple[str, bytes]]
+    requests: list[ReadRequest]
+    problems: list[InputError]
+
+
+def read_files(paths: Iterable[str | Path], *, now: dt.datetime | None = None) -> ReadFiles:
+    """Read every file: a FHIR file (it names a ``resourceType``) as a PAS request, any other
+    as a ``ur-case/1`` case, each with every one of its problems."""
+    from reviewer_app.core.store.preparation import read_document
+
+    documents, requests, problems = [], [], []
+    for path in paths:
+        try:
+            data = read_case_bytes(path)
+            if is_fhir(data):
+                requests.append(read_request_bytes(data, str(path), now=now))
+                continue
+            read_document(str(path), data)
+        except (CaseFileError, FhirRequestError) as error:
+            problems.append(error)
+            continue
+        documents.append((str(path), data))
+    return ReadFiles(documents, requests, problems)
+
+
+def store_files(store: Store, read: ReadFiles, *, by: int | None = None, workers: int = 1
+                ) -> tuple[list[Imported], list[ImportedRequest]]:
+    """Store what :func:`read_files` read, all or nothing in one transaction: the cases
+    (evaluated, as ``cases.import_documents``) and a draft for each request."""
+    from reviewer_app.core.store import cases
+    from reviewer_app.core.store.errors import ImportRefused
+
+    if read.problems:
+        raise ImportRefused(read.problems)
+    drafted: list[ImportedRequest] = []
+
+    def store_requests_too(opened: Store) -> None:
+        drafted.extend(store_requests(opened, read.requests, by=by, in_transaction=True))
+
+    imported = cases.import_documents(store, read.documents, by=by, workers=workers,
+                                      then=store_requests_too if read.requests else None)
+    return imported, drafted

@@ -126,7 +126,8 @@ def _received_at(bundle: RequestBundle, now: dt.datetime, context: _Context) -> 
         if moment is not None and moment.tzinfo is None:
             moment = None
     if moment is None:
-        context.warn("timestamp", "missing: the request is taken as received now, when it was "
+        what = "missing" if stamp is None else f"{stamp!r} is not an instant with its offset"
+        context.warn("timestamp", f"{what}: the request is taken as received now, when it was "
                      "imported (check the received time in the wizard)")
         return now.isoformat(timespec="seconds"), "import"
     if moment > now + dt.timedelta(minutes=5):

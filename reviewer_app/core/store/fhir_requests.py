@@ -106,6 +106,13 @@ def attach_in_transaction(store: Store, log: AuditLog, draft_id: int, case_id: i
     return FhirRequest.from_row(row)
 
 
+def has_request(store: Store, case_id: int) -> bool:
+    """Whether case ``case_id`` came from a FHIR Bundle (the case view offers "Export FHIR
+    response" for such a case once it is decided or pended)."""
+    return store.query_one("SELECT 1 FROM fhir_requests WHERE case_id = ? LIMIT 1",
+                           (case_id,)) is not None
+
+
 def request_for_case(store: Store, case_id: int) -> FhirRequest:
     """The Bundle case ``case_id`` was imported from, checked against its sha256 and its audit
     record; :class:`NoFhirRequestError` for a case entered another way."""

@@ -132,3 +132,23 @@ def test_the_reference_implementations_item_bundle_imports_with_conditions_to_co
     assert record["questionnaire_responses"][0]["answers"]
     assert [p["system"] for p in read.mapped.document["service"]["procedures"]] == [
         "HCPCS", "HCPCS"]
+
+
+def test_a_service_without_criteria_still_imports_for_manual_review(tmp_path):
+    """The guide's surgical request (a coronary bypass) completed in the wizard: no criteria
+    set, manual review."""
+    import json
+
+    from storekit import open_store
+
+    from reviewer_app.core.fhir.importing import import_files
+    from reviewer_app.core.store import drafts
+
+    with open_store(tmp_path / "cases.sqlite3") as store:
+        [draft] = import_files(store, [shared_examples() / "davinci-pas-ig-2.2.1" /
+                                       "Bundle-SurgicalRequestBundleExample.json"])
+        document = json.loads(drafts.get_draft(store, draft.draft_id).document)
+        document["member"]["birth_date"] = "1960-04-01"
+        document["line_of_business"] = "commercial"
+        drafts.save_draft(store, draft.draft_id, json.dumps(document))
+        assert drafts.finish_draft(store, draft.draft_id).outcome == "no_criteria_set"

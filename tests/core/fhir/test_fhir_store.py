@@ -97,3 +97,22 @@ def test_an_import_of_several_bundles_is_all_or_nothing(store, tmp_path):
     assert audit.entries(store) == []
     done = import_files(store, [SPINE, RI])
     assert [d.draft_id for d in done] == [1, 2]
+
+
+def test_case_files_and_bundles_are_read_then_stored_together(store, seed_case_path, tmp_path):
+    from reviewer_app.core.fhir.importing import read_files, store_files
+
+    bad = write(tmp_path, changed(lambda b: b.update(type="batch")), "bad.json")
+    refused = read_files([seed_case_path, bad])
+    assert [e.source for e in refused.problems] == [str(bad)]
+    with pytest.raises(ImportRefused):
+        store_files(store, refused)
+    assert store.query_one("SELECT count(*) FROM cases")[0] == 0
+    read = read_files([seed_case_path, SPINE])
+    assert (len(read.documents), len(read.requests), read.problems) == (1, 1, [])
+    imported, drafted = store_files(store, read)
+    assert [i.case_id for i in imported] == [1] and [d.draft_id for d in drafted] == [1]
+    assert not fhir_requests.has_request(store, 1), "the case file has no Bundle"
+    case_id = finish(store, drafted[0].draft_id)
+    assert fhir_requests.has_request(store, case_id)
+    assert audit.verify_audit(store).ok
