@@ -325,12 +325,7 @@ def _service(bundle: RequestBundle, context: _Context) -> tuple[dict, list[dict]
     procedures: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     planned = None
-    ordered = sorted(enumerate(claim.get("item") or []),
-                     key=lambda pair: _sequence_key(pair[1]))
-    for index, item in ordered:
-        if not isinstance(item, dict):
-            continue
-        at = f"entry[0].resource.item[{index}]"
+    for at, item in _by_sequence(claim, "item"):
         coded, sent = procedure_code(item.get("productOrService"))
         requested = _requested_service(bundle, item)
         if coded is None and requested is not None:
@@ -367,9 +362,14 @@ def _service(bundle: RequestBundle, context: _Context) -> tuple[dict, list[dict]
     return service, items
 
 
-def _sequence_key(item: Any) -> tuple[int, Any]:
-    sequence = item.get("sequence") if isinstance(item, dict) else None
-    return (0, sequence) if isinstance(sequence, int) else (1, 0)
+def _by_sequence(claim: dict, name: str) -> list[tuple[str, dict]]:
+    """``(element path, element)`` of the Claim's list ``name``, in ``sequence`` order."""
+    def key(pair: tuple[int, Any]) -> tuple[int, Any]:
+        sequence = pair[1].get("sequence")
+        return (0, sequence) if isinstance(sequence, int) else (1, 0)
+
+    found = [(i, e) for i, e in enumerate(claim.get(name) or []) if isinstance(e, dict)]
+    return [(f"entry[0].resource.{name}[{i}]", e) for i, e in sorted(found, key=key)]
 
 
 def _requested_service(bundle: RequestBundle, item: dict) -> Entry | None:
@@ -407,12 +407,7 @@ def _planned(item: dict) -> str | None:
 def _diagnoses(bundle: RequestBundle, context: _Context) -> list[dict[str, str]]:
     claim = bundle.claim.resource
     found: list[dict[str, str]] = []
-    ordered = sorted(enumerate(claim.get("diagnosis") or []),
-                     key=lambda pair: _sequence_key(pair[1]))
-    for index, diagnosis in ordered:
-        if not isinstance(diagnosis, dict):
-            continue
-        at = f"entry[0].resource.diagnosis[{index}]"
+    for at, diagnosis in _by_sequence(claim, "diagnosis"):
         concept = diagnosis.get("diagnosisCodeableConcept")
         element = f"{at}.diagnosisCodeableConcept"
         if concept is None and diagnosis.get("diagnosisReference") is not None:
