@@ -23,8 +23,9 @@ from reviewer_app.core.store.location import ENV_VAR, default_path
 DESCRIPTION = """\
 Offline utilization-review workstation: evaluate ur-case/1 prior-authorization requests
 against versioned, cited criteria sets, look up codes, keep cases, decisions and a
-tamper-evident audit trail in a local case database, issue and verify signed letters, and
-propose imaging findings from a radiology report's text.
+tamper-evident audit trail in a local case database, issue and verify signed letters,
+propose imaging findings from a radiology report's text, and read and answer Da Vinci PAS
+(FHIR) prior-authorization requests.
 
 Exit status: 0 success, 2 invalid input (each problem is printed as FILE: field: problem),
 1 an unexpected internal error."""
@@ -36,6 +37,8 @@ examples:
   python -m reviewer_app criteria list
   python -m reviewer_app codes search pathological fracture vertebra
   python -m reviewer_app --db cases.sqlite3 import requests/*.json
+  python -m reviewer_app --db cases.sqlite3 import pas-request-bundle.json
+  python -m reviewer_app --db cases.sqlite3 export 12 --format fhir --out response.json
   python -m reviewer_app --db cases.sqlite3 cases --overdue
   python -m reviewer_app --db cases.sqlite3 audit verify
   python -m reviewer_app --db cases.sqlite3 letter 1 --out approval-member.pdf

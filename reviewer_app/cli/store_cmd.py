@@ -22,7 +22,6 @@ from reviewer_app.cli.store_access import (
     reviewer_id,
 )
 from reviewer_app.core.atomic import check_target, remove_leftovers, write_atomic
-from reviewer_app.core.case_file import CaseFileError, read_case_bytes
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS
 from reviewer_app.core.store.location import database_path
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from reviewer_app.core.store.records import CaseView
 
 PAGE = 50
+EXPORT_FORMATS = ("case", "fhir", "fhir-request")
 RATIONALE_SHOWN = 4
 
 IMPORT_HELP = """\
@@ -39,7 +39,12 @@ Validate every ur-case/1 file, then store them all as new draft cases, each eval
 the criteria library (the evaluation is kept with the case). All or nothing: if any file is
 invalid, every problem is printed on stderr as FILE: field: problem and nothing is stored.
 Prints each new case id on its own line (or a JSON array with --json). From 2,000 files on,
-one worker process per CPU validates and evaluates while the database is written."""
+one worker process per CPU validates and evaluates while the database is written.
+
+A FHIR file is recognised by itself: a Da Vinci PAS request Bundle becomes an intake draft
+(not a case yet), which the wizard completes with what the Bundle cannot say; its draft id is
+printed as "draft N", and what was tolerated is printed on stderr as FILE: element: warning.
+The Bundle is kept byte for byte with the draft and then with its case (docs/fhir.md)."""
 
 CASES_HELP = """\
 List cases, soonest due first: by default the open queue (draft, in_review, pended,
@@ -55,7 +60,12 @@ EXPORT_HELP = """\
 Write the case's ur-case/1 document exactly as it was imported (byte for byte) to standard
 output or, with --out, to a file (written atomically: the file is complete or absent; a
 leftover of an interrupted export to the same file is removed). The export is recorded in the
-audit trail before the file is written, so no copy exists without its record."""
+audit trail before the file is written, so no copy exists without its record.
+
+--format fhir writes the answer to a case imported from a FHIR Bundle: a Da Vinci PAS
+response Bundle (ClaimResponse) stating the case's decision, which must be made (approved,
+partially approved, denied) or pended; it is validated with the FHIR R4 models and the PAS
+rules first. --format fhir-request writes the Bundle the case came from, byte for byte."""
 
 
 def _parser(commands, name, help_text, description, examples):
@@ -74,10 +84,13 @@ def _reviewer_option(parser: argparse.ArgumentParser, what: str) -> None:
 def register(commands: argparse._SubParsersAction) -> None:
     p = _parser(commands, "import", "store case files (validated, evaluated)", IMPORT_HELP,
                 "  python -m reviewer_app --db cases.sqlite3 import requests/*.json\n"
-                "  python -m reviewer_app import case.json --json")
-    p.add_argument("files", nargs="+", metavar="FILE", help="ur-case/1 JSON file(s)")
+                "  python -m reviewer_app import case.json --json\n"
+                "  python -m reviewer_app import pas-request-bundle.json")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="ur-case/1 JSON file(s) or Da Vinci PAS request Bundle(s)")
     p.add_argument("--json", action="store_true",
-                   help="print a JSON array: id, file, external id, outcome, due time")
+                   help="print a JSON array: id, file, external id, outcome, due time (for a "
+                   "Bundle: draft_id, file, sha256, warnings)")
     _reviewer_option(p, "importing")
     p.set_defaults(handler=run_import)
 
@@ -109,8 +122,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = _parser(commands, "export", "write a case's document back out, exactly", EXPORT_HELP,
                 "  python -m reviewer_app export 12 > request.json\n"
-                "  python -m reviewer_app export 12 --out request.json")
+                "  python -m reviewer_app export 12 --out request.json\n"
+                "  python -m reviewer_app export 12 --format fhir --out response.json\n"
+                "  python -m reviewer_app export 12 --format fhir-request --out bundle.json")
     p.add_argument("id", type=case_id, metavar="ID", help="the case id")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="case",
+                   help="case (the ur-case/1 document, the default), fhir (the PAS response "
+                   "to a FHIR request) or fhir-request (the request Bundle as received)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _reviewer_option(p, "exporting")
@@ -119,29 +137,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 @guarded
 def run_import(args: argparse.Namespace) -> int:
+    from reviewer_app.core.fhir.importing import read_files, store_files
     from reviewer_app.core.store import cases
-    from reviewer_app.core.store.preparation import read_document
 
-    documents, problems = [], []
-    for path in args.files:
-        try:
-            data = read_case_bytes(path)
-            read_document(str(path), data)
-        except CaseFileError as error:
-            problems.append(error)
-            continue
-        documents.append((str(path), data))
-    if problems:
-        for error in problems:
+    read = read_files(args.files)
+    if read.problems:
+        for error in read.problems:
             print("\n".join(error.lines()), file=sys.stderr)
-        print(f"nothing was imported: {len(problems)} of {len(args.files)} file(s) are invalid",
-              file=sys.stderr)
+        print(f"nothing was imported: {len(read.problems)} of {len(args.files)} file(s) are "
+              "invalid", file=sys.stderr)
         return 2
     new = not database_path(args.db).exists()
     try:
         with open_store(args, create=True) as store:
-            imported = cases.import_documents(store, documents, by=args.reviewer,
-                                              workers=cases.suggested_workers(len(documents)))
+            imported, drafted = store_files(
+                store, read, by=args.reviewer,
+                workers=cases.suggested_workers(len(read.documents)))
     except BaseException:
         if new:
             _remove_new_database(database_path(args.db))
@@ -149,10 +160,17 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         rows = [{"id": i.case_id, "file": i.source, "external_id": i.external_id,
                  "outcome": i.outcome, "due_at": i.due_at} for i in imported]
+        rows += [d.to_json_dict() for d in drafted]
         print(json.dumps(rows, indent=2))
-    else:
-        for item in imported:
-            print(item.case_id)
+        return 0
+    for item in imported:
+        print(item.case_id)
+    for draft in drafted:
+        print(f"draft {draft.draft_id}")
+    for draft in drafted:
+        for warning in draft.warnings:
+            print(f"{printable(draft.source, 200)}: {printable(warning.field, 200)}: "
+                  f"warning: {printable(warning.message, 1000)}", file=sys.stderr)
     return 0
 
 
@@ -294,25 +312,41 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     if args.out:
         check_target(args.out)
-    from reviewer_app.core.store import cases
+    destination = "file" if args.out else "stdout"
+
+    def sink(data: bytes) -> None:
+        if args.out:
+            _write(args.out, data)
+        else:
+            _to_stdout(data)
 
     with open_store(args) as store:
-        if args.out:
-            cases.export_case(store, args.id, lambda text: _write(args.out, text),
-                              by=args.reviewer, destination="file")
+        if args.format == "fhir":
+            from reviewer_app.core.fhir.exporting import export_response
+            from reviewer_app.core.letters.settings import load_settings
+
+            settings = load_settings(database_path(args.db))
+            export_response(store, args.id, sink, validity_days=settings.validity_days,
+                            by=args.reviewer, destination=destination)
+        elif args.format == "fhir-request":
+            from reviewer_app.core.store.fhir_requests import export_request
+
+            export_request(store, args.id, sink, by=args.reviewer, destination=destination)
         else:
-            cases.export_case(store, args.id, _to_stdout, by=args.reviewer,
-                              destination="stdout")
+            from reviewer_app.core.store import cases
+
+            cases.export_case(store, args.id, lambda text: sink(text.encode("utf-8")),
+                              by=args.reviewer, destination=destination)
     return 0
 
 
-def _to_stdout(text: str) -> None:
+def _to_stdout(data: bytes) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, data: bytes) -> None:
     for leftover in remove_leftovers(path):
         print(f"export: removed {leftover}, left by an interrupted write", file=sys.stderr)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, data)

@@ -154,6 +154,34 @@ def check_json(text: str) -> None:
         raise _Refused(Problem("(document)", "a number has too many digits")) from None
 
 
+def load_json(data: str | bytes, source: str) -> object:
+    """Any JSON document (a FHIR Bundle) read under the same rules as a case: at most
+    :data:`MAX_BYTES`, UTF-8, each key once, no ``NaN`` or ``Infinity``, not nested deeper
+    than Python's parser goes. Every problem is a :class:`CaseFileError` on ``(document)``
+    or ``(file)``; a syntax error names its line and column."""
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    if size > MAX_BYTES:
+        raise CaseFileError(source, [Problem("(document)", _too_large(size))])
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise CaseFileError(source, [Problem("(file)", "not UTF-8 text")]) from None
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_constant,
+                          parse_float=_finite)
+    except _Refused as refused:
+        raise CaseFileError(source, [refused.problem]) from None
+    except RecursionError:
+        raise CaseFileError(source, [Problem("(document)", "nested too deeply")]) from None
+    except json.JSONDecodeError as error:
+        raise CaseFileError(source, [Problem(
+            "(document)", f"not valid JSON ({error.msg} at line {error.lineno} column "
+                          f"{error.colno})")]) from None
+    except ValueError:
+        raise CaseFileError(source, [Problem("(document)", "a number has too many digits")]
+                            ) from None
+
+
 def parse_case(text: str | bytes, source: str) -> Case:
     """Validate one document; raise :class:`CaseFileError` listing every problem found."""
     size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)

@@ -36,7 +36,9 @@ from reviewer_app.core.store.letters import (
     LetterBasis,
     LetterRecord,
     Produced,
+    decision_basis,
     letter_basis,
+    letters_for,
     record_letter,
 )
 from reviewer_app.core.store.reviewers import UnlockedReviewer
@@ -87,6 +89,26 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
         replaces_letter_id=basis.replaces.letter_id if basis.replaces else None,
         issued_on=issued_on,
     )
+
+
+RESPONSE_ID = "FHIR-RESPONSE"
+"""The letter id of the terms a FHIR response states (no letter is made of them)."""
+
+
+def decision_terms(store: Store, case_id: int, *, validity_days: int) -> LetterRequest:
+    """What the case's latest decision grants, as its letter to the provider states it: the
+    approved and denied codes, the authorization number and the validity period (from the
+    date of the decision's first letter when one was issued, else today, as a letter issued
+    now would say), the reason, what a pend asks for and by when. The FHIR response is
+    built from this, so that it and the letters never follow two rules. The same refusals as
+    a letter (no decision yet, a pend with nothing to ask, a record altered...)."""
+    basis = decision_basis(store, case_id, recipient="provider")
+    dates = [parse_utc(letter.created_at).astimezone().date()
+             for letter in letters_for(store, case_id)
+             if letter.decision_id == basis.decision.id]
+    return letter_request(basis, letter_id=RESPONSE_ID,
+                          issued_on=min(dates) if dates else store.today(),
+                          validity_days=validity_days)
 
 
 def plan_letter(store: Store, case_id: int, *, recipient: str, settings: LetterSettings,

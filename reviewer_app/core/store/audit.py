@@ -352,7 +352,7 @@ def _check_records(store: Store, last_record: dict, report: AuditReport) -> None
                     last_record[(table_name, row_id)][1]))
 
 
-CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents")
+CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents", "fhir_requests")
 """The tables whose rows belong to one case (they have a ``case_id``)."""
 
 

@@ -80,6 +80,7 @@ def import_documents(
     on_progress: Callable[[int], None] | None = None,
     library: Library | None = None,
     workers: int = 1,
+    then: Callable[[Store], None] | None = None,
 ) -> list[Imported]:
     """Store every ``(source, text)`` document as a new draft case, evaluated, all or nothing.
 
@@ -92,6 +93,9 @@ def import_documents(
     method that is safe in a threaded GUI and on every platform, so, as with any
     multiprocessing, the program's main script must guard its entry point with
     ``if __name__ == "__main__":``. A custom ``library`` is only used in this process.
+
+    ``then`` runs inside the same transaction once every document is stored (the drafts of
+    FHIR Bundles imported in the same command, so that the whole import is all or nothing).
     """
     problems: list[Refused] = []
     imported: list[Imported] = []
@@ -120,6 +124,8 @@ def import_documents(
                 on_progress(count)
         if problems:
             raise ImportRefused([item.error() for item in problems])
+        if then is not None:
+            then(store)
     return imported
 
 

@@ -12,6 +12,10 @@ it was read), and deletes the draft. A refused finish changes nothing and keeps 
 Starting and discarding a draft are audited (``draft_start``, ``draft_discard``); the audit
 entries name the draft by number only, never its content.
 
+A draft can also come from a received request (:func:`start_imported_drafts`: a FHIR
+Bundle read by ``core/fhir``): the Bundle's bytes are kept with it (:mod:`.fhir_requests`)
+and follow it to the case it is saved as.
+
 Listing drafts runs at start-up, so the case model, the evaluation and the import this module
 also needs (to start or finish a draft) are imported by the functions that use them.
 """
@@ -143,6 +147,53 @@ def start_draft(
     return get_draft(store, draft_id)
 
 
+@dataclass(frozen=True)
+class ImportedDraft:
+    """A draft made from a received request (a FHIR Bundle): the partial document and the
+    bytes it was read from, kept with the draft (:mod:`.fhir_requests`)."""
+
+    source: str
+    document: str
+    original: bytes
+
+
+def start_imported_drafts(store: Store, items: list[ImportedDraft], *,
+                          by: int | None = None, in_transaction: bool = False) -> list[int]:
+    """A draft for each received request, all in one transaction (all or nothing): its own,
+    or with ``in_transaction`` the caller's (an import of case files and Bundles together).
+    Returns the draft numbers."""
+    from reviewer_app.core.store.reviewers import get_reviewer
+
+    if in_transaction:
+        log = AuditLog(store)
+        return [start_imported_in_transaction(store, log, item, by=by) for item in items]
+    with store.write():
+        if by is not None:
+            get_reviewer(store, by)
+        log = AuditLog(store)
+        return [start_imported_in_transaction(store, log, item, by=by) for item in items]
+
+
+def start_imported_in_transaction(store: Store, log: AuditLog, item: ImportedDraft, *,
+                                  by: int | None = None) -> int:
+    """Inside the caller's write: the draft of one received request, its original kept, and
+    one ``draft_start`` entry recording both (ids and the original's sha256, no content)."""
+    from reviewer_app.core.store import fhir_requests
+
+    _check_document(item.document)
+    now = store.now()
+    draft_id = store.conn.execute(
+        "INSERT INTO drafts (document, case_id, case_version, reviewer_id, os_user, "
+        "created_at, updated_at, saves) VALUES (?, NULL, NULL, ?, ?, ?, ?, 1)",
+        (item.document, by, store.os_user, now, now),
+    ).lastrowid
+    original = fhir_requests.store_request(store, draft_id, item.source, item.original, by=by)
+    log.append("draft_start", reviewer_id=by, record=fhir_requests.audit_stamp(original),
+               details={"draft_id": draft_id, "fhir_request_id": original["id"],
+                        "sha256": original["sha256"]})
+    return draft_id
+
+
 def save_draft(store: Store, draft_id: int, document: str) -> str:
     """Replace the draft's document (an autosave); the time it was saved, as stored."""
     _check_document(document)
@@ -231,7 +282,7 @@ def finish_draft(
     raises :class:`~reviewer_app.core.store.errors.StaleCaseError`. Either way nothing is
     written and the draft stays."""
     from reviewer_app.core.case_file import parse_case
-    from reviewer_app.core.store import cases, decisions, revisions
+    from reviewer_app.core.store import cases, decisions, fhir_requests, revisions
     from reviewer_app.core.store.reviewers import get_reviewer
 
     source = f"draft {draft_id}"
@@ -247,6 +298,7 @@ def finish_draft(
         if summary.case_id is None:
             imported = cases.import_in_transaction(store, log, source, text, by=by,
                                                    library=library, details=details)
+            fhir_requests.attach_in_transaction(store, log, draft_id, imported.case_id, by=by)
             finished = Finished(imported.case_id, 1, True, imported.outcome)
         elif _unchanged(store, summary.case_id, case):
             decisions.current_row(store, summary.case_id, summary.case_version)

@@ -150,6 +150,19 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
     """Everything needed to write the case's letter to ``recipient``, or a refusal saying why
     there must be no such letter (:class:`StoreError`; :class:`LetterExistsError` when it was
     already issued and ``replaces`` does not name it)."""
+    basis = decision_basis(store, case_id, recipient=recipient, letter_type=letter_type,
+                           signer=signer, replaces=replaces)
+    check_not_issued(store, basis)
+    return basis
+
+
+def decision_basis(store: Store, case_id: int, *, recipient: str,
+                   letter_type: str | None = None, signer: int | None = None,
+                   replaces: str | None = None) -> LetterBasis:
+    """What the case's latest decision announces, every row it rests on checked (see the
+    module's text), whether or not its letters were issued: :func:`letter_basis` for a new
+    letter, and the FHIR response (``core/fhir/exporting.py``), which states the same
+    decision again."""
     if recipient not in lifecycle.RECIPIENTS:
         raise StoreError(f"'{recipient}' is not a letter recipient (member or provider)")
     if letter_type is not None and letter_type not in LETTER_WORDS:
@@ -177,10 +190,8 @@ def letter_basis(store: Store, case_id: int, *, recipient: str,
     key = signer_now.key
     evaluation = _evaluation(store, decision)
     replaced = find_letter(store, replaces) if replaces is not None else None
-    basis = LetterBasis(case_id, row["version"], row["document"], kind, recipient, decision,
-                        evaluation, decider, key, replaced)
-    check_not_issued(store, basis)
-    return basis
+    return LetterBasis(case_id, row["version"], row["document"], kind, recipient, decision,
+                       evaluation, decider, key, replaced)
 
 
 def _announced_decision(store: Store, row: sqlite3.Row, asked: str | None) -> Decision:

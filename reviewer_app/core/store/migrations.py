@@ -399,6 +399,39 @@ def m009_queue_sorts(db: Database) -> None:
         db.execute(f"CREATE INDEX {name} ON cases ({columns}) {where}")
 
 
+@_migration
+def m010_fhir_requests(db: Database) -> None:
+    """FHIR requests as received: the bytes of each imported Da Vinci PAS request Bundle,
+    exactly, with their sha256, kept with the draft the import made and, once the draft is
+    saved, with its case (``case_id`` is set once, from NULL, in the transaction that saves the
+    draft; nothing else ever changes). A discarded draft's Bundle is kept too: it was
+    received. AUTOINCREMENT, so that a number in the audit trail is never reused."""
+    db.executescript("""
+        CREATE TABLE fhir_requests (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          draft_id INTEGER NOT NULL,
+          case_id INTEGER REFERENCES cases(id),
+          source TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          bundle BLOB NOT NULL,
+          reviewer_id INTEGER REFERENCES reviewers(id),
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX fhir_requests_draft ON fhir_requests (draft_id);
+        CREATE INDEX fhir_requests_case ON fhir_requests (case_id);
+        CREATE TRIGGER fhir_requests_keep_update BEFORE UPDATE ON fhir_requests
+        WHEN OLD.case_id IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.draft_id IS NOT OLD.draft_id
+          OR NEW.source IS NOT OLD.source OR NEW.sha256 IS NOT OLD.sha256
+          OR NEW.bundle IS NOT OLD.bundle OR NEW.reviewer_id IS NOT OLD.reviewer_id
+          OR NEW.created_at IS NOT OLD.created_at
+        BEGIN SELECT RAISE(ABORT, 'a received FHIR request cannot be changed'); END;
+    """)
+    _guard(db, [
+        ("fhir_requests_keep_delete", "DELETE", "fhir_requests",
+         "a received FHIR request cannot be deleted"),
+    ])
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

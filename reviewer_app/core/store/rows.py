@@ -49,6 +49,9 @@ AUTHORITY_COLUMNS = (
 CASE_DOCUMENT_COLUMNS = (
     "id", "case_id", "case_version", "document", "sha256", "reviewer_id", "created_at",
 )
+FHIR_REQUEST_COLUMNS = (
+    "id", "draft_id", "case_id", "source", "sha256", "bundle", "reviewer_id", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
@@ -57,6 +60,7 @@ RECORD_COLUMNS = {
     "letters": LETTER_COLUMNS,
     "case_documents": CASE_DOCUMENT_COLUMNS,
     "authority": AUTHORITY_COLUMNS,
+    "fhir_requests": FHIR_REQUEST_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 
