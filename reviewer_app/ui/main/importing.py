@@ -1,9 +1,12 @@
-"""File > Import: case files stored as drafts, all or nothing, with progress and Cancel.
+"""File > Import: case files stored as draft cases, and Da Vinci PAS request Bundles stored as
+intake drafts, all or nothing, with progress and Cancel.
 
 The files go through the same core import as ``python -m reviewer_app import``
-(:func:`reviewer_app.core.store.cases.import_files`), on the database thread; the progress
-dialog shows only when the import takes longer than half a second. Cancel rolls the whole
-import back: the transaction is still open when the next file's progress is reported.
+(:func:`reviewer_app.core.store.cases.import_files` for ``ur-case/1`` files,
+:func:`reviewer_app.core.fhir.importing.read_files` / ``store_files`` when a Bundle is among
+them), on the database thread; the progress dialog shows only when the import takes longer than
+half a second. Cancel rolls a case-file import back: the transaction is still open when the next
+file's progress is reported (an import with Bundles is read first, then stored at once).
 """
 
 from __future__ import annotations
@@ -42,11 +45,40 @@ def files(count: int) -> str:
     return f"{count} case file{'s' * (count != 1)}"
 
 
+def import_paths(store: Store, paths: list[Path], *, by: int | None, library,
+                 on_progress: Callable[[int], None] | None = None
+                 ) -> tuple[list[Imported], list[int]]:
+    """The stored cases and the draft numbers of the requests, all or nothing."""
+    from reviewer_app.core.fhir.importing import read_files, store_files
+    from reviewer_app.core.store import cases
+
+    read = read_files(paths, now=store.clock().astimezone())
+    if not read.requests:
+        return cases.import_files(store, paths, by=by, on_progress=on_progress,
+                                  library=library), []
+    imported, drafted = store_files(store, read, by=by)
+    return imported, [item.draft_id for item in drafted]
+
+
+def open_path(store: Store, path: Path, *, by: int | None, library):
+    """One dropped or opened file: a case file is stored and read back as a
+    :class:`~reviewer_app.ui.case.snapshot.CaseSnapshot`; a PAS request Bundle becomes an
+    intake draft (its number is returned: the window opens the wizard on it)."""
+    from reviewer_app.core.case_file import read_case_bytes
+    from reviewer_app.core.fhir.reading import is_fhir
+    from reviewer_app.ui.case.snapshot import import_file
+
+    if is_fhir(read_case_bytes(path)):
+        _imported, drafts = import_paths(store, [path], by=by, library=library)
+        return drafts[0]
+    return import_file(store, path=path, library=library, by=by)
+
+
 def import_case_files(parent: QWidget, context: AppContext, paths: list[Path], *,
-                      imported: Callable[[list[Imported]], None],
+                      imported: Callable[[list[Imported], list[int]], None],
                       failed: Callable[[str, str, list[str]], None]) -> None:
-    """Store ``paths``; then ``imported(items)``, or ``failed(status, summary, lines)`` (empty
-    lines: nothing to list, as after Cancel)."""
+    """Store ``paths``; then ``imported(cases, draft_ids)``, or ``failed(status, summary,
+    lines)`` (empty lines: nothing to list, as after Cancel)."""
     count = len(paths)
     progress = QProgressDialog(f"Importing {files(count)}…", "Cancel", 0, count, parent)
     progress.setWindowTitle("Importing")
@@ -59,21 +91,19 @@ def import_case_files(parent: QWidget, context: AppContext, paths: list[Path], *
     cancelled = threading.Event()
     progress.canceled.connect(cancelled.set)
 
-    def run(store: Store) -> list[Imported]:
-        from reviewer_app.core.store import cases
-
+    def run(store: Store) -> tuple[list[Imported], list[int]]:
         def advanced(done: int) -> None:
             if cancelled.is_set():
                 raise ImportCancelled
             emit(relay.advanced, done)
 
-        return cases.import_files(store, paths, by=context.reviewer_id,
-                                  on_progress=advanced, library=context.library)
+        return import_paths(store, paths, by=context.reviewer_id, library=context.library,
+                            on_progress=advanced)
 
-    def done(items: list[Imported]) -> None:
+    def done(result: tuple[list[Imported], list[int]]) -> None:
         progress.close()
         progress.deleteLater()
-        imported(items)
+        imported(*result)
 
     def refused(error: Exception) -> None:
         progress.close()
@@ -84,7 +114,8 @@ def import_case_files(parent: QWidget, context: AppContext, paths: list[Path], *
             invalid = len(error.errors)
             failed("Nothing was imported.",
                    f"Nothing was imported: {invalid} of {count} file{'s' * (count != 1)} "
-                   f"{'is' if invalid == 1 else 'are'} not a valid case file. Correct "
+                   f"{'is' if invalid == 1 else 'are'} not a valid case file or request. "
+                   "Correct "
                    f"{'it' if invalid == 1 else 'them'} and import all of them again.",
                    error.lines())
         else:
@@ -94,7 +125,7 @@ def import_case_files(parent: QWidget, context: AppContext, paths: list[Path], *
 
     (
         context.store.op(progress, run, what=f"import {files(count)}")
-        .announces(lambda items: [item.case_id for item in items])
+        .announces(lambda result: [item.case_id for item in result[0]])
         .success(done)
         .failure(refused)
         .run()

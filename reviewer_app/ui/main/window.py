@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
         return self._opened
 
     def open_case(self, path: str | Path) -> None:
-        """Import ``path`` as a new draft and show it; until then the current case stays."""
-        from reviewer_app.ui.case.snapshot import import_file
+        """Import ``path`` as a new draft case and show it (until then the current case
+        stays); a PAS request Bundle becomes an intake draft, opened in the wizard."""
+        from reviewer_app.ui.main.importing import open_path
 
         path = Path(path)
         context = self._context
@@ -97,17 +98,27 @@ class MainWindow(QMainWindow):
         (
             context.store.op(
                 self,
-                lambda store: import_file(
-                    store, path=path, library=context.library, by=context.reviewer_id
+                lambda store: open_path(
+                    store, path, library=context.library, by=context.reviewer_id
                 ),
                 key=OPEN_KEY,
                 what=f"open {path.name}",
             )
-            .announces(lambda snapshot: snapshot.case_id)
-            .success(self._show_imported)
+            .announces(lambda opened: [] if isinstance(opened, int) else opened.case_id)
+            .success(functools.partial(self._on_file_opened, path))
             .failure(functools.partial(self._report_failure, path))
             .run()
         )
+
+    def _on_file_opened(self, path: Path, opened) -> None:
+        if isinstance(opened, int):
+            self.statusBar().showMessage(
+                f"{path.name}: the request was stored as draft {opened}; complete it in the "
+                "intake wizard")
+            self.intake.banner.refresh()
+            self.intake.resume_draft(opened)
+            return
+        self._show_imported(opened)
 
     def open_stored_case(self, case_id: int) -> None:
         """Show case ``case_id`` from the store; until then the current case stays."""
@@ -285,12 +296,22 @@ class MainWindow(QMainWindow):
             import_case_files(self, self._context, paths, imported=self._on_imported,
                               failed=self._on_import_failed)
 
-    def _on_imported(self, imported: list[Imported]) -> None:
-        first, last = imported[0].case_id, imported[-1].case_id
-        cases = f"case {first}" if first == last else f"cases {first}–{last}"
-        self.statusBar().showMessage(f"Imported {files(len(imported))} as draft {cases}")
+    def _on_imported(self, imported: list[Imported], drafts: list[int]) -> None:
+        parts = []
+        if imported:
+            first, last = imported[0].case_id, imported[-1].case_id
+            cases = f"case {first}" if first == last else f"cases {first}–{last}"
+            parts.append(f"{files(len(imported))} as draft {cases}")
+        if drafts:
+            parts.append(f"{len(drafts)} request{'s' * (len(drafts) != 1)} as intake "
+                         f"draft{'s' * (len(drafts) != 1)} {', '.join(map(str, drafts))} "
+                         "(resume them above the queue)")
+            self.intake.banner.refresh()
+        self.statusBar().showMessage("Imported " + " and ".join(parts))
         self.queue_page.refresh()
         self.ui.pages.setCurrentWidget(self.queue_page)
+        if drafts and not imported and len(drafts) == 1:
+            self.intake.resume_draft(drafts[0])
 
     def _on_import_failed(self, status: str, summary: str, lines: list[str]) -> None:
         self.statusBar().showMessage(status)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from paths import ROOT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -62,8 +63,7 @@ def test_an_empty_store_shows_what_to_do(window, ui_context):
 def test_new_case_on_the_first_run_page_opens_the_intake_wizard(window, qtbot):
     window.first_run_page.ui.newButton.click()
     qtbot.waitUntil(lambda: window.intake.wizard is not None and window.intake.wizard.isVisible())
-    window.intake.wizard.keep_for_later()
-    window.intake.wizard.close()
+    window.intake.wizard.setVisible(False)
 
 
 def test_new_case_runs_the_hook_the_wizard_registers(window):
@@ -181,3 +181,33 @@ def test_a_cancelled_import_stores_nothing_and_says_so(qtbot, window, ui_context
                     timeout=WAIT_MS)
     assert window.statusBar().currentMessage() == "Import cancelled: nothing was stored."
     assert case_count(ui_context.database_path) == 0
+
+
+FHIR_REQUEST = ROOT / "tests" / "data" / "fhir" / "spine-surgical-request.json"
+
+
+def test_a_pas_request_bundle_imports_as_an_intake_draft_beside_case_files(
+        qtbot, window, ui_context, seed_case_path, tmp_path):
+    """File > Import takes Da Vinci PAS request Bundles too (the same core import as the
+    command line): the cases are stored, the request becomes a draft offered above the queue."""
+    from reviewer_app.core.store import drafts
+
+    paths = [*case_files(seed_case_path, tmp_path, 1), FHIR_REQUEST]
+    window.import_files(paths)
+    qtbot.waitUntil(lambda: "intake draft" in window.statusBar().currentMessage(),
+                    timeout=WAIT_MS)
+    assert "1 case file as draft case 1" in window.statusBar().currentMessage()
+    assert case_count(ui_context.database_path) == 1
+    with reading(ui_context.database_path) as store:
+        [draft] = drafts.list_drafts(store)
+    assert draft.member_name, "the member came from the Bundle's Patient"
+
+
+def test_opening_a_request_bundle_opens_the_wizard_on_its_draft(qtbot, window, ui_context):
+    window.open_case(FHIR_REQUEST)
+    qtbot.waitUntil(lambda: window.intake.wizard is not None, timeout=WAIT_MS)
+    wizard = window.intake.wizard
+    assert wizard.document.get("format") == "ur-case/1"
+    assert wizard.document.get("service.procedures")
+    assert case_count(ui_context.database_path) == 0, "a request is a draft until it is saved"
+    wizard.setVisible(False)
