@@ -33,9 +33,9 @@ from reviewer_app.core.letters.keys import signer_for
 from reviewer_app.core.letters.request import Decider, LetterRequest
 from reviewer_app.core.letters.settings import LetterSettings
 from reviewer_app.core.letters.sign import sign_letter
+from reviewer_app.core.letters.verify import VerifyReport, load_certificates, verify_pdf
 from reviewer_app.core.store.authority import organization_authority
 from reviewer_app.core.store.database import Store
-from reviewer_app.core.letters.verify import VerifyReport, load_certificates, verify_pdf
 from reviewer_app.core.store.letters import (
     LetterBasis,
     LetterRecord,
