@@ -149,6 +149,8 @@ class DecisionBar(QFrame):
         if snapshot.letters_due and decision is not None and (
                 decision.decision in lifecycle.LETTER_FOR):
             parts.append("letter to " + " and ".join(snapshot.letters_due) + " not sent yet")
+        if snapshot.status == lifecycle.DRAFT and reviewer is not None:
+            parts.append("deciding takes it into review")
         if reviewer is None:
             parts.append("sign in to decide")
         else:

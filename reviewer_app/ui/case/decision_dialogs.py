@@ -171,8 +171,11 @@ class PendDialog(QDialog):
         if latest >= earliest:
             ui.neededByEdit.setMaximumDate(_qdate(latest))
         ui.neededByEdit.setDate(_qdate(max(earliest, min(today + dt.timedelta(days=5), latest))))
-        ui.deadlineLabel.setText(f"The decision is due {self._due:%Y-%m-%d %H:%M} "
-                                 f"(UTC{self._due:%z}); ask by {latest} at the latest.")
+        offset = self._due.strftime("%z")
+        zone = f"UTC{offset[:3]}:{offset[3:]}".replace("UTC+00:00", "UTC")
+        ui.deadlineLabel.setText(f"The decision is due {self._due:%a %d %b %Y, %H:%M} {zone}, "
+                                 f"and pending does not move it: ask by {latest} at the "
+                                 "latest.")
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Pend and sign")
         ui.buttons.accepted.connect(self.accept)
         ui.addButton.clicked.connect(self._on_add_clicked)
@@ -261,6 +264,8 @@ class AdverseDialog(QDialog):
             f"letter will be in {escape(language)}</b>: write it in {escape(language)}.")
         ui.memberEdit.setAccessibleDescription(f"The member's letter is in {language}")
         ui.approvedBox.setVisible(partial)
+        ui.codesList.setWordWrap(True)
+        ui.codesList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for code in self._requested:
             words = snapshot.procedure_descriptions.get(code, "")
             item = QListWidgetItem(f"{code}  {words}".strip())

@@ -60,17 +60,13 @@ class LettersPanel(QWidget):
         self._reports: dict[str, VerifyReport] = {}
         """Signature checks, by letter id and sha256 (a letter never changes)."""
         table = self.ui.lettersTable
-        table.setColumnCount(len(LETTER_COLUMNS))
-        table.setHorizontalHeaderLabels(LETTER_COLUMNS)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        talks = self.ui.p2pTable
-        talks.setColumnCount(len(TALK_COLUMNS))
-        talks.setHorizontalHeaderLabels(TALK_COLUMNS)
-        talks.verticalHeader().hide()
-        talks.horizontalHeader().setStretchLastSection(True)
-        talks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for widget, columns in ((table, LETTER_COLUMNS), (self.ui.p2pTable, TALK_COLUMNS)):
+            widget.setColumnCount(len(columns))
+            widget.setHorizontalHeaderLabels(columns)
+            widget.verticalHeader().hide()
+            header = widget.horizontalHeader()
+            header.setStretchLastSection(True)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.openButton.clicked.connect(self._on_open_clicked)
         self.ui.verifyButton.clicked.connect(self._on_verify_clicked)
         self.ui.correctButton.clicked.connect(self._on_correct_clicked)

@@ -31,9 +31,8 @@ from reviewer_app.ui.queue.page import QueuePage
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
 
 
-@pytest.fixture
-def page(qtbot, queue_context):
-    page = QueuePage(queue_context)
+def started_page(qtbot, context) -> QueuePage:
+    page = QueuePage(context)
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
@@ -41,6 +40,11 @@ def page(qtbot, queue_context):
         page.start()
     settle(qtbot, page)
     return page
+
+
+@pytest.fixture
+def page(qtbot, queue_context):
+    return started_page(qtbot, queue_context)
 
 
 def settle(qtbot, page: QueuePage) -> None:
@@ -402,14 +406,7 @@ def test_a_physicians_queue_shows_the_referred_cases_first_with_their_time_left(
         referred = [c.id for c in queue.list_cases(store, CaseQuery(status="referred",
                                                                     limit=0))]
     assert referred, "the generated store has referred cases"
-    context = dataclasses.replace(queue_context, reviewer=signed_in)
-    page = QueuePage(context)
-    qtbot.addWidget(page)
-    page.resize(1280, 760)
-    page.show()
-    with qtbot.waitSignal(page.rows_shown, timeout=WAIT_MS):
-        page.start()
-    settle(qtbot, page)
+    page = started_page(qtbot, dataclasses.replace(queue_context, reviewer=signed_in))
     assert page.current_query().sort == "referred"
     shown = shown_ids(page)[:len(referred)]
     assert shown == referred, "every referred case first, soonest due first"
