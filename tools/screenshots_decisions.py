@@ -62,16 +62,22 @@ CLINICAL = ("The L2 corpectomy with L1-L3 anterior and posterior fusion is appro
 
 
 def _wait_until(condition, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Run the event loop until ``condition`` holds. The timers belong to the application and
+    are deleted here, on this thread: a parentless QObject left to Python's collector can be
+    freed on the database thread ("Timers cannot be stopped from another thread")."""
+    app = QApplication.instance()
     loop = QEventLoop()
-    timer = QTimer(interval=20)
-    deadline = QTimer(singleShot=True, interval=timeout_ms)
+    timer = QTimer(app, interval=20)
+    deadline = QTimer(app, singleShot=True, interval=timeout_ms)
     timer.timeout.connect(lambda: condition() and loop.quit())
     deadline.timeout.connect(loop.quit)
     timer.start()
     deadline.start()
     if not condition():
         loop.exec()
-    timer.stop()
+    for made in (timer, deadline):
+        made.stop()
+        made.deleteLater()
     if not condition():
         raise SystemExit(f"timed out waiting for {condition}")
 
