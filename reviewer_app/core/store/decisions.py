@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer_app.core import deadlines, lifecycle
-from reviewer_app.core.determination import Determination
+from reviewer_app.core.determination import MissingStudy
 from reviewer_app.core.languages import member_letter_language
 from reviewer_app.core.store.audit import (
     AuditLog,
@@ -31,7 +31,7 @@ from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StaleCaseError, StoreError, lifecycle_rules
 from reviewer_app.core.store.preparation import read_document
-from reviewer_app.core.store.records import CaseSummary, Decision
+from reviewer_app.core.store.records import CaseSummary, Decision, Evaluation
 from reviewer_app.core.store.reviewers import UnlockedReviewer, authorized, get_reviewer
 from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS
 from reviewer_app.core.store.signing import decision_payload
@@ -95,9 +95,11 @@ def decide(
         evaluation = latest_evaluation(store, case_id)
         if evaluation is not None:
             check_record_intact(store, "evaluations", evaluation_row(store, evaluation.id))
-        determination = (Determination.model_validate(evaluation.determination)
-                         if evaluation is not None else None)
-        case, _ = read_document(f"case {case_id}", row["document"])
+        needs_case = (decision in lifecycle.ADVERSE or bool(approved or levels)
+                      or evaluation is None)
+        case = read_document(f"case {case_id}", row["document"])[0] if needs_case else None
+        due = (dt.datetime.fromisoformat(evaluation.determination["due_at"]) if case is None
+               else deadlines.due_at(case.received_at, case.urgency, case.line_of_business))
         with lifecycle_rules():
             status = lifecycle.decide(
                 case_id=case_id,
@@ -109,7 +111,7 @@ def decide(
                 info_needed_by=info_needed_by,
                 today=store.today(),
                 member_reason=member_reason,
-                due_at=deadlines.due_at(case.received_at, case.urgency, case.line_of_business),
+                due_at=due,
             )
             if approved or levels or decision == "partial":
                 lifecycle.check_approved_codes(
@@ -117,7 +119,7 @@ def decide(
                     requested=tuple(p.code for p in case.service.procedures),
                     approved_levels=levels,
                     requested_levels=tuple(case.service.levels or ()))
-            kept = _pend_items(case_id, decision, determination, info_kept, added)
+            kept = _pend_items(case_id, decision, evaluation, info_kept, added)
         now = store.now()
         new_row = save_row(store, row, {
             "status": status,
@@ -162,11 +164,14 @@ def decide(
     return Decided(CaseSummary.from_row(new_row), Decision.from_row(record))
 
 
-def _pend_items(case_id: int, decision: str, determination: Determination | None,
+def _pend_items(case_id: int, decision: str, evaluation: Evaluation | None,
                 kept: Sequence[str] | None, added: tuple[str, ...]) -> tuple[str, ...] | None:
     """What a pend asks for, checked (:func:`lifecycle.pend_items_problem`); None for any other
     decision, which asks for nothing."""
-    available = tuple(determination.missing_keys()) if determination else ()
+    found = evaluation.determination if evaluation is not None else {}
+    available = (*found.get("missing_information", ()),
+                 *(MissingStudy.model_validate(study).key
+                   for study in found.get("missing_studies", ())))
     if decision != "pend":
         if kept or added:
             raise lifecycle.TransitionError(
