@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench import (
     bench_codes,
+    bench_decisions,
     bench_gui,
     bench_intake,
     bench_letters,
@@ -138,6 +139,7 @@ def main() -> int:
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]
     rows += [(*row, None) for row in bench_trust.run()]
+    rows += bench_decisions.run()
     rows += bench_reports.run()
     rows += bench_queue.run()
     print("| metric | measured | budget | |")

@@ -18,11 +18,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.generate import case
+from reviewer_app.core import deadlines
 from reviewer_app.core.deadlines import decision_timeframe
 from reviewer_app.core.store import cases, decisions, reviewers
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.organization import create_organization
 from reviewer_app.core.store.reviewers import UnlockedReviewer
+from reviewer_app.core.store.rows import parse_utc
 from reviewer_app.core.trust.authority import create_authority
 from reviewer_app.core.trust.keys import create_reviewer_key, open_key
 
@@ -110,9 +112,10 @@ def _work(store: Store, item: cases.Imported, rng: random.Random,
     step = rng.random()
     if step < 0.45:
         return
-    if step < 0.6:
+    needed_by = (now + timedelta(days=rng.randint(1, 5))).date()
+    if step < 0.6 and needed_by <= deadlines.latest_needed_by(parse_utc(item.due_at)):
         decisions.decide(store, item.case_id, "pend", by=nurse, expected_version=2,
-                         info_needed_by=(now + timedelta(days=rng.randint(1, 5))).date())
+                         info_needed_by=needed_by, info_added=["The operative plan"])
     elif step < 0.75:
         decisions.decide(store, item.case_id, "refer", by=nurse, expected_version=2)
         if rng.random() < 0.5:
@@ -123,7 +126,7 @@ def _work(store: Store, item: cases.Imported, rng: random.Random,
         decisions.decide(store, item.case_id, "refer", by=nurse, expected_version=2)
         decisions.assign(store, item.case_id, reviewer=physician.id, expected_version=3)
         decisions.decide(store, item.case_id, "deny", by=physician, expected_version=4,
-                         reason=DENIAL)
+                         reason=DENIAL, member_reason=DENIAL)
 
 
 def ensure(path: Path, count: int, now: datetime | None = None) -> bool:

@@ -19,7 +19,8 @@ The queue is shown over a generated store of a few hundred synthetic cases
 (``bench/queue_store.py``: due times around the fixed clock, every open status, three nurses and
 a physician): as it opens, filtered and searched, in a dark palette, and at 200% scaling (in a
 second process, since the scale is fixed when Qt starts); and the first-run page of an empty
-store and the keyboard shortcuts window.
+store and the keyboard shortcuts window. Last, ``tools/screenshots_decisions.py`` (in a
+process of its own): the decision dialogs, the letter window and the Letters tab.
 """
 
 from __future__ import annotations
@@ -456,6 +457,8 @@ def main(argv: list[str]) -> int:
         _queue_pictures(folder)
         _scaled_picture(folder)
     app.processEvents()
+    subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots_decisions.py")],
+                   check=True)
     return 0
 
 

@@ -7,13 +7,17 @@ prints the reason and exits 2.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 
 from reviewer_app.cli.signing import PASSPHRASE_EPILOG, passphrase, signing_guarded
 from reviewer_app.cli.store_access import (
+    EXIT_REFUSED,
     STATUS_EPILOG,
     case_id,
     guarded,
     iso_date,
+    local_time,
     open_store,
     reviewer_id,
 )
@@ -23,11 +27,17 @@ from reviewer_app.core.lifecycle import DECISIONS
 DECIDE_HELP = """\
 Record a reviewer's decision on a case under review:
   approve   approved (a nurse only when the latest evaluation meets criteria)
-  partial   partially approved (physician only; needs --reason and --approve for each
-            procedure code approved; the other requested codes are denied)
-  deny      denied (physician only; needs --reason, the specific reason in plain language)
-  refer     referred to a physician reviewer (nurse)
-  pend      pended for information (needs --info-needed-by)
+  partial   partially approved (physician only; needs --reason, --member-reason and
+            --approve for each procedure code approved, --approve-level for each level
+            approved when fewer than requested; the rest is not approved)
+  deny      denied (physician only; needs --reason, the clinical rationale for the
+            provider, and --member-reason, the same in plain words for the member)
+  refer     referred to a physician reviewer (nurse; --reason is the note)
+  pend      pended for information (needs --info-needed-by, before the decision is due;
+            asks for every missing item the evaluation lists, or those given with --keep,
+            and whatever --ask says in words)
+The member's reason is written in the member's letter language (their own when the letters
+ship it, else English); the decision records which.
 The decision is signed with the reviewer's key (so it needs their passphrase), and the role
 that counts is the one in the reviewer's certificate from the organization CA. Before
 anything is saved, the case, its evaluation and the reviewer are checked against their audit
@@ -50,21 +60,36 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--reason 'SINS 9, stability unclear'\n"
         "  python -m reviewer_app decide 12 --decision pend --reviewer 1 "
         "--info-needed-by 2026-12-01 --reason 'MRI report'\n"
+        "  python -m reviewer_app decide 12 --decision pend --reviewer 1 "
+        "--info-needed-by 2026-12-01 --keep oncology.expected_survival_months "
+        "--ask 'The operative plan'\n"
         "  python -m reviewer_app decide 12 --decision deny --reviewer 2 --reason '...' "
-        "--if-version 3\n"
+        "--member-reason '...' --if-version 3\n"
         "  python -m reviewer_app decide 12 --decision partial --reviewer 2 --reason '...' "
-        "--approve 63090 --approve 22558",
+        "--member-reason '...' --approve 63090 --approve 22558 --approve-level L2",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("id", type=case_id, metavar="ID", help="the case id")
     p.add_argument("--decision", required=True, choices=tuple(DECISIONS), help="the decision")
     p.add_argument("--reviewer", required=True, type=reviewer_id, metavar="RID",
                    help="who decides (see `reviewer list`)")
-    p.add_argument("--reason", metavar="TEXT", help="the reason, in plain language")
+    p.add_argument("--reason", metavar="TEXT",
+                   help="the clinical rationale (the provider's letter prints it); for refer, "
+                   "the note to the physician")
+    p.add_argument("--member-reason", metavar="TEXT",
+                   help="for deny and partial: the reason in plain words for the member, in "
+                   "the member's letter language")
     p.add_argument("--info-needed-by", type=iso_date, metavar="DATE",
                    help="for pend: the date the information is needed by (YYYY-MM-DD)")
     p.add_argument("--approve", action="append", default=[], metavar="CODE",
                    help="for partial: a procedure code approved (repeat for each)")
+    p.add_argument("--approve-level", action="append", default=[], metavar="LEVEL",
+                   help="for partial: a level approved, when fewer than requested (repeat)")
+    p.add_argument("--keep", action="append", default=None, metavar="ITEM",
+                   help="for pend: a missing item of the evaluation to ask for, by its path "
+                   "or study key as `show --json` lists them (repeat; default: every one)")
+    p.add_argument("--ask", action="append", default=[], metavar="TEXT",
+                   help="for pend: something else to ask for, in words (repeat)")
     p.add_argument("--if-version", type=int, metavar="N",
                    help="save only if the case is still at version N (as shown by `show`)")
     p.set_defaults(handler=run_decide)
@@ -83,6 +108,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--if-version", type=int, metavar="N",
                    help="save only if the case is still at version N")
     p.set_defaults(handler=run_assign)
+    register_p2p(commands)
 
 
 @signing_guarded
@@ -100,10 +126,81 @@ def run_decide(args: argparse.Namespace) -> int:
         result = decisions.decide(
             store, args.id, args.decision, by=reviewer, expected_version=version,
             reason=args.reason, info_needed_by=args.info_needed_by,
-            approved_codes=args.approve,
+            approved_codes=args.approve, member_reason=args.member_reason,
+            approved_levels=args.approve_level, info_kept=args.keep, info_added=args.ask,
         )
         who = printable(get_reviewer(store, args.reviewer).signature, 200)
     print(f"case {args.id}: {result.case.status} (version {result.case.version}) by {who}")
+    return 0
+
+
+P2P_HELP = """\
+Record a peer-to-peer conversation about a case between the requesting provider and a
+physician reviewer (who, when, how it ended, a note); recorded in the audit trail and kept
+like a decision. The reviewer must be a physician, as their certificate says."""
+
+
+def register_p2p(commands: argparse._SubParsersAction) -> None:
+    from reviewer_app.core.lifecycle import P2P_OUTCOMES
+
+    outcomes = "\n".join(f"  {name:<18}{words}" for name, words in P2P_OUTCOMES.items())
+    p = commands.add_parser(
+        "p2p", help="record a peer-to-peer conversation with the requesting provider",
+        description=f"{P2P_HELP}\n\noutcomes:\n{outcomes}",
+        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app p2p 12 --reviewer 2 --with 'R. Alvarez, MD' "
+        "--outcome upheld --note 'Discussed SINS 10; radiation first.'\n"
+        "  python -m reviewer_app p2p 12 --reviewer 2 --with 'R. Alvarez, MD' "
+        "--at 2026-11-24T10:30-05:00 --outcome new_information\n"
+        "  python -m reviewer_app p2p 12 --list",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("id", type=case_id, metavar="ID", help="the case id")
+    p.add_argument("--reviewer", type=reviewer_id, metavar="RID",
+                   help="the physician reviewer who took part")
+    p.add_argument("--with", dest="provider", metavar="WHO",
+                   help="who spoke for the requesting provider")
+    p.add_argument("--at", type=iso_time, metavar="TIME",
+                   help="when it took place (ISO 8601 with an offset; default: now)")
+    p.add_argument("--outcome", choices=tuple(P2P_OUTCOMES), help="how it ended")
+    p.add_argument("--note", metavar="TEXT", help="what was said, briefly")
+    p.add_argument("--list", action="store_true",
+                   help="list the case's recorded conversations instead")
+    p.set_defaults(handler=run_p2p)
+
+
+def iso_time(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time (ISO 8601, e.g. "
+                                         "2026-11-24T10:30-05:00)") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"'{text}' needs a UTC offset (e.g. -05:00)")
+    return moment
+
+
+@guarded
+def run_p2p(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.peer_to_peer import peer_to_peer_for, record_peer_to_peer
+
+    with open_store(args) as store:
+        if args.list:
+            for talk in peer_to_peer_for(store, args.id):
+                note = f": {printable(talk.note, 400)}" if talk.note else ""
+                print(f"{local_time(talk.held_at)}  with {printable(talk.provider, 200)}, "
+                      f"reviewer {talk.reviewer_id}: {talk.outcome_text}{note}")
+            return 0
+        missing = [flag for flag, value in (("--reviewer", args.reviewer),
+                                            ("--with", args.provider),
+                                            ("--outcome", args.outcome)) if value is None]
+        if missing:
+            print(f"refused: a peer-to-peer record needs {', '.join(missing)}", file=sys.stderr)
+            return EXIT_REFUSED
+        talk = record_peer_to_peer(store, args.id, by=args.reviewer, provider=args.provider,
+                                   held_at=args.at or store.clock(), outcome=args.outcome,
+                                   note=args.note)
+    print(f"case {args.id}: peer-to-peer {talk.id} recorded ({talk.outcome_text})")
     return 0
 
 

@@ -224,14 +224,17 @@ def run_cases(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from reviewer_app.core.store import cases
     from reviewer_app.core.store.letters import letters_for
+    from reviewer_app.core.store.peer_to_peer import peer_to_peer_for
     from reviewer_app.core.store.reviewers import get_reviewer
 
     with open_store(args) as store:
         view = cases.view_case(store, args.id, by=args.reviewer)
         letters = letters_for(store, args.id)
+        talks = peer_to_peer_for(store, args.id)
         names = {}
         for rid in {view.case.assigned_reviewer, *(d.reviewer_id for d in view.decisions),
-                    *(letter.reviewer_id for letter in letters)}:
+                    *(letter.reviewer_id for letter in letters),
+                    *(talk.reviewer_id for talk in talks)}:
             if rid is not None:
                 names[rid] = get_reviewer(store, rid).signature
     if not view.intact:
@@ -245,11 +248,24 @@ def run_show(args: argparse.Namespace) -> int:
             "evaluation": view.evaluation.to_json_dict() if view.evaluation else None,
             "decisions": [d.to_json_dict() for d in view.decisions],
             "letters": [letter.to_json_dict() for letter in letters],
+            "peer_to_peer": [talk.to_json_dict() for talk in talks],
         }, indent=2, ensure_ascii=False))
         return 0
-    for line in [*_show_lines(view, names), *_letter_lines(letters, names)]:
+    for line in [*_show_lines(view, names), *_letter_lines(letters, names),
+                 *_talk_lines(talks, names)]:
         print(line)
     return 0
+
+
+def _talk_lines(talks, names: dict[int, str]) -> list[str]:
+    lines = ["Peer-to-peer"] if talks else []
+    for talk in talks:
+        lines.append(f"  {local_time(talk.held_at)}  {printable(talk.provider, 200)} with "
+                     f"{printable(names.get(talk.reviewer_id, talk.reviewer_id))}: "
+                     f"{talk.outcome_text}")
+        if talk.note:
+            lines.append(f"      {printable(talk.note, 400)}")
+    return lines
 
 
 def _letter_lines(letters: list[LetterRecord], names: dict[int, str]) -> list[str]:

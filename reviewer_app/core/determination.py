@@ -58,6 +58,13 @@ class MissingStudy(Out):
     text: str
     """The study in words a request-for-information letter can print."""
 
+    @property
+    def key(self) -> str:
+        """How a pend decision names this study among the items it asks for:
+        ``study:MRI/CT:L2:marrow_edema,fracture``."""
+        return (f"study:{'/'.join(self.modalities)}:{','.join(self.levels)}:"
+                f"{','.join(self.findings)}")
+
 
 class CriterionResult(Out):
     id: str
@@ -88,6 +95,11 @@ class Determination(Out):
     rationale: list[str]
     references: list[Reference]
     due_at: str
+
+    def missing_keys(self) -> list[str]:
+        """Every item a request for information can ask for: the missing inputs' paths, then
+        the missing studies' keys (:attr:`MissingStudy.key`)."""
+        return [*self.missing_information, *(study.key for study in self.missing_studies)]
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json")

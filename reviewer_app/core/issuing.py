@@ -21,8 +21,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from asn1crypto import x509 as asn1_x509
+
 from reviewer_app.core.case_file import parse_case
 from reviewer_app.core.determination import Determination
+from reviewer_app.core.languages import language_name, member_letter_language
 from reviewer_app.core.letters import Letterhead, render_letter
 from reviewer_app.core.letters.compose import letter_language
 from reviewer_app.core.letters.errors import LetterRefused
@@ -30,6 +33,7 @@ from reviewer_app.core.letters.keys import signer_for
 from reviewer_app.core.letters.request import Decider, LetterRequest
 from reviewer_app.core.letters.settings import LetterSettings
 from reviewer_app.core.letters.sign import sign_letter
+from reviewer_app.core.letters.verify import VerifyReport, load_certificates, verify_pdf
 from reviewer_app.core.store.authority import organization_authority
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.letters import (
@@ -37,7 +41,9 @@ from reviewer_app.core.store.letters import (
     LetterRecord,
     Produced,
     decision_basis,
+    find_letter,
     letter_basis,
+    letter_pdf,
     letters_for,
     record_letter,
 )
@@ -71,6 +77,14 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
     case = parse_case(basis.document, f"case {basis.case_id}")
     determination = Determination.model_validate(basis.evaluation.determination)
     approving = basis.letter_type in ("approval", "partial")
+    reason = decision.reason or ""
+    if basis.recipient == "member" and decision.member_reason:
+        language = member_letter_language(case.member.language)
+        if decision.member_language not in (None, language):
+            written = language_name(decision.member_language)
+            raise LetterRefused(f"the reason for the member was written in {written}, but "
+                                f"the member's letter is in {language_name(language)}")
+        reason = decision.member_reason
     return LetterRequest(
         letter_type=basis.letter_type,  # type: ignore[arg-type]
         recipient=basis.recipient,  # type: ignore[arg-type]
@@ -80,12 +94,15 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
                         decision.role),  # type: ignore[arg-type]
         decided_at=parse_utc(decision.at).astimezone(),
         letter_id=letter_id,
-        reason_text=decision.reason or "",
+        reason_text=reason,
         info_needed_by=dt.date.fromisoformat(decision.info_needed_by)
         if decision.info_needed_by else None,
         authorization_number=authorization_number(basis) if approving else None,
         validity_days=validity_days,
-        approved_codes=tuple((decision.approved_codes or "").split()),
+        approved_codes=decision.approved_code_list,
+        approved_levels=decision.approved_level_list,
+        info_kept=decision.kept_items,
+        info_added=decision.added_items,
         replaces_letter_id=basis.replaces.letter_id if basis.replaces else None,
         issued_on=issued_on,
     )
@@ -140,3 +157,64 @@ def issue_letter(store: Store, plan: LetterPlan, reviewer: UnlockedReviewer, *,
         return Produced(sign_letter(rendered, key), letter_language(request))
 
     return record_letter(store, plan.basis, produce, signer=reviewer, deliver=deliver)
+
+
+PREVIEW_LETTER_ID = "LTR-PREVIEW"
+"""What a preview prints where the letter number goes: the number is reserved when the
+letter is signed, never for a preview that may be thrown away."""
+
+
+@dataclass(frozen=True)
+class LetterPreview:
+    """A letter as it will be signed: rendered, not signed, not stored."""
+
+    plan: LetterPlan
+    pdf: bytes
+    language: str
+    pages: int
+
+
+def preview_letter(store: Store, case_id: int, *, recipient: str, settings: LetterSettings,
+                   replaces: str | None = None) -> LetterPreview:
+    """The case's next letter to ``recipient`` rendered for reading before it is signed (the
+    same refusals as :func:`plan_letter`); signing it is :func:`issue_letter` with
+    ``preview.plan``."""
+    plan = plan_letter(store, case_id, recipient=recipient, settings=settings,
+                       replaces=replaces)
+    request = letter_request(plan.basis, letter_id=PREVIEW_LETTER_ID, issued_on=store.today(),
+                             validity_days=settings.validity_days)
+    rendered = render_letter(request, plan.letterhead)
+    return LetterPreview(plan, rendered.pdf, letter_language(request), rendered.pages)
+
+
+@dataclass(frozen=True)
+class IssuedLetter:
+    """A letter as it was issued: its record and its signed bytes, from the store."""
+
+    record: LetterRecord
+    pdf: bytes
+
+
+def issue_and_read(store: Store, plan: LetterPlan, reviewer: UnlockedReviewer) -> IssuedLetter:
+    """:func:`issue_letter`, then the signed bytes as stored (what the window shows)."""
+    record = issue_letter(store, plan, reviewer)
+    return IssuedLetter(record, letter_pdf(store, record))
+
+
+def read_letter(store: Store, reference: str) -> IssuedLetter:
+    found = find_letter(store, reference)
+    return IssuedLetter(found, letter_pdf(store, found))
+
+
+def trust_roots(store: Store, settings: LetterSettings) -> list[asn1_x509.Certificate]:
+    """What a letter's signer must chain to: this database's organization CA (checked against
+    its pin and its audit record) and the ``trust_roots`` of ``letters.yaml``."""
+    authority = organization_authority(store)
+    return [*load_certificates(authority.certificate_pem.encode("ascii")),
+            *settings.trust_certificates()]
+
+
+def verify_letter(pdf: bytes, roots: list[asn1_x509.Certificate]) -> VerifyReport:
+    """The signature check of an issued letter (pyHanko; pure, so a window runs it on a worker
+    thread)."""
+    return verify_pdf(pdf, roots)

@@ -26,7 +26,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from reviewer_app.core import deadlines
 from reviewer_app.core.adverse_reason import reason_problem
+from reviewer_app.core.characters import text_problem
 from reviewer_app.core.criteria.outcome import MEETS_CRITERIA
 
 
@@ -136,6 +138,71 @@ def approved_codes_problem(decision: str, approved: Sequence[str], requested: Se
     return None
 
 
+def decision_problem(decision: str, role: str, status: str, outcome: str | None,
+                     case_id: int | None = None) -> str | None:
+    """Why a reviewer with ``role`` may not make ``decision`` on a case in ``status`` whose
+    latest evaluation is ``outcome``, in the words the store refuses with; None when they may.
+    The window asks this to disable what a reviewer may not do, with the same sentence as a
+    tooltip."""
+    subject = f"case {case_id}" if case_id is not None else "this case"
+    if decision not in DECISIONS:
+        return f"'{decision}' is not a decision (use one of: {', '.join(DECISIONS)})"
+    if role not in ROLES:
+        return f"'{role}' is not a reviewer role (nurse or physician)"
+    if problem := _decidable_problem(subject, status):
+        return problem
+    if problem := decider_problem(decision, role, subject):
+        return problem
+    if status == REFERRED and role != PHYSICIAN:
+        return (f"{subject} has been referred to a physician reviewer; only a physician may "
+                "decide it or pend it now")
+    if problem := approval_problem(decision, role, outcome):
+        return f"{subject}: {problem}"
+    if decision == "refer" and role == PHYSICIAN:
+        return (f"{subject}: a physician reviewer decides the case (approve, partial, deny or "
+                "pend); referral is how a nurse sends it to a physician")
+    return None
+
+
+def member_reason_problem(decision: str, text: str | None) -> str | None:
+    """An adverse determination's plain-language reason for the member, checked like the
+    clinical rationale: the member's letter prints it, in the member's letter language."""
+    if decision not in ADVERSE:
+        return ("a reason for the member belongs only to a denial or a partial approval"
+                if (text or "").strip() else None)
+    problem = reason_problem(text)
+    return f"the reason for the member: {problem}" if problem else None
+
+
+MAX_PEND_ITEMS = 20
+MAX_PEND_ITEM_CHARS = 300
+
+
+def pend_items_problem(kept: Sequence[str], added: Sequence[str],
+                       available: Sequence[str]) -> str | None:
+    """What a request for information asks: the missing items the evaluation listed that the
+    reviewer kept (``kept``, each one of ``available``) and the reviewer's own items in words
+    (``added``). It must ask for something; the letter lists each one."""
+    unknown = [key for key in kept if key not in available]
+    if unknown:
+        return (f"'{unknown[0]}' is not among the missing items of the latest evaluation "
+                f"({', '.join(available) or 'it lists none'})")
+    if not kept and not added:
+        return ("a request for information must ask for something: keep one of the missing "
+                "items the evaluation lists, or add what is needed in words")
+    if len(kept) + len(added) > MAX_PEND_ITEMS:
+        return f"a request for information lists at most {MAX_PEND_ITEMS} items"
+    for text in added:
+        if not text.strip():
+            return "an item asked for in words is empty"
+        if len(text) > MAX_PEND_ITEM_CHARS:
+            return (f"an item asked for in words is {len(text):,} characters; say it in at "
+                    f"most {MAX_PEND_ITEM_CHARS}")
+        if problem := text_problem(text):
+            return f"the item '{text[:40]}' {problem}"
+    return None
+
+
 def decide(
     *,
     case_id: int,
@@ -146,31 +213,18 @@ def decide(
     reason: str | None,
     info_needed_by: dt.date | None,
     today: dt.date,
+    member_reason: str | None = None,
+    due_at: dt.datetime | None = None,
 ) -> str:
-    """The status after ``decision``, or :class:`TransitionError` saying why it is not allowed."""
-    if decision not in DECISIONS:
-        raise TransitionError(
-            f"'{decision}' is not a decision (use one of: {', '.join(DECISIONS)})"
-        )
-    if role not in ROLES:
-        raise TransitionError(f"'{role}' is not a reviewer role (nurse or physician)")
-    _decidable(case_id, status)
-    if problem := decider_problem(decision, role, f"case {case_id}"):
+    """The status after ``decision``, or :class:`TransitionError` saying why it is not allowed.
+    ``due_at`` is when the decision is due: a pend's needed-by date must come before it."""
+    if problem := decision_problem(decision, role, status, latest_outcome, case_id):
         raise TransitionError(problem)
-    if status == REFERRED and role != PHYSICIAN:
-        raise TransitionError(
-            f"case {case_id} has been referred to a physician reviewer; only a physician may "
-            "decide it or pend it now"
-        )
-    if problem := approval_problem(decision, role, latest_outcome):
-        raise TransitionError(f"case {case_id}: {problem}")
-    if decision == "refer" and role == PHYSICIAN:
-        raise TransitionError(
-            f"case {case_id}: a physician reviewer decides the case (approve, partial, deny or "
-            "pend); referral is how a nurse sends it to a physician"
-        )
     if problem := adverse_reason_problem(decision, reason):
         hint = "" if reason and reason.strip() else " (give --reason)"
+        raise TransitionError(f"case {case_id}: {problem}{hint}")
+    if problem := member_reason_problem(decision, member_reason):
+        hint = "" if member_reason and member_reason.strip() else " (give --member-reason)"
         raise TransitionError(f"case {case_id}: {problem}{hint}")
     if decision == "pend":
         if info_needed_by is None:
@@ -178,10 +232,13 @@ def decide(
                 f"case {case_id}: pending for information needs the date the information is "
                 "needed by (give --info-needed-by YYYY-MM-DD)"
             )
-        if info_needed_by < today:
+        if info_needed_by <= today:
             raise TransitionError(
-                f"case {case_id}: the information-needed-by date {info_needed_by} is in the past"
-            )
+                f"case {case_id}: the information-needed-by date {info_needed_by} is not after "
+                f"today ({today}): give the provider time to send it")
+        if due_at is not None and (
+                problem := deadlines.needed_by_problem(info_needed_by, due_at, today)):
+            raise TransitionError(f"case {case_id}: {problem}")
     elif info_needed_by is not None:
         raise TransitionError(
             f"case {case_id}: an information-needed-by date belongs only to a pend decision"
@@ -190,32 +247,30 @@ def decide(
 
 
 def check_approved_codes(*, case_id: int, decision: str, approved: tuple[str, ...],
-                         requested: tuple[str, ...]) -> None:
+                         requested: tuple[str, ...], approved_levels: tuple[str, ...] = (),
+                         requested_levels: tuple[str, ...] = ()) -> None:
     """:func:`approved_codes_problem` for a decision being recorded: refused with
     :class:`TransitionError`."""
-    if problem := approved_codes_problem(decision, approved, requested):
+    if problem := approved_codes_problem(decision, approved, requested, approved_levels,
+                                         requested_levels):
         hint = (f" (give --approve CODE for each; requested: {', '.join(requested)})"
                 if decision == "partial" and not approved else "")
         raise TransitionError(f"case {case_id}: {problem}{hint}")
 
 
-def _decidable(case_id: int, status: str) -> None:
+def _decidable_problem(subject: str, status: str) -> str | None:
     if status == DRAFT:
-        raise TransitionError(
-            f"case {case_id} is a draft: a reviewer must take it into review first "
-            f"(assign {case_id} --reviewer RID)"
-        )
+        number = subject.removeprefix("case ")
+        how = f" (assign {number} --reviewer RID)" if number.isdigit() else ""
+        return f"{subject} is a draft: a reviewer must take it into review first{how}"
     if status in DECIDED:
-        raise TransitionError(
-            f"case {case_id} has already been decided ({status}); a different decision needs "
-            "an appeal, decided by someone other than the original decider"
-        )
+        return (f"{subject} has already been decided ({status}); a different decision needs "
+                "an appeal, decided by someone other than the original decider")
     if status == LETTER_ISSUED:
-        raise TransitionError(
-            f"case {case_id} is closed: its decision letter has been issued"
-        )
+        return f"{subject} is closed: its decision letter has been issued"
     if status not in OPEN:
-        raise TransitionError(f"case {case_id} has an unknown status '{status}'")
+        return f"{subject} has an unknown status '{status}'"
+    return None
 
 
 def assign(*, case_id: int, status: str, role: str) -> str:
@@ -267,3 +322,29 @@ def edit(*, case_id: int, status: str) -> None:
         )
     if status not in OPEN:
         raise TransitionError(f"case {case_id} has an unknown status '{status}'")
+
+
+P2P_OUTCOMES = {
+    "upheld": "the decision stands as it is",
+    "new_information": "the provider will send new clinical information",
+    "request_changed": "the provider will change the request",
+    "request_withdrawn": "the provider withdrew the request",
+    "declined": "offered; the provider declined the conversation",
+    "no_contact": "offered; the provider could not be reached",
+}
+"""How a peer-to-peer conversation ended (or that the offer was not taken up): URAC asks for
+the offer and the conversation to be documented."""
+
+
+def peer_to_peer_problem(role: str, status: str, outcome: str) -> str | None:
+    """A peer-to-peer conversation is between the requesting provider and a physician
+    reviewer, about a case in review or decided (docs/review-rules.md)."""
+    if outcome not in P2P_OUTCOMES:
+        return (f"'{outcome}' is not a peer-to-peer outcome (use one of: "
+                f"{', '.join(P2P_OUTCOMES)})")
+    if role != PHYSICIAN:
+        return ("a peer-to-peer conversation is held by a physician reviewer with the "
+                f"requesting provider; a {role} reviewer records a referral instead")
+    if status == DRAFT:
+        return "the case is a draft: take it into review before recording a conversation"
+    return None

@@ -32,6 +32,8 @@ PASSPHRASE = "a reviewer's passphrase"
 ADMIN_PASSPHRASE = "an administrator's long passphrase"
 ADVERSE_REASON = ("The tumor has not made your spine unstable and no bone presses on your "
                   "nerves, so radiation comes first.")
+CLINICAL_REASON = ("SINS 10, potentially unstable; no retropulsion, ESCC 1a, Frankel E: "
+                   "radiation with reassessment of stability comes first under NOMS.")
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +158,7 @@ def test_a_physician_denial_gives_adverse_letters_with_the_reason(shell, team, t
           "instability unclear")
     shell("assign", case, "--reviewer", "2")
     assert shell("decide", case, "--decision", "deny", "--reviewer", "2", "--reason",
-                 ADVERSE_REASON)[0] == 0
+                 CLINICAL_REASON, "--member-reason", ADVERSE_REASON)[0] == 0
     letters = {}
     for recipient in ("member", "provider"):
         letters[recipient] = tmp_path / f"adverse-{recipient}.pdf"
@@ -170,7 +172,12 @@ def test_a_physician_denial_gives_adverse_letters_with_the_reason(shell, team, t
     if text is not None:
         words = " ".join(text.split())
         assert "radiation comes first" in words and "Maria Chen, MD" in words
-        assert "appeal" in words.lower()
+        assert "appeal" in words.lower() and "NOMS" not in words
+    text = pdf_text(letters["provider"])
+    if text is not None:
+        words = " ".join(text.split())
+        assert "reassessment of stability comes first under NOMS" in words
+        assert "no bone presses on your nerves" not in words
 
 
 def test_an_adverse_letter_needs_a_physicians_decision(shell, team, tmp_path):
@@ -198,13 +205,18 @@ def test_a_pend_gives_a_request_for_information(shell, team, tmp_path):
     document = json.loads(SEED.read_text(encoding="utf-8"))
     del document["oncology"]["expected_survival_months"]
     del document["symptoms"]["frankel_grade"]
+    received = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)  # due in 14 days: time to ask
+    document["received_at"] = received.isoformat(timespec="seconds")
     path = tmp_path / "pend.json"
     path.write_text(json.dumps(document, indent=1), encoding="utf-8")
     case = import_case(shell, path)
     shell("assign", case, "--reviewer", "1")
     needed_by = dt.date.today() + dt.timedelta(days=7)
+    code, _, err = shell("decide", case, "--decision", "pend", "--reviewer", "1",
+                         "--info-needed-by", (received + dt.timedelta(days=15)).date().isoformat())
+    assert code == 2 and "after the decision is due" in err
     assert shell("decide", case, "--decision", "pend", "--reviewer", "1", "--info-needed-by",
-                 needed_by.isoformat())[0] == 0
+                 needed_by.isoformat(), "--ask", "The operative plan")[0] == 0
     letter = tmp_path / "pend-member.pdf"
     code, out, err = shell("letter", case, "--out", str(letter))
     assert code == 0, err
@@ -215,7 +227,7 @@ def test_a_pend_gives_a_request_for_information(shell, team, tmp_path):
     if text is not None:
         words = " ".join(text.split())
         assert needed_by.strftime("%B") in words and str(needed_by.year) in words
-        assert "survival" in words.lower()
+        assert "survival" in words.lower() and "The operative plan" in words
 
 
 def test_a_partial_approval_letter_lists_what_was_approved(shell, team, tmp_path):
@@ -223,12 +235,13 @@ def test_a_partial_approval_letter_lists_what_was_approved(shell, team, tmp_path
     shell("assign", case, "--reviewer", "2")
     code, _, err = shell("decide", case, "--decision", "partial", "--reviewer", "2",
                          "--reason", "The corpectomy and fusion are approved; a separate "
-                         "laminotomy at L2-L3 is not needed.")
+                         "laminotomy at L2-L3 is not needed.", "--member-reason", ADVERSE_REASON)
     assert code == 2 and "--approve CODE" in err
     approved = ["63090", "22558", "22585", "22612", "22614", "22842", "22854"]
     assert shell("decide", case, "--decision", "partial", "--reviewer", "2", "--reason",
                  "The corpectomy and fusion are approved; a separate laminotomy at L2-L3 is "
-                 "not needed.", *(a for code in approved for a in ("--approve", code)))[0] == 0
+                 "not needed.", "--member-reason", ADVERSE_REASON,
+                 *(a for code in approved for a in ("--approve", code)))[0] == 0
     letter = tmp_path / "partial-provider.pdf"
     code, out, err = shell("letter", case, "--recipient", "provider", "--out", str(letter))
     assert code == 0 and "partial letter to the provider" in out, err
@@ -307,7 +320,7 @@ def test_a_role_change_needs_the_administrator_and_takes_effect_through_the_cert
     code, out, err = shell("reviewer", "role", "1", "--role", "physician")
     assert code == 0 and "Pat Lee, RN is a physician from now on" in out, err
     code, out, err = shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason",
-                           ADVERSE_REASON)
+                           CLINICAL_REASON, "--member-reason", ADVERSE_REASON)
     assert code == 0, err
     letter = tmp_path / "adverse.pdf"
     assert shell("letter", case, "--out", str(letter))[0] == 0
@@ -345,7 +358,8 @@ def test_an_organization_pkcs12_is_imported_and_trusted_through_its_root(shell, 
     assert code == 2 and "not vouched for by the organization CA" in err
     case = import_case(shell)
     shell("assign", case, "--reviewer", "1")
-    shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason", ADVERSE_REASON)
+    shell("decide", case, "--decision", "deny", "--reviewer", "1", "--reason", CLINICAL_REASON,
+          "--member-reason", ADVERSE_REASON)
     letter = tmp_path / "adverse.pdf"
     assert shell("letter", case, "--out", str(letter))[0] == 0
     code, out, _ = shell("verify", str(letter))
@@ -443,3 +457,23 @@ def test_a_backup_is_checkpointed_by_the_organization_ca(shell, team, tmp_path, 
         assert head["action"] == "backup"
     code, out, _ = cli(capsys, "--db", str(tmp_path / "copy.sqlite3"), "audit", "verify")
     assert code == 0 and "signed checkpoints" in out
+
+
+def test_a_peer_to_peer_is_recorded_from_the_command_line(shell, team):
+    case = import_case(shell)
+    shell("assign", case, "--reviewer", "1")
+    shell("decide", case, "--decision", "refer", "--reviewer", "1", "--reason", "SINS unclear")
+    talk = ("p2p", case, "--with", "R. Alvarez, MD", "--outcome", "new_information",
+            "--note", "Will send the flexion-extension films.")
+    code, _, err = shell(*talk, "--reviewer", "1")
+    assert code == 2 and "held by a physician reviewer" in err
+    code, _, err = shell("p2p", case, "--reviewer", "2")
+    assert code == 2 and "needs --with, --outcome" in err
+    code, out, err = shell(*talk, "--reviewer", "2", "--at", "2026-11-21T10:30:00-05:00")
+    assert (code, out) == (0, f"case {case}: peer-to-peer 1 recorded (the provider will send "
+                              "new clinical information)\n"), err
+    code, out, _ = shell("p2p", case, "--list")
+    assert code == 0 and "with R. Alvarez, MD, reviewer 2" in out
+    code, out, _ = shell("show", case)
+    assert "Peer-to-peer" in out and "Will send the flexion-extension films." in out
+    assert shell("audit", "verify")[0] == 0

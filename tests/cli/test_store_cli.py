@@ -113,7 +113,9 @@ def test_a_review_from_the_shell(capsys, tmp_path, db):
     assert code == 2 and "after you read it" in err
     code, out, _err = cli(capsys, "--db", db, "decide", "2", "--decision", "deny",
                           "--reviewer", "2", "--reason", "Surgery would not help within "
-                          "the expected survival.")
+                          "the expected survival.", "--member-reason", "Your doctors expect "
+                          "you to live less than three months, and surgery takes longer to "
+                          "heal.")
     assert code == 0 and "denied (version 4) by Sam Okoye, MD" in out
 
     code, out, _err = cli(capsys, "--db", db, "show", "2", "--reviewer", "2")

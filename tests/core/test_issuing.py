@@ -66,6 +66,9 @@ from reviewer_app.core.trust.keys import create_reviewer_key
 
 REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
 """An adverse reason in plain words about the member, as the rules require."""
+MEMBER_REASON = ("Your doctors expect you to live less than three months, and this surgery "
+                 "takes months to recover from.")
+ASK = ["A copy of the oncology clinic note from this month"]
 
 TODAY = NOW.date()
 
@@ -157,9 +160,10 @@ def test_each_decision_gives_its_letter_signed_by_the_decider(store):
     decide(store, 2, "refer", store.nurse, reason="survival under three months")
     decisions.assign(store, 2, reviewer=store.physician.id,
                      expected_version=cases.get_case(store, 2).version)
-    decide(store, 2, "deny", store.physician, reason=REASON)
+    decide(store, 2, "deny", store.physician, reason=REASON, member_reason=MEMBER_REASON)
     assert letter_basis(store, 2, recipient="provider").letter_type == "adverse"
-    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5))
+    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5),
+           info_added=ASK)
     assert letter_basis(store, 3, recipient="member").letter_type == "pend"
 
 
@@ -255,11 +259,13 @@ def test_a_letter_is_never_made_again_silently(store):
 
 
 def test_a_new_pend_is_a_new_letter_not_a_duplicate(store):
-    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5))
+    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5),
+           info_added=ASK)
     issue(store, 3)
     decisions.assign(store, 3, reviewer=store.nurse.id,
                      expected_version=cases.get_case(store, 3).version)
-    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=9))
+    decide(store, 3, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=9),
+           info_added=ASK)
     assert issue(store, 3).letter_id == "LTR-000002"
     assert cases.get_case(store, 3).status == "pended"
 
@@ -307,7 +313,7 @@ def test_a_letter_is_refused_when_the_decision_was_edited_with_its_trigger_dropp
     decide(store, 2, "refer", store.nurse, reason="survival under three months")
     decisions.assign(store, 2, reviewer=store.physician.id,
                      expected_version=cases.get_case(store, 2).version)
-    decide(store, 2, "deny", store.physician, reason=REASON)
+    decide(store, 2, "deny", store.physician, reason=REASON, member_reason=MEMBER_REASON)
     raw(store, "DROP TRIGGER decisions_keep_update",
         "UPDATE decisions SET reason = 'Edited by someone else entirely, not the physician.' "
         "WHERE decision = 'deny'")
@@ -338,13 +344,14 @@ def test_a_partial_approval_names_what_it_approves(store):
                            (tuple(requested), "that is an approval")):
         with pytest.raises(TransitionError, match=message):
             decisions.decide(store, seed.case_id, "partial", by=store.physician,
-                             expected_version=2, reason=reason, approved_codes=codes)
+                             expected_version=2, reason=reason, approved_codes=codes,
+                             member_reason=MEMBER_REASON)
     with pytest.raises(TransitionError, match="belong only to a partial approval"):
         decisions.decide(store, seed.case_id, "approve", by=store.physician,
                          expected_version=2, approved_codes=requested[:1])
     decided = decisions.decide(store, seed.case_id, "partial", by=store.physician,
                                expected_version=2, reason=reason,
-                               approved_codes=requested[:-1])
+                               approved_codes=requested[:-1], member_reason=MEMBER_REASON)
     assert decided.decision.approved_codes == " ".join(requested[:-1])
     basis = letter_basis(store, seed.case_id, recipient="provider")
     assert basis.letter_type == "partial"
@@ -355,14 +362,17 @@ def test_a_partial_approval_names_what_it_approves(store):
 
 
 def test_decisions_hashed_before_approved_codes_existed_still_verify():
-    row = dict.fromkeys(DECISION_COLUMNS, "x")
-    row["approved_codes"] = None
-    row["key_id"] = row["signature"] = None
-    assert record_hash("decisions", row) == row_hash(row, DECISION_COLUMNS[:-3])
+    first = DECISION_COLUMNS[:DECISION_COLUMNS.index("approved_codes")]
+    row = dict.fromkeys(DECISION_COLUMNS)
+    row.update(dict.fromkeys(first, "x"))
+    assert record_hash("decisions", row) == row_hash(row, first)
     row["approved_codes"] = "22558"
-    assert record_hash("decisions", row) == row_hash(row, DECISION_COLUMNS[:-2])
+    assert record_hash("decisions", row) == row_hash(row, (*first, "approved_codes"))
     row["key_id"], row["signature"] = 1, b"signature"
-    assert record_hash("decisions", row) == row_hash(row, DECISION_COLUMNS)
+    signed = (*first, "approved_codes", "key_id", "signature")
+    assert record_hash("decisions", row) == row_hash(row, signed)
+    row["approved_levels"] = "L1 L2"
+    assert record_hash("decisions", row) == row_hash(row, (*signed, "approved_levels"))
 
 
 def test_issue_letter_renders_signs_and_stores(store, keys):
@@ -383,10 +393,18 @@ def test_issue_letter_renders_signs_and_stores(store, keys):
     assert not verify_pdf(letter_pdf(store, letter)).ok, "no trust root: unknown signer"
 
 
-def test_a_request_for_information_needs_something_missing(store, keys):
-    decide(store, 1, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5))
-    with pytest.raises(LetterRefused, match="this evaluation is 'meets_criteria'"):
-        issuing.plan_letter(store, 1, recipient="member", settings=LetterSettings())
+def test_a_request_for_information_needs_something_to_ask_for(store, keys):
+    """Case 1 meets criteria, so its evaluation lists nothing missing: a pend must then say in
+    words what it asks for, and its letter lists that."""
+    with pytest.raises(TransitionError, match="must ask for something"):
+        decide(store, 1, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5))
+    assert cases.decisions_for(store, 1) == []
+    decide(store, 1, "pend", store.nurse, info_needed_by=TODAY + dt.timedelta(days=5),
+           info_added=ASK)
+    plan = issuing.plan_letter(store, 1, recipient="provider", settings=LetterSettings())
+    request = issuing.letter_request(plan.basis, letter_id="LTR-000001", issued_on=TODAY,
+                                     validity_days=90)
+    assert request.info_added == tuple(ASK) and request.info_kept == ()
 
 
 def test_settings_beside_the_database(tmp_path):

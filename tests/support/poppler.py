@@ -17,3 +17,12 @@ def tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def pdf_text_of(pdf: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext reads it, with white space folded."""
+    import subprocess
+
+    done = subprocess.run([tool("pdftotext"), "-", "-"], input=pdf, capture_output=True,
+                          check=True, timeout=60)
+    return " ".join(done.stdout.decode("utf-8").split())

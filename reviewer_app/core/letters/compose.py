@@ -57,7 +57,8 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
     criteria = request.determination.criteria_set
     library_set = default_library().by_id.get(criteria.id) if criteria else None
     appeal_days = deadlines.APPEAL_DAYS[case.line_of_business]
-    levels = request.approved_levels or tuple(case.service.levels or ())
+    levels = tuple(case.service.levels or ())
+    approved_levels = request.levels_approved or levels
     return {
         "member_name": f"{case.member.given_name} {case.member.family_name}",
         "member_id": case.member.id,
@@ -81,6 +82,10 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "decider_role": getattr(c.words.roles, request.decider.role),
         "service": service_words(c.words, case.primary_procedure),
         "levels": describe_levels(levels) if levels else c.words.not_reported,
+        "approved_levels": describe_levels(approved_levels) if approved_levels
+        else c.words.not_reported,
+        "denied_levels": describe_levels(request.levels_denied) if request.levels_denied
+        else "",
         "setting": getattr(c.words.settings, case.service.setting) if case.service.setting
         else c.words.not_reported,
         "authorization_number": request.authorization_number or "",
@@ -173,6 +178,14 @@ class _Composer:
         rows = tuple((code, self.describe(code), str(units[code])) for code in which)
         self.blocks.append(Table(header, rows, (0.11, 0.78, 0.11)))
 
+    def not_approved(self, levels_sentence: str) -> None:
+        """What a partial approval does not approve: the codes it leaves out and, when it
+        approves fewer levels than requested, the levels it leaves out."""
+        if self.request.denied:
+            self.codes_table(self.request.denied)
+        if self.request.levels_denied:
+            self.para(levels_sentence)
+
     def describe(self, code: str) -> str:
         """English letters print the plain description of the code; other languages print
         the kind of care in their own words (the descriptions are written in English)."""
@@ -262,10 +275,13 @@ class _Composer:
             self.heading(t.items_heading)
             self.para(t.items_intro)
             request = self.request
-            items = trace_reasons.member_missing(request.case, request.determination, self.c)
+            items = trace_reasons.member_missing(request.case, request.determination, self.c,
+                                                 request.asked_keys)
+            added = [" ".join(text.split()) for text in request.info_added]
             self.blocks.append(Bullets(
-                items=tuple(" ".join(i.why.split()) for i in items),
-                leads=tuple(f"{i.label[0].upper()}{i.label[1:]}." for i in items),
+                items=(*(" ".join(i.why.split()) for i in items), *added),
+                leads=(*(f"{i.label[0].upper()}{i.label[1:]}." for i in items),
+                       *("" for _ in added)),
             ))
             self.heading(t.next_heading)
             self.para(t.by_date)
@@ -278,9 +294,10 @@ class _Composer:
             if partial:
                 self.heading(m.partial.approved_heading)
                 self.codes_table(self.request.approved)
+                self.para(m.partial.approved_levels)
                 self.para(m.partial.validity)
                 self.heading(t.denied_heading)
-                self.codes_table(self.request.denied)
+                self.not_approved(m.partial.denied_levels)
             self.heading(t.why_heading)
             changes = self.member_reasons(t.reason_intro)
             if not partial:
@@ -345,14 +362,14 @@ class _Composer:
             self.key_facts(*base, "service", "levels", "needed_by", "due", "replaces")
             self.para(t.intro)
             self.heading(t.items_heading)
-            items = trace_reasons.provider_missing(request.case, request.determination, self.c)
-            self.blocks.append(Table(
-                tuple(t.item_columns),
-                tuple((f"{i.label[0].upper()}{i.label[1:]}"
-                       + (f" ({i.path})" if i.path else f" ({t.new_study})"), i.why or "\u2014")
-                      for i in items),
-                (0.45, 0.55),
-            ))
+            items = trace_reasons.provider_missing(request.case, request.determination, self.c,
+                                                   request.asked_keys)
+            rows = [(f"{i.label[0].upper()}{i.label[1:]}"
+                     + (f" ({i.path})" if i.path else f" ({t.new_study})"), i.why or "\u2014")
+                    for i in items]
+            rows += [(" ".join(text.split()), self.fill(t.added_why))
+                     for text in request.info_added]
+            self.blocks.append(Table(tuple(t.item_columns), tuple(rows), (0.45, 0.55)))
             self.para(t.by_date)
             self.para(t.if_late)
             self.para(t.send)
@@ -365,9 +382,13 @@ class _Composer:
             if partial:
                 self.heading(p.partial.approved_heading)
                 self.codes_table(request.approved)
+                self.para(p.partial.approved_levels)
                 self.para(p.partial.validity)
-            self.heading(t.denied_heading)
-            self.codes_table(request.denied)
+                self.heading(t.denied_heading)
+                self.not_approved(p.partial.denied_levels)
+            else:
+                self.heading(t.denied_heading)
+                self.codes_table(request.denied)
             self.blocks.append(Paragraph(" ".join(request.reason_text.split()),
                                          lead=self.fill(p.common.reviewer_note)))
             self.trace()

@@ -32,6 +32,7 @@ from reviewer_app.core.criteria.library import default_library
 from reviewer_app.core.criteria.result import StudyNeed
 from reviewer_app.core.determination import MissingStudy
 from reviewer_app.core.errors import Problem
+from reviewer_app.core.languages import letter_languages, member_letter_language
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.yaml_files import read_model
@@ -40,7 +41,8 @@ LETTER_SLOTS = frozenset({
     "member_name", "member_id", "birth_date", "provider_name", "provider_npi", "organization",
     "phone", "tty", "fax", "appeals_phone", "appeals_fax", "appeals_address", "p2p_phone",
     "case_number", "letter_id", "letter_date", "decided_on", "decider_name",
-    "decider_credentials", "decider_role", "service", "levels", "setting",
+    "decider_credentials", "decider_role", "service", "levels", "approved_levels",
+    "denied_levels", "setting",
     "authorization_number", "valid_from", "valid_to", "validity_days", "criteria_title",
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
     "due_at", "replaces", "plan", "page", "pages",
@@ -225,6 +227,8 @@ class MemberPartial(Data):
     title: str
     intro: str
     approved_heading: str
+    approved_levels: str
+    denied_levels: str
     validity: str
     denied_heading: str
     why_heading: str
@@ -285,6 +289,8 @@ class ProviderPartial(Data):
     title: str
     intro: str
     approved_heading: str
+    approved_levels: str
+    denied_levels: str
     validity: str
     denied_heading: str
 
@@ -296,6 +302,8 @@ class ProviderPend(Data):
     item_columns: list[str] = Field(min_length=2, max_length=2)
     new_study: str
     """Beside a study the request does not include, where an input would show its path."""
+    added_why: str
+    """Beside an item the reviewer asked for in her own words."""
     by_date: str
     if_late: str
     send: str
@@ -492,8 +500,7 @@ def load_content(path: Path) -> LanguageContent:
 
 def languages() -> tuple[str, ...]:
     """The member-letter languages shipped, e.g. ``("en", "es")``."""
-    return tuple(sorted(p.stem for p in resources.path("letters").glob("*.yaml")
-                        if p.stem != "letterhead"))
+    return letter_languages()
 
 
 @cache
@@ -506,8 +513,7 @@ def content(language: str = "en") -> LanguageContent:
 
 def member_language(tag: str) -> str:
     """The shipped language for a member's BCP 47 tag (``es-MX`` -> ``es``); else English."""
-    primary = tag.split("-", 1)[0].lower()
-    return primary if primary in languages() else "en"
+    return member_letter_language(tag)
 
 
 def service_words(words: Words, procedure_code: str) -> str:

@@ -74,6 +74,12 @@ class LetterRequest:
     """For a partial approval, the procedure codes approved (the others are not)."""
     approved_levels: tuple[str, ...] = ()
     """For a partial approval, the levels approved when fewer than requested."""
+    info_kept: tuple[str, ...] | None = None
+    """For a request for information, the evaluation's missing items it asks for (their keys,
+    ``Determination.missing_keys``); None asks for every one (a pend recorded before the
+    reviewer chose them)."""
+    info_added: tuple[str, ...] = ()
+    """For a request for information, what the reviewer asks for in her own words."""
     replaces_letter_id: str | None = None
     issued_on: dt.date | None = None
     """The date of the letter, from which appeal windows count; the decision date if None."""
@@ -121,6 +127,35 @@ class LetterRequest:
         return ()
 
     @property
+    def requested_levels(self) -> tuple[str, ...]:
+        return tuple(self.case.service.levels or ())
+
+    @property
+    def levels_approved(self) -> tuple[str, ...]:
+        """The levels this letter approves: all requested for an approval, those named for a
+        partial approval (all requested when it names none), none otherwise."""
+        if self.letter_type == "approval":
+            return self.requested_levels
+        if self.letter_type == "partial":
+            return self.approved_levels or self.requested_levels
+        return ()
+
+    @property
+    def levels_denied(self) -> tuple[str, ...]:
+        if self.letter_type == "adverse":
+            return self.requested_levels
+        return tuple(level for level in self.requested_levels
+                     if self.letter_type == "partial" and level not in self.levels_approved)
+
+    @property
+    def asked_keys(self) -> tuple[str, ...]:
+        """The evaluation's missing items this request for information asks for."""
+        available = self.determination.missing_keys()
+        if self.info_kept is None:
+            return tuple(available)
+        return tuple(key for key in available if key in self.info_kept)
+
+    @property
     def valid_until(self) -> dt.date:
         """The last day of an approval: ``validity_days`` counted from the letter date."""
         return self.date + dt.timedelta(days=self.validity_days - 1)
@@ -159,13 +194,17 @@ class LetterRequest:
 
     def _check_pend(self) -> None:
         self._check_decision()
-        if self.determination.outcome != PEND_MISSING_INFORMATION:
-            raise LetterRefused(
-                "a request for information lists what the evaluation found missing; this "
-                f"evaluation is '{self.determination.outcome}'"
-            )
-        if not asks(self.determination):
-            raise LetterRefused("the evaluation lists nothing missing to ask for")
+        if self.info_kept is None:
+            if self.determination.outcome != PEND_MISSING_INFORMATION:
+                raise LetterRefused(
+                    "a request for information lists what the evaluation found missing; this "
+                    f"evaluation is '{self.determination.outcome}'"
+                )
+            if not asks(self.determination):
+                raise LetterRefused("the evaluation lists nothing missing to ask for")
+        elif problem := lifecycle.pend_items_problem(
+                self.info_kept, self.info_added, self.determination.missing_keys()):
+            raise LetterRefused(problem)
         if self.info_needed_by is None:
             raise LetterRefused("a request for information needs the date it is needed by")
         if self.info_needed_by <= self.decided_at.date():

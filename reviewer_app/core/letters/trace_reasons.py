@@ -84,18 +84,30 @@ def _asking_study(determination: Determination, study: MissingStudy) -> Criterio
     return next(iter(asking_study(determination.criteria, study.findings)), None)
 
 
-def member_missing(case: Case, determination: Determination,
-                   content: LanguageContent) -> list[MissingItem]:
-    """Each missing input in plain words, with why it is needed, in the letter's language."""
+def _asked(determination: Determination, keys: tuple[str, ...] | None
+           ) -> tuple[list[str], list[MissingStudy]]:
+    """The missing inputs and studies a request for information asks for: those of ``keys``
+    (every one when None), in the evaluation's order."""
+    if keys is None:
+        return list(determination.missing_information), list(determination.missing_studies)
+    return ([path for path in determination.missing_information if path in keys],
+            [study for study in determination.missing_studies if study.key in keys])
+
+
+def member_missing(case: Case, determination: Determination, content: LanguageContent,
+                   keys: tuple[str, ...] | None = None) -> list[MissingItem]:
+    """Each missing input asked for (``keys``; all when None) in plain words, with why it is
+    needed, in the letter's language."""
     slots = member_slots(case, content)
+    paths, studies = _asked(determination, keys)
     items = []
-    for path in determination.missing_information:
+    for path in paths:
         criterion = _asking(determination, path)
         why = ""
         if criterion is not None and determination.criteria_set is not None:
             why = content.reason(determination.criteria_set.id, criterion.id).why
         items.append(MissingItem(path, content.input_label(path), why.format_map(slots)))
-    for study in determination.missing_studies:
+    for study in studies:
         criterion = _asking_study(determination, study)
         why = ""
         if criterion is not None and determination.criteria_set is not None:
@@ -104,15 +116,17 @@ def member_missing(case: Case, determination: Determination,
     return items
 
 
-def provider_missing(case: Case, determination: Determination,
-                     content: LanguageContent) -> list[MissingItem]:
-    """Each missing input with the criterion it decides and the set's own ``why_needed``."""
+def provider_missing(case: Case, determination: Determination, content: LanguageContent,
+                     keys: tuple[str, ...] | None = None) -> list[MissingItem]:
+    """Each missing input asked for (``keys``; all when None) with the criterion it decides
+    and the set's own ``why_needed``."""
     criteria_set = (default_library().by_id.get(determination.criteria_set.id)
                     if determination.criteria_set else None)
     specs = {c.id: c for c in criteria_set.criteria} if criteria_set else {}
     narrative = Narrative(Facts(case))
+    paths, studies = _asked(determination, keys)
     items = []
-    for path in determination.missing_information:
+    for path in paths:
         criterion = _asking(determination, path)
         why = ""
         if criterion is not None:
@@ -122,7 +136,7 @@ def provider_missing(case: Case, determination: Determination,
             if needed:
                 why = f"{needed[0].upper()}{needed[1:].rstrip('.')}. Criterion: {why}"
         items.append(MissingItem(path, content.input_label(path), why))
-    for study in determination.missing_studies:
+    for study in studies:
         criterion = _asking_study(determination, study)
         why = ""
         if criterion is not None:

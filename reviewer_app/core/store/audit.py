@@ -27,12 +27,13 @@ from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
-           "draft_start", "draft_discard", "unlock_failed")
+           "draft_start", "draft_discard", "unlock_failed", "peer_to_peer")
 """``edit``: a new version of the case's document was saved (the request itself changed).
 ``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
 thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``.
 ``unlock_failed``: a passphrase did not open a reviewer's or the CA's key (who and when; the
-passphrase is never recorded)."""
+passphrase is never recorded). ``peer_to_peer``: a conversation between the requesting provider
+and a physician reviewer was recorded (its row in ``peer_to_peer``)."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"
@@ -352,7 +353,8 @@ def _check_records(store: Store, last_record: dict, report: AuditReport) -> None
                     last_record[(table_name, row_id)][1]))
 
 
-CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents", "fhir_requests")
+CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents", "fhir_requests",
+                      "peer_to_peer")
 """The tables whose rows belong to one case (they have a ``case_id``)."""
 
 

@@ -10,12 +10,15 @@ the one the reviewer was looking at, naming who changed it and when.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer_app.core import lifecycle
+from reviewer_app.core import deadlines, lifecycle
+from reviewer_app.core.determination import MissingStudy
+from reviewer_app.core.languages import member_letter_language
 from reviewer_app.core.store.audit import (
     AuditLog,
     case_stamp,
@@ -28,7 +31,7 @@ from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StaleCaseError, StoreError, lifecycle_rules
 from reviewer_app.core.store.preparation import read_document
-from reviewer_app.core.store.records import CaseSummary, Decision
+from reviewer_app.core.store.records import CaseSummary, Decision, Evaluation
 from reviewer_app.core.store.reviewers import UnlockedReviewer, authorized, get_reviewer
 from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS
 from reviewer_app.core.store.signing import decision_payload
@@ -55,17 +58,33 @@ def decide(
     reason: str | None = None,
     info_needed_by: dt.date | None = None,
     approved_codes: Sequence[str] = (),
+    member_reason: str | None = None,
+    approved_levels: Sequence[str] = (),
+    info_kept: Sequence[str] | None = None,
+    info_added: Sequence[str] = (),
 ) -> Decided:
     """Record the decision of the reviewer signed in as ``by`` on the case as it was at
-    ``expected_version``, signed with their key. A partial approval names the
-    ``approved_codes`` (the other requested codes are denied).
+    ``expected_version``, signed with their key.
+
+    ``reason`` is the clinical rationale (the provider's letter prints it; a referral's note);
+    a denial or partial approval also needs ``member_reason``, the same in plain words for the
+    member, written in the member's letter language (recorded with it). A partial approval
+    names the ``approved_codes`` and, when it approves fewer levels than requested, the
+    ``approved_levels`` (the rest is not approved). A pend asks for the missing items of the
+    latest evaluation that the reviewer kept (``info_kept``, their keys:
+    ``Determination.missing_keys``; None keeps them all) and the reviewer's own items in words
+    (``info_added``), by ``info_needed_by``, which must come before the decision is due.
 
     What it relies on is checked first, under the write lock: the case row, the evaluation it
     is decided on and the reviewer's row and key against their audit records, and the role
     from the reviewer's certificate (verified against the organization CA), which must be
     the role in the table ("record altered" otherwise, nothing written)."""
     reason = reason.strip() if reason and reason.strip() else None
+    member_reason = member_reason.strip() if member_reason and member_reason.strip() else None
     approved = tuple(dict.fromkeys(code.strip() for code in approved_codes if code.strip()))
+    levels = tuple(dict.fromkeys(level.strip().upper() for level in approved_levels
+                                 if level.strip()))
+    added = tuple(" ".join(text.split()) for text in info_added if text.strip())
     with store.write():
         signer = authorized(store, by.id)
         if signer.key.id != by.key_id:
@@ -76,6 +95,11 @@ def decide(
         evaluation = latest_evaluation(store, case_id)
         if evaluation is not None:
             check_record_intact(store, "evaluations", evaluation_row(store, evaluation.id))
+        needs_case = (decision in lifecycle.ADVERSE or bool(approved or levels)
+                      or evaluation is None)
+        case = read_document(f"case {case_id}", row["document"])[0] if needs_case else None
+        due = (dt.datetime.fromisoformat(evaluation.determination["due_at"]) if case is None
+               else deadlines.due_at(case.received_at, case.urgency, case.line_of_business))
         with lifecycle_rules():
             status = lifecycle.decide(
                 case_id=case_id,
@@ -86,12 +110,16 @@ def decide(
                 reason=reason,
                 info_needed_by=info_needed_by,
                 today=store.today(),
+                member_reason=member_reason,
+                due_at=due,
             )
-            if approved or decision == "partial":
-                case, _ = read_document(f"case {case_id}", row["document"])
+            if approved or levels or decision == "partial":
                 lifecycle.check_approved_codes(
                     case_id=case_id, decision=decision, approved=approved,
-                    requested=tuple(p.code for p in case.service.procedures))
+                    requested=tuple(p.code for p in case.service.procedures),
+                    approved_levels=levels,
+                    requested_levels=tuple(case.service.levels or ()))
+            kept = _pend_items(case_id, decision, evaluation, info_kept, added)
         now = store.now()
         new_row = save_row(store, row, {
             "status": status,
@@ -115,6 +143,12 @@ def decide(
             "at": now,
             "approved_codes": " ".join(approved) or None,
             "key_id": by.key_id,
+            "member_reason": member_reason,
+            "member_language": (member_letter_language(case.member.language)
+                                if member_reason else None),
+            "approved_levels": " ".join(levels) or None,
+            "info_kept": json.dumps(list(kept)) if kept is not None else None,
+            "info_added": json.dumps(list(added), ensure_ascii=False) if added else None,
         }
         record["signature"] = by.sign(decision_payload(record))
         store.conn.execute(_INSERT_DECISION, tuple(record[name] for name in DECISION_COLUMNS))
@@ -128,6 +162,26 @@ def decide(
         )
         checkpoint(store, log, by)
     return Decided(CaseSummary.from_row(new_row), Decision.from_row(record))
+
+
+def _pend_items(case_id: int, decision: str, evaluation: Evaluation | None,
+                kept: Sequence[str] | None, added: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What a pend asks for, checked (:func:`lifecycle.pend_items_problem`); None for any other
+    decision, which asks for nothing."""
+    found = evaluation.determination if evaluation is not None else {}
+    available = (*found.get("missing_information", ()),
+                 *(MissingStudy.model_validate(study).key
+                   for study in found.get("missing_studies", ())))
+    if decision != "pend":
+        if kept or added:
+            raise lifecycle.TransitionError(
+                f"case {case_id}: items asked for belong only to a pend decision")
+        return None
+    chosen = available if kept is None else tuple(dict.fromkeys(kept))
+    if problem := lifecycle.pend_items_problem(chosen, added, available):
+        hint = " (give --ask TEXT)" if not chosen and not added else ""
+        raise lifecycle.TransitionError(f"case {case_id}: {problem}{hint}")
+    return chosen
 
 
 def evaluation_row(store: Store, evaluation_id: int) -> sqlite3.Row:

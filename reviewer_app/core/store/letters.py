@@ -340,10 +340,10 @@ def record_letter(store: Store, basis: LetterBasis,
 
 
 def export_letter(store: Store, reference: str, sink: Callable[[bytes], None], *,
-                  by: int | None = None) -> LetterRecord:
+                  by: int | None = None, to: str = "file") -> LetterRecord:
     """Write an issued letter again from the database (after a crash, or a lost file): the
     stored bytes, checked against their recorded sha256, and an ``export`` audit entry,
-    committed before ``sink`` writes them."""
+    committed before ``sink`` writes them. ``to`` says where they go (``file``, ``printer``)."""
     letter = find_letter(store, reference)
     with store.write():
         if by is not None:
@@ -357,7 +357,7 @@ def export_letter(store: Store, reference: str, sink: Callable[[bytes], None], *
         AuditLog(store).append("export", reviewer_id=by,
                                case=case_stamp(case_row(store, row["case_id"]), hashed=False),
                                details={"letter_id": letter.letter_id, "sha256": row["sha256"],
-                                        "to": "file"})
+                                        "to": to})
     sink(row["pdf"])
     return letter
 

@@ -432,6 +432,49 @@ def m010_fhir_requests(db: Database) -> None:
     ])
 
 
+@_migration
+def m011_decision_details(db: Database) -> None:
+    """What a decision says beyond its status (``rows.DECISION_DETAIL_COLUMNS``): an adverse
+    determination's plain-language reason for the member beside the clinical rationale for the
+    provider (``reason``), with the member's letter language; the levels a partial approval
+    approves; a pend's items, the evaluation's missing items kept and the reviewer's own. A
+    decision recorded from now on is signed over these columns too (``signing``:
+    ``ur-decision/2``); earlier ones keep their signatures over the columns they had."""
+    for name in ("member_reason", "member_language", "approved_levels", "info_kept",
+                 "info_added"):
+        db["decisions"].add_column(name, str)
+
+
+@_migration
+def m012_peer_to_peer(db: Database) -> None:
+    """Peer-to-peer conversations between the requesting provider and a physician reviewer
+    (who, when, the outcome, a note), each recorded in the audit trail; kept like decisions,
+    never changed or deleted."""
+    db["peer_to_peer"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "case_version": int,
+            "reviewer_id": int,
+            "provider": str,
+            "held_at": str,
+            "outcome": str,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "case_version", "reviewer_id", "provider", "held_at", "outcome",
+                  "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    _guard(db, [
+        ("peer_to_peer_keep_update", "UPDATE", "peer_to_peer",
+         "a recorded peer-to-peer conversation cannot be changed; record another"),
+        ("peer_to_peer_keep_delete", "DELETE", "peer_to_peer",
+         "a recorded peer-to-peer conversation cannot be deleted"),
+    ])
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

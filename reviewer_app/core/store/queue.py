@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.core.lifecycle import OPEN, STATUS_FILTERS, STATUSES
+from reviewer_app.core.lifecycle import OPEN, REFERRED, STATUS_FILTERS, STATUSES
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.records import CaseSummary
 from reviewer_app.core.store.rows import utc_text
@@ -44,6 +44,7 @@ SORT_COLUMNS = {
     "case": (),
     "member": ("member_name",),
     "status": ("status", "due_at"),
+    "referred": ("referred_rank", "due_at"),
 }
 """Each sort order and the columns it orders by; every order ends with the case id, so the
 order is total and a page's last row is a cursor. Every index costs every import (each new
@@ -78,7 +79,13 @@ INDEXES = {
     "status": SortIndexes(None, None, "idx_cases_status_due_at", "cases_assigned_status"),
 }
 """A status sort reads one status at a time (see :func:`queue_page`): with an ``IN`` list of
-statuses SQLite would probe each status from its start on every page."""
+statuses SQLite would probe each status from its start on every page.
+
+The ``referred`` sort, a physician's queue, is soonest due first with the cases referred to a
+physician ahead of the rest. It needs no index of its own: it is read in two parts (see
+:func:`queue_page`), the referred cases through the due-time index within a status (or within
+a reviewer's cases), then the other cases through the due-time index of the list with the
+referred ones skipped as the index is walked (they are a small share of the open cases)."""
 OPEN_INDEXES = frozenset({"cases_open_due", "cases_open_assigned",
                           *(i.open for i in INDEXES.values() if i.open)})
 """The partial indexes on the open statuses."""
@@ -109,6 +116,8 @@ class CaseQuery:
     descending: bool = False
     limit: int = PAGE
     offset: int = 0
+    not_referred: bool = False
+    """Leave out referred cases (the second part of a ``referred`` sort)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,12 @@ class QueueRow:
     assigned_reviewer: int | None
     reviewer_name: str | None
     """Name and credentials ("Dana Whitfield, RN"), None when nobody is assigned."""
+
+    @property
+    def referred_rank(self) -> int:
+        """0 for a case referred to a physician, 1 otherwise: how a physician's queue puts the
+        referred cases first."""
+        return 0 if self.status == REFERRED else 1
 
     def key(self, sort: str) -> tuple[Any, ...]:
         return (*(getattr(self, column) for column in SORT_COLUMNS[sort]), self.id)
@@ -220,6 +235,9 @@ def case_sql(query: CaseQuery, now: str, *, day_end: str | None = None,
     sort = sort_of(query)
     if sort == "status" and status in ("open", "all"):
         raise StoreError("a list sorted by status is read one status at a time (queue_page)")
+    if sort == "referred":
+        raise StoreError("a list with the referred cases first is read in two parts "
+                         "(queue_page)")
     index = None if query.search is not None else _index(query, sort, status)
     if status == "open":
         where.append(f"c.status IN {OPEN_SQL}")
@@ -228,6 +246,8 @@ def case_sql(query: CaseQuery, now: str, *, day_end: str | None = None,
             where.append(f"c.status IN {OPEN_SQL}")
         where.append("c.status = ?")
         params.append(status)
+    if query.not_referred:
+        where.append(f"c.status <> '{REFERRED}'")
     for column in ("assigned_to", "urgency", "line_of_business"):
         value = getattr(query, column)
         if value is not None:
@@ -378,6 +398,8 @@ def _parts(query: CaseQuery, after: Cursor | None) -> list[tuple[CaseQuery, Curs
     except for a status sort over several statuses, which reads each status in turn."""
     timed = query.overdue or query.due_today
     status = "open" if timed and query.status == "all" else query.status
+    if sort_of(query) == "referred":
+        return _referred_parts(query, status, after)
     if sort_of(query) != "status" or status not in ("open", "all"):
         return [(query, after)]
     statuses = sorted(OPEN if status == "open" else STATUSES, reverse=query.descending)
@@ -387,6 +409,24 @@ def _parts(query: CaseQuery, after: Cursor | None) -> list[tuple[CaseQuery, Curs
     return [(_replace(query, status=value),
              after if after is not None and value == after.key[0] else None)
             for value in statuses]
+
+
+def _referred_parts(query: CaseQuery, status: str, after: Cursor | None
+                    ) -> list[tuple[CaseQuery, Cursor | None]]:
+    """A ``referred`` sort: the referred cases soonest due first, then the rest (reversed when
+    descending), each part read in due order; the cursor's first value says which part it is
+    in (0 referred, 1 the rest) and the part reads on from the rest of it."""
+    if status not in ("open", "all"):  # one status: its rank is the same for every row
+        return [(_replace(query, sort="due"), Cursor(after.key[1:]) if after else None)]
+    parts = [(0, _replace(query, status=REFERRED, sort="due")),
+             (1, _replace(query, sort="due", not_referred=True))]
+    if query.descending:
+        parts.reverse()
+    if after is not None:
+        at = parts.index(next(part for part in parts if part[0] == after.key[0]))
+        parts = parts[at:]
+    return [(part, Cursor(after.key[1:]) if after is not None and rank == after.key[0]
+             else None) for rank, part in parts]
 
 
 def _queue_rows(store: Store, found: list[tuple]) -> list[QueueRow]:

@@ -12,7 +12,8 @@ from reviewer_app.core.store.rows import REVIEWER_COLUMNS, parse_utc
 
 
 def _from_row(cls, row: sqlite3.Row | dict, **overrides: Any):
-    return cls(**{f.name: overrides.get(f.name, row[f.name]) for f in fields(cls)})
+    return cls(**{f.name: overrides[f.name] if f.name in overrides else row[f.name]
+                  for f in fields(cls)})
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,40 @@ class Decision:
     """The signing key of the reviewer who decided; None for a decision made before decisions
     were signed (schema version 8, ``signing.SIGNATURES_SINCE``)."""
     signature: bytes | None = None
+    member_reason: str | None = None
+    """For a denial or partial approval, the reason in plain words for the member's letter
+    (``reason`` is the clinical rationale for the provider); None before schema version 10."""
+    member_language: str | None = None
+    """The member's letter language ``member_reason`` is written in (``en``, ``es``)."""
+    approved_levels: str | None = None
+    """For a partial approval that approves fewer levels than requested, those it approves."""
+    info_kept: str | None = None
+    """For a pend, the evaluation's missing items asked for (a JSON list of their keys)."""
+    info_added: str | None = None
+    """For a pend, the reviewer's own items in words (a JSON list)."""
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | dict) -> Decision:
-        return _from_row(cls, row)
+        names = row.keys()
+        return _from_row(cls, row, **{f.name: None for f in fields(cls) if f.name not in names})
+
+    @property
+    def kept_items(self) -> tuple[str, ...] | None:
+        """The missing items a pend asks for; None for a pend recorded before they were
+        (it asks for every item its evaluation lists)."""
+        return tuple(json.loads(self.info_kept)) if self.info_kept is not None else None
+
+    @property
+    def added_items(self) -> tuple[str, ...]:
+        return tuple(json.loads(self.info_added)) if self.info_added else ()
+
+    @property
+    def approved_code_list(self) -> tuple[str, ...]:
+        return tuple((self.approved_codes or "").split())
+
+    @property
+    def approved_level_list(self) -> tuple[str, ...]:
+        return tuple((self.approved_levels or "").split())
 
     def to_json_dict(self) -> dict[str, Any]:
         found = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -34,7 +34,12 @@ from reviewer_app.core.store.records import Reviewer
 from reviewer_app.core.store.rows import REVIEWER_COLUMNS, REVIEWER_KEY_COLUMNS, utc_text
 from reviewer_app.core.store.signing import SIGNATURES_SINCE
 from reviewer_app.core.trust.authority import UnlockedAuthority
-from reviewer_app.core.trust.credentials import Credential, common_name, verify_credential
+from reviewer_app.core.trust.credentials import (
+    Credential,
+    common_name,
+    role_of,
+    verify_credential,
+)
 from reviewer_app.core.trust.errors import UntrustedCertificate, WrongPassphrase
 from reviewer_app.core.trust.key_files import KeyMaterial
 from reviewer_app.core.trust.keys import open_key, recertify
@@ -119,6 +124,12 @@ class UnlockedReviewer:
     @property
     def name(self) -> str:
         return common_name(self.certificate)
+
+    @property
+    def role(self) -> str | None:
+        """The role the certificate states (what the window enables); the store checks it
+        against the organization CA on every action."""
+        return role_of(self.certificate)
 
     def sign(self, payload: bytes) -> bytes:
         return sign(self.material.private_key, payload)

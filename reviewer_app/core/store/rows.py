@@ -31,8 +31,15 @@ EVALUATION_COLUMNS = (
 DECISION_COLUMNS = (
     "id", "case_id", "case_version", "reviewer_id", "role", "decision", "status_before",
     "status_after", "reason", "info_needed_by", "evaluation_id", "at", "approved_codes",
-    "key_id", "signature",
+    "key_id", "signature", "member_reason", "member_language", "approved_levels", "info_kept",
+    "info_added",
 )
+DECISION_DETAIL_COLUMNS = ("member_reason", "member_language", "approved_levels", "info_kept",
+                           "info_added")
+"""Added by migration ``m011_decision_details``: the plain-language reason for the member (and
+the language it is written in), the levels a partial approval approves, and what a pend asks
+for (the evaluation's missing items kept, as JSON keys; the reviewer's own items in words, as
+JSON text). None on every decision recorded before it."""
 REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
 REVIEWER_KEY_COLUMNS = (
     "id", "reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
@@ -45,6 +52,10 @@ LETTER_COLUMNS = (
 )
 AUTHORITY_COLUMNS = (
     "id", "source", "subject", "fingerprint_sha256", "certificate_pem", "pkcs12", "created_at",
+)
+PEER_TO_PEER_COLUMNS = (
+    "id", "case_id", "case_version", "reviewer_id", "provider", "held_at", "outcome", "note",
+    "created_at",
 )
 CASE_DOCUMENT_COLUMNS = (
     "id", "case_id", "case_version", "document", "sha256", "reviewer_id", "created_at",
@@ -61,10 +72,12 @@ RECORD_COLUMNS = {
     "case_documents": CASE_DOCUMENT_COLUMNS,
     "authority": AUTHORITY_COLUMNS,
     "fhir_requests": FHIR_REQUEST_COLUMNS,
+    "peer_to_peer": PEER_TO_PEER_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 
-LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature"})}
+LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature",
+                                         *DECISION_DETAIL_COLUMNS})}
 """Columns added to a table after rows were already hashed into the audit trail. They enter a
 row's hash only when set, so rows written before their migration still verify."""
 
@@ -130,8 +143,17 @@ def case_hash(row: Mapping[str, Any]) -> str:
     return row_hash(row, CASE_COLUMNS)
 
 
+def _later_value(row: Mapping[str, Any], name: str) -> Any:
+    """A later column's value; None for a row that does not have it (one written, or
+    stamped, before its migration)."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
+
+
 def record_hash(table: str, row: Mapping[str, Any]) -> str:
     later = LATER_COLUMNS.get(table, frozenset())
     columns = [name for name in RECORD_COLUMNS[table]
-               if name not in later or row[name] is not None]
+               if name not in later or _later_value(row, name) is not None]
     return row_hash(row, columns)

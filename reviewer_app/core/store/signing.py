@@ -2,8 +2,10 @@
 checkpoints by a reviewer or the organization CA, every signer's certificate against the CA.
 
 A decision's signature covers its canonical serialisation (:func:`decision_payload`: reviewer,
-role, case and version, decision, reason, approved codes, dates, the evaluation it was made on,
-the key), so editing any of them, the role included, breaks it. A checkpoint's covers the
+role, case and version, decision, reasons, approved codes and levels, what a pend asks for,
+dates, the evaluation it was made on, the key), so editing any of them, the role included,
+breaks it. Decisions signed before the later columns existed stay valid over what they
+covered then (:func:`signed_payloads`). A checkpoint's covers the
 audit chain's head (:func:`checkpoint_payload`: entry number, its hash, the checkpoint's own
 number and time), so recomputing the chain after an edit no longer matches a checkpoint
 signed before it. Each signer certificate is checked once against the organization CA at the
@@ -33,7 +35,12 @@ from reviewer_app.core.store.authority import (
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.hashing import canonical
 from reviewer_app.core.store.migrations import NAMES
-from reviewer_app.core.store.rows import DECISION_COLUMNS, REVIEWER_COLUMNS, parse_utc
+from reviewer_app.core.store.rows import (
+    DECISION_COLUMNS,
+    DECISION_DETAIL_COLUMNS,
+    REVIEWER_COLUMNS,
+    parse_utc,
+)
 from reviewer_app.core.trust.credentials import Credential, verify_credential
 from reviewer_app.core.trust.errors import UntrustedCertificate
 from reviewer_app.core.trust.signatures import signature_matches
@@ -43,11 +50,29 @@ SIGNATURES_SINCE = NAMES.index("m008_signatures") + 1
 UNSIGNED = f"unsigned (before version {SIGNATURES_SINCE})"
 
 SIGNED_DECISION_COLUMNS = tuple(name for name in DECISION_COLUMNS if name != "signature")
+FIRST_SIGNED_COLUMNS = tuple(name for name in SIGNED_DECISION_COLUMNS
+                             if name not in DECISION_DETAIL_COLUMNS)
+"""What a decision signed before ``m011_decision_details`` covers (``ur-decision/1``)."""
 
 
 def decision_payload(row: Mapping[str, Any]) -> bytes:
-    return canonical({"kind": "ur-decision/1",
+    """What a decision is signed over now: every column but the signature (``ur-decision/2``)."""
+    return canonical({"kind": "ur-decision/2",
                       **{name: row[name] for name in SIGNED_DECISION_COLUMNS}}).encode()
+
+
+def signed_payloads(row: Mapping[str, Any]) -> list[bytes]:
+    """The payloads a stored decision's signature may cover: ``ur-decision/2`` and, for a row
+    with none of the later columns set (one recorded before they existed), the
+    ``ur-decision/1`` payload it was signed over then. The kind is inside what is signed, so a
+    newer decision cannot pass as an older one by clearing its later columns: its signature
+    covers ``ur-decision/2`` and the values it had."""
+    payloads = [decision_payload(row)]
+    if all(row[name] is None for name in DECISION_DETAIL_COLUMNS):
+        payloads.append(canonical({"kind": "ur-decision/1",
+                                   **{name: row[name] for name in FIRST_SIGNED_COLUMNS}}
+                                  ).encode())
+    return payloads
 
 
 def checkpoint_payload(row: Mapping[str, Any]) -> bytes:
@@ -136,7 +161,8 @@ class Signatures:
                     f"with reviewer {signer.reviewer_id}'s key")
         if problem := _outside_validity(signer.certificate, row["at"]):
             return f"decision {number}: {problem}"
-        if not signature_matches(signer.certificate, row["signature"], decision_payload(row)):
+        if not any(signature_matches(signer.certificate, row["signature"], payload)
+                   for payload in signed_payloads(row)):
             return (f"decision {number} does not match its signature: it was changed after "
                     "it was signed")
         if signer.credential.role != row["role"]:

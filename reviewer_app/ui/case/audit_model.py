@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from reviewer_app.core.lifecycle import P2P_OUTCOMES
 from reviewer_app.ui.case.history_models import stored_time
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone, chip_icon
 from reviewer_app.ui.widgets.vocabulary import OUTCOMES, STATUS
@@ -28,6 +29,7 @@ ACTIONS = {
     "decide": "Decided",
     "export": "Exported",
     "backup": "Backed up",
+    "peer_to_peer": "Peer-to-peer",
 }
 DECISIONS = {"approve": "approved", "partial": "partially approved", "deny": "denied",
              "refer": "referred to a physician", "pend": "pended for information"}
@@ -41,6 +43,15 @@ def _status(value: Any) -> str:
 def describe_entry(line: AuditLine) -> str:
     """What an entry's details say, as a sentence fragment (ids and codes, never member data)."""
     d, action = line.details, line.action
+    if action == "create" and d.get("letter_id"):
+        corrects = f", correcting {d['replaces']}" if d.get("replaces") else ""
+        return (f"Letter {d['letter_id']} issued: {d.get('letter_type')} to the "
+                f"{d.get('recipient')}{corrects}")
+    if action == "peer_to_peer":
+        return f"Peer-to-peer recorded: {P2P_OUTCOMES.get(d.get('outcome'), d.get('outcome'))}"
+    if action == "export" and d.get("letter_id"):
+        where = "sent to the printer" if d.get("to") == "printer" else "saved to a file"
+        return f"Letter {d['letter_id']} {where}"
     if action == "create":
         request = f" (request {d['external_id']})" if d.get("external_id") else ""
         return f"Imported as a {_status(d.get('status', 'draft'))}{request}"

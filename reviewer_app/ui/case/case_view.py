@@ -1,10 +1,13 @@
-"""The case view: one stored case with its header above three tabs, the overview (the latest
-determination), the history of the request's versions and the case's audit entries.
+"""The case view: one stored case with its header and the decision bar above four tabs, the
+overview (the latest determination), the history of the request's versions, the case's audit
+entries, and its letters and peer-to-peer conversations.
 
 The window shows a snapshot here and reloads it when the case changes; this view only asks.
 Edit emits :attr:`CaseView.edit_requested` for the window to open the intake wizard; an older
 version opens read-only in a :class:`VersionDialog`, read on the database thread (a view of it
-is recorded). Splitter and column layout are kept in the application settings.
+is recorded). A decision is asked for in its dialog and recorded by the store, signed with the
+signed-in reviewer's key; its letter then opens in the letter window. Splitter and column
+layout are kept in the application settings.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from reviewer_app.core.lifecycle import OPEN
 from reviewer_app.ui.case.audit_model import ACTION as AUDIT_ACTION
 from reviewer_app.ui.case.audit_model import ENTRY as AUDIT_ENTRY
 from reviewer_app.ui.case.audit_model import WHEN, WHO, AuditModel
+from reviewer_app.ui.case.decision_bar import SHORTCUTS as DECISION_SHORTCUTS
 from reviewer_app.ui.case.history_models import (
     AFTER,
     BEFORE,
@@ -45,7 +49,7 @@ from reviewer_app.ui.widgets.vocabulary import STATUS
 if TYPE_CHECKING:
     from reviewer_app.ui.context import AppContext
 
-OVERVIEW, HISTORY, AUDIT = range(3)
+OVERVIEW, HISTORY, AUDIT, LETTERS = range(4)
 VERSION_KEY = "case-version"
 SETTINGS_GROUP = "caseView"
 CHECK_ICON = 22
@@ -55,6 +59,8 @@ SHORTCUTS = (
     ("Ctrl+1", "Case view: Overview tab"),
     ("Ctrl+2", "Case view: History tab"),
     ("Ctrl+3", "Case view: Audit tab"),
+    ("Ctrl+4", "Case view: Letters tab (letters, their signatures, peer-to-peer)"),
+    *DECISION_SHORTCUTS,
     ("Ctrl+Tab", "Case view: next tab (Ctrl+Shift+Tab: previous)"),
     ("Enter", "History: open the selected version read-only"),
 )
@@ -89,6 +95,10 @@ class CaseView(QWidget):
     """(case id, version): open the intake wizard on this stored case as it is at ``version``."""
     version_shown = Signal(int)
     """An earlier version opened read-only (its version number)."""
+    decided = Signal(str)
+    """A decision was recorded on the case shown (``approve``, ``refer``, ...)."""
+    talk_recorded = Signal(int)
+    """A peer-to-peer conversation was recorded (its id)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +109,7 @@ class CaseView(QWidget):
         self._now: datetime | None = None
         self._restoring = False
         self._dialog: VersionDialog | None = None
+        self._letter_window = None
         self._versions = VersionsModel(self)
         self._changes = ChangesModel(self)
         self._audit = AuditModel(self)
@@ -114,6 +125,13 @@ class CaseView(QWidget):
         self.ui.determinationView.ui.bodySplitter.splitterMoved.connect(self._on_layout_changed)
         for table in self._tables():
             table.horizontalHeader().sectionResized.connect(self._on_layout_changed)
+        bar = self.ui.decisionBar
+        bar.decision_requested.connect(self._on_decision_requested)
+        bar.letter_requested.connect(self._on_letter_requested)
+        bar.p2p_requested.connect(self._on_p2p_requested)
+        letters = self.ui.lettersPanel
+        letters.open_requested.connect(self._on_letter_open_requested)
+        letters.correct_requested.connect(self._on_letter_correct_requested)
 
     def _set_up_tables(self) -> None:
         ui = self.ui
@@ -136,7 +154,7 @@ class CaseView(QWidget):
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
         self.edit_action.triggered.connect(self._on_edit_triggered)
         self.addAction(self.edit_action)
-        for number, title in enumerate(("Overview", "History", "Audit")):
+        for number, title in enumerate(("Overview", "History", "Audit", "Letters")):
             action = QAction(f"Show {title}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(
@@ -149,6 +167,7 @@ class CaseView(QWidget):
     def set_context(self, context: AppContext) -> None:
         """The store (for reading an older version) and the settings (for the layout)."""
         self._context = context
+        self.ui.lettersPanel.set_context(context)
         self._restore_layout()
 
     def snapshot(self) -> CaseSnapshot | None:
@@ -168,6 +187,13 @@ class CaseView(QWidget):
         self._show_check(snapshot)
         self._show_version_line(snapshot)
         self._show_edit_state(snapshot)
+        self.ui.decisionBar.show_case(snapshot, self._reviewer())
+        self.ui.lettersPanel.show_case(snapshot)
+        if self._letter_window is not None:
+            if same_case:
+                self._letter_window.follow(snapshot)
+            else:
+                self._letter_window.close()
         row = self._versions.row_of(kept) if same_case and kept is not None else None
         self.ui.versionsTable.selectRow(row if row is not None else 0)
         self._show_changes()
@@ -242,6 +268,107 @@ class CaseView(QWidget):
 
     def _zone(self):
         return self._now.tzinfo if self._now else None
+
+    # -- decisions, letters, peer-to-peer ---------------------------------------------------
+
+    def _reviewer(self):
+        return self._context.reviewer if self._context is not None else None
+
+    def letter_window(self):
+        """The letter window (built the first time a letter is shown)."""
+        if self._letter_window is None:
+            from reviewer_app.ui.letters.preview import LetterPreview
+
+            self._letter_window = LetterPreview(self._context, self)
+        return self._letter_window
+
+    def _on_decision_requested(self, decision: str) -> None:
+        from reviewer_app.ui.case import decision_dialogs as dialogs
+        from reviewer_app.ui.case.deciding import record_decision
+
+        snapshot, reviewer, context = self._snapshot, self._reviewer(), self._context
+        if snapshot is None or reviewer is None or context is None:
+            return
+        if decision == "approve":
+            request = dialogs.ApproveDialog.ask(self, snapshot, reviewer)
+        elif decision == "refer":
+            request = dialogs.ReferDialog.ask(self, snapshot, reviewer)
+        elif decision == "pend":
+            request = dialogs.PendDialog.ask(self, snapshot, reviewer, context.clock().date())
+        else:
+            request = dialogs.AdverseDialog.ask(self, snapshot, reviewer,
+                                                partial=decision == "partial")
+        if request is None:
+            return
+        case_id, version = snapshot.case_id, snapshot.version
+        (
+            context.store.op(
+                self, lambda store: record_decision(store, case_id, version, request, reviewer),
+                what=f"record the decision on case {case_id}")
+            .announces(case_id)
+            .success(self._on_decided)
+            .run()
+        )
+
+    def _on_decided(self, decided) -> None:
+        decision = decided.decision.decision
+        emit(self.decided, decision)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            status = STATUS.get(decided.case.status, decided.case.status)
+            window.statusBar().showMessage(
+                f"Case {decided.case.id}: {status}, signed by {self._reviewer().name}", 8000)
+        if decision != "refer" and self._snapshot is not None:
+            from dataclasses import replace
+
+            shown = replace(self._snapshot, decisions=(*self._snapshot.decisions,
+                                                       decided.decision),
+                            status=decided.case.status, version=decided.case.version)
+            self.letter_window().show_due(shown, "member")
+            self._raise_letter_window()
+
+    def _raise_letter_window(self) -> None:
+        window = self.letter_window()
+        window.show()
+        window.raise_()
+
+    def _on_letter_requested(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.letters_due:
+            self.letter_window().show_due(snapshot, snapshot.letters_due[0])
+            self._raise_letter_window()
+
+    def _on_letter_open_requested(self, letter_id: str) -> None:
+        if self._snapshot is not None:
+            self.letter_window().show_issued(self._snapshot, letter_id)
+            self._raise_letter_window()
+
+    def _on_letter_correct_requested(self, letter_id: str) -> None:
+        snapshot = self._snapshot
+        letter = next((x for x in snapshot.letters if x.letter_id == letter_id), None) \
+            if snapshot else None
+        if letter is not None:
+            self.letter_window().show_due(snapshot, letter.recipient, replaces=letter_id)
+            self._raise_letter_window()
+
+    def _on_p2p_requested(self) -> None:
+        from reviewer_app.ui.case.deciding import record_talk
+        from reviewer_app.ui.case.p2p_dialog import PeerToPeerDialog
+
+        snapshot, reviewer, context = self._snapshot, self._reviewer(), self._context
+        if snapshot is None or reviewer is None or context is None:
+            return
+        request = PeerToPeerDialog.ask(self, snapshot, reviewer, context.clock())
+        if request is None:
+            return
+        case_id = snapshot.case_id
+        (
+            context.store.op(self, lambda store: record_talk(store, case_id, request, reviewer),
+                             what=f"record the peer-to-peer conversation on case {case_id}")
+            .announces(case_id)
+            .success(lambda talk: emit(self.talk_recorded, talk.id))
+            .run()
+        )
 
     def _selected_version(self) -> int | None:
         rows = self.ui.versionsTable.selectionModel().selectedRows()

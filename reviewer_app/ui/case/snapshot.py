@@ -9,7 +9,7 @@ reads a new one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +20,17 @@ from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.criteria import input_labels
 from reviewer_app.core.criteria.library import Library
 from reviewer_app.core.determination import Determination
+from reviewer_app.core.languages import member_letter_language
+from reviewer_app.core.lifecycle import LETTER_FOR, RECIPIENTS
 from reviewer_app.core.store.errors import StoreError
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.audit import CaseCheck
     from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.history import AuditLine, DocumentVersion
+    from reviewer_app.core.store.letters import LetterRecord
+    from reviewer_app.core.store.peer_to_peer import PeerToPeer
+    from reviewer_app.core.store.records import Decision
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,31 @@ class CaseSnapshot:
     """The audit check of this case's entries and rows, made when it was read."""
     replaced_at: int | None = None
     """For an earlier version shown read-only: the version whose document replaced it."""
+    decisions: tuple[Decision, ...] = ()
+    """The case's decisions, oldest first."""
+    letters: tuple[LetterRecord, ...] = ()
+    """The case's issued letters, oldest first."""
+    talks: tuple[PeerToPeer, ...] = ()
+    """Peer-to-peer conversations recorded on the case, oldest first."""
+    reviewer_names: dict[int, str] = field(default_factory=dict)
+    """Name and credentials of every reviewer (for decisions, letters and talks)."""
+
+    @property
+    def latest_decision(self) -> Decision | None:
+        return self.decisions[-1] if self.decisions else None
+
+    @property
+    def letters_due(self) -> tuple[str, ...]:
+        """The recipients still waiting for the letter of the latest decision."""
+        decision = self.latest_decision
+        if decision is None or decision.decision not in LETTER_FOR:
+            return ()
+        sent = {letter.recipient for letter in self.letters if letter.decision_id == decision.id}
+        return tuple(r for r in RECIPIENTS if r not in sent)
+
+    @property
+    def member_letter_language(self) -> str:
+        return member_letter_language(self.case.member.language)
 
     @property
     def read_only(self) -> bool:
@@ -76,6 +106,9 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
     """Read case ``case_id`` for showing it, which the audit trail records as a view."""
     # sqlite-utils: loaded on the database thread, not at start-up
     from reviewer_app.core.store import audit, cases, history
+    from reviewer_app.core.store.letters import letters_for
+    from reviewer_app.core.store.peer_to_peer import peer_to_peer_for
+    from reviewer_app.core.store.records import list_reviewers
 
     view = cases.view_case(store, case_id, by=by)
     if view.evaluation is None:
@@ -97,6 +130,10 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
         versions=tuple(history.document_versions(store, case_id)),
         audit=tuple(history.audit_lines(store, case_id)),
         check=audit.verify_case(store, case_id),
+        decisions=tuple(view.decisions),
+        letters=tuple(letters_for(store, case_id)),
+        talks=tuple(peer_to_peer_for(store, case_id)),
+        reviewer_names={r.id: r.signature for r in list_reviewers(store)},
     )
 
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLay
     QWidget)
 
 from reviewer_app.ui.case.case_header import CaseHeader
+from reviewer_app.ui.case.decision_bar import DecisionBar
 from reviewer_app.ui.case.determination_view import DeterminationView
+from reviewer_app.ui.letters.panel import LettersPanel
 
 class Ui_CaseView(object):
     def setupUi(self, CaseView):
@@ -36,6 +38,11 @@ class Ui_CaseView(object):
         self.caseHeader.setObjectName(u"caseHeader")
 
         self.rootLayout.addWidget(self.caseHeader)
+
+        self.decisionBar = DecisionBar(CaseView)
+        self.decisionBar.setObjectName(u"decisionBar")
+
+        self.rootLayout.addWidget(self.decisionBar)
 
         self.actionLayout = QHBoxLayout()
         self.actionLayout.setSpacing(12)
@@ -198,6 +205,16 @@ class Ui_CaseView(object):
         self.auditLayout.addWidget(self.auditTable)
 
         self.tabs.addTab(self.auditTab, "")
+        self.lettersTab = QWidget()
+        self.lettersTab.setObjectName(u"lettersTab")
+        self.lettersLayout = QVBoxLayout(self.lettersTab)
+        self.lettersLayout.setObjectName(u"lettersLayout")
+        self.lettersPanel = LettersPanel(self.lettersTab)
+        self.lettersPanel.setObjectName(u"lettersPanel")
+
+        self.lettersLayout.addWidget(self.lettersPanel)
+
+        self.tabs.addTab(self.lettersTab, "")
 
         self.rootLayout.addWidget(self.tabs)
 
@@ -227,6 +244,9 @@ class Ui_CaseView(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.caseHeader.setAccessibleDescription(QCoreApplication.translate("CaseView", u"Member, request, status and the decision deadline", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.decisionBar.setAccessibleName(QCoreApplication.translate("CaseView", u"Decision", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.versionLabel.setAccessibleName(QCoreApplication.translate("CaseView", u"Version and audit state", None))
@@ -326,5 +346,9 @@ class Ui_CaseView(object):
 #if QT_CONFIG(tooltip)
         self.tabs.setTabToolTip(self.tabs.indexOf(self.auditTab), QCoreApplication.translate("CaseView", u"Who did what to this case, and whether the record is intact (Ctrl+3)", None))
 #endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.lettersPanel.setAccessibleName(QCoreApplication.translate("CaseView", u"Letters and peer-to-peer conversations", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.lettersTab), QCoreApplication.translate("CaseView", u"Letters", None))
     # retranslateUi
 

@@ -279,10 +279,17 @@ class QueuePage(QWidget):
             sort, descending = None, self._search_ascending
         else:
             sort, descending = COLUMNS[self._sort_column].sort, self._descending
+            if sort == "due" and self.referred_first():
+                sort = "referred"
         return CaseQuery(status=bar.status(), assigned_to=bar.assigned_to(),
                          overdue=bar.overdue(), due_today=bar.due_today(),
                          urgency=bar.urgency(), line_of_business=bar.line_of_business(),
                          search=search, sort=sort, descending=descending)
+
+    def referred_first(self) -> bool:
+        """A physician signed in sees the cases referred to a physician first, each part
+        soonest due first (the store's ``referred`` order)."""
+        return getattr(self._context.reviewer, "role", None) == "physician"
 
     def has_cases(self) -> bool | None:
         """Whether the store holds any case (None until the counts were first read)."""
@@ -379,7 +386,8 @@ class QueuePage(QWidget):
             raise error
 
     def _on_counts_loaded(self, counts: QueueCounts) -> None:
-        self.counts_label.setText(counts_text(counts))
+        first = " · Referred cases first" if self.referred_first() else ""
+        self.counts_label.setText(counts_text(counts) + first)
         emit(self.counts_changed, counts)
         if counts.any_case != self._has_cases:
             self._has_cases = counts.any_case

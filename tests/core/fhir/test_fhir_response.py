@@ -47,6 +47,10 @@ def imported_case(store, path=SPINE, change=None) -> int:
 
 
 def decide(store, case_id, decision, by, **kw):
+    """An adverse decision gets the member's reason in plain words, as the lifecycle requires;
+    the response Bundle carries the clinical rationale only."""
+    if decision in ("deny", "partial"):
+        kw.setdefault("member_reason", "The surgery asked for is more than your back needs now.")
     case = cases.get_case(store, case_id)
     case = decisions.assign(store, case_id, reviewer=by.id, expected_version=case.version)
     return decisions.decide(store, case_id, decision, by=by, expected_version=case.version,

@@ -331,7 +331,24 @@ def test_partial_approval_of_fewer_levels(letterhead):
 
     request = dataclasses.replace(request_for("partial"), approved_levels=("L2", "L3"))
     text = compose(request, letterhead).text()
-    assert "Spine levels L2-L3" in text
+    assert "Spine levels L1-L3" in text, "what was asked for"
+    assert "We approved it for spine levels L2-L3." in text
+    assert "We did not approve care at spine levels L1." in text
+    provider = compose(dataclasses.replace(request, recipient="provider"), letterhead).text()
+    assert "Authorized levels: L2-L3." in provider
+    assert "Not authorized at levels L1 (requested: L1-L3)." in provider
+    assert "valid from" in provider and "at levels L2-L3" in provider
+
+
+def test_a_partial_approval_of_every_code_at_fewer_levels_lists_no_code_as_denied(letterhead):
+    from reviewer_app.core.letters.compose import compose
+
+    request = request_for("partial")
+    every = tuple(p.code for p in request.case.service.procedures)
+    request = dataclasses.replace(request, approved_codes=every, approved_levels=("L1", "L2"))
+    letter = compose(request, letterhead)
+    assert request.denied == () and request.levels_denied == ("L3",)
+    assert "We did not approve care at spine levels L3." in letter.text()
 
 
 def test_a_request_for_information_may_ask_for_a_study_alone(letterhead):

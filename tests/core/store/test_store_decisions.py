@@ -19,6 +19,8 @@ from reviewer_app.core.store.errors import (
 
 REASON = "The expected survival is under three months, so surgery is unlikely to help this member."
 """An adverse reason in plain words about the member, as the rules require."""
+MEMBER_REASON = ("Your doctors expect you to live less than three months, and this surgery "
+                 "takes months to recover from.")
 
 
 @pytest.fixture
@@ -72,7 +74,8 @@ def test_a_nurse_cannot_approve_a_referral_outcome_but_refers_and_a_physician_de
     denied = decisions.decide(store, 2, "deny", by=store.physician,
                               expected_version=referred.case.version,
                               reason="Surgery is not expected to help within the expected "
-                                     "survival; radiation is the standard option.")
+                                     "survival; radiation is the standard option.",
+                              member_reason=MEMBER_REASON)
     assert denied.case.status == "denied"
     with pytest.raises(TransitionError, match="already been decided"):
         decisions.decide(store, 2, "approve", by=store.physician,
@@ -90,7 +93,7 @@ def test_a_pend_keeps_its_date_and_a_draft_must_be_taken_into_review_first(store
     version = in_review(store, 1, store.nurse)
     pended = decisions.decide(store, 1, "pend", by=store.nurse, expected_version=version,
                               info_needed_by=NOW.date() + dt.timedelta(days=5),
-                              reason=REASON)
+                              reason=REASON, info_added=["The operative plan"])
     assert pended.case.status == "pended" and pended.case.info_needed_by == "2026-11-28"
     resumed = decisions.assign(store, 1, reviewer=store.nurse.id,
                                expected_version=pended.case.version)
@@ -174,6 +177,8 @@ def test_random_review_sessions_never_break_a_rule(tmp_path_factory, steps):
                     decisions.decide(
                         store, case_id, action, by=by, expected_version=before.version,
                         reason=REASON,
+                        member_reason=MEMBER_REASON if action in ("deny", "partial") else None,
+                        info_added=["The operative plan"] if action == "pend" else (),
                         info_needed_by=NOW.date() + dt.timedelta(days=3)
                         if action == "pend" else None)
             except TransitionError:

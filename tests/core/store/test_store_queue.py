@@ -142,6 +142,8 @@ def many(tmp_path_factory):
         docs = []
         for index in range(35):
             received, urgency = _received(index)
+            if (index + 1) % 8 == 0:  # pended below: due after the date information is asked by
+                received, urgency = "2026-11-22T09:00:00+00:00", "standard"
             doc = make_case(KINDS[index % 5], {
                 "external_id": f"PA-Q-{index:04d}", "member.id": f"SYNQ{index:05d}",
                 "member.family_name": FAMILIES[index % len(FAMILIES)],
@@ -161,7 +163,8 @@ def many(tmp_path_factory):
                 continue
             if item.case_id % 8 == 0:
                 decisions.decide(opened, item.case_id, "pend", by=signed_nurse, expected_version=2,
-                                 info_needed_by=dt.date(2026, 12, 1))
+                                 info_needed_by=dt.date(2026, 11, 28),
+                                 info_added=["The operative plan"])
             elif item.case_id % 8 == 4:
                 decisions.decide(opened, item.case_id, "refer", by=signed_nurse,
                                  expected_version=2)
@@ -198,7 +201,14 @@ def reference(store, query: CaseQuery) -> list[int]:
     if query.search is not None:
         return sorted((r["id"] for r in kept), reverse=not query.descending)
     columns = queue.SORT_COLUMNS[queue.sort_of(query)]
-    kept.sort(key=lambda r: (*(r[c] for c in columns), r["id"]), reverse=query.descending)
+
+    def value(row, column):
+        if column == "referred_rank":
+            return 0 if row["status"] == "referred" else 1
+        return row[column]
+
+    kept.sort(key=lambda r: (*(value(r, c) for c in columns), r["id"]),
+              reverse=query.descending)
     return [row["id"] for row in kept]
 
 
@@ -323,12 +333,14 @@ def _all_queries():
     for sort, status, assigned, urgency, timed, descending, after in itertools.product(
             queue.SORT_COLUMNS, ["open", "all", "pended", "approved"], [None, 1],
             [None, "expedited"], ["", "overdue", "today", "both"], [False, True],
-            [False, True]):
+            [0, 1, 2]):
         query = CaseQuery(status=status, assigned_to=assigned, urgency=urgency,
                           overdue=timed in ("overdue", "both"),
                           due_today=timed in ("today", "both"), sort=sort,
                           descending=descending)
         key = (1,) if sort == "case" else ("x",) * len(queue.SORT_COLUMNS[sort]) + (1,)
+        if sort == "referred":
+            key = (after % 2, "x", 1)
         yield query, queue.Cursor(key) if after else None
     for status, assigned, descending, after in itertools.product(
             ["open", "all", "referred"], [None, 1], [False, True], [False, True]):
@@ -391,6 +403,33 @@ def test_a_search_among_few_filtered_cases_walks_them_and_looks_each_up(many):
     assert queue.search_source(many, replace(pended, status="open")) is None
     assert queue.search_source(many, replace(pended, assigned_to=1)) == "cases_assigned_id"
     assert queue.search_source(many, replace(pended, search=None)) is None
+
+
+def test_a_physicians_queue_shows_the_referred_cases_first_soonest_due(many):
+    """The referred cases (whoever they are assigned to, if anyone), soonest due first, then
+    every other open case soonest due first; each part on its own index, no sort."""
+    query = CaseQuery(sort="referred")
+    rows = []
+    after = None
+    while True:
+        page = queue.queue_page(many, replace(query, limit=3), after=after, zone=ZONE)
+        rows += page.rows
+        if page.after is None:
+            break
+        after = page.after
+    statuses = [row.status for row in rows]
+    referred = statuses.count("referred")
+    assert referred >= 2 and statuses[:referred] == ["referred"] * referred
+    assert "referred" not in statuses[referred:]
+    for part in (rows[:referred], rows[referred:]):
+        assert [r.due_at for r in part] == sorted(r.due_at for r in part)
+    assert [r.id for r in rows] == reference(many, query) == paged(many, query, 50)
+    plans = [" | ".join(row[3] for row in many.conn.execute(
+        f"EXPLAIN QUERY PLAN {sql}", params))
+        for part, start in queue._parts(query, None)
+        for sql, params in [queue.case_sql(part, many.now(), after=start)]]
+    assert plans == ["SEARCH c USING INDEX idx_cases_status_due_at (status=?)",
+                     "SCAN c USING INDEX cases_open_due"], plans
 
 
 def test_a_status_sort_reads_one_status_after_another(many):

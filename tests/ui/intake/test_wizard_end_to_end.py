@@ -221,3 +221,78 @@ def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_
     seed = parse_case(seed_case_path.read_bytes(), "seed").to_json_dict()
     assert entered == seed
     assert audit_actions(ui_context.database_path, shown.case_id)[:2] == ["create", "evaluate"]
+
+
+def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approval_letter(
+        qtbot, tmp_path, qapp, monkeypatch, capsys):
+    """Signed in as Dana Whitfield, RN (her key open, as sign-in leaves it): the seed entered
+    through the wizard, approved in the case view, and the member's letter previewed, signed
+    with her key and verified against the organization CA; `audit verify` then finds the
+    decision signed by her key."""
+    import dataclasses
+    import json
+
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+    from storekit import add_signer, cli
+    from support.uikit import make_context
+
+    from reviewer_app.ui.case import decision_dialogs as dialogs
+    from reviewer_app.ui.main.window import MainWindow
+
+    with reading(tmp_path / "cases.sqlite3", create=True) as store:
+        nurse = add_signer(store, "Dana Whitfield", "RN", "nurse")
+    base = make_context(tmp_path)
+    context = dataclasses.replace(base, reviewer=nurse)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+
+    steps = Nurse()
+    steps.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="shortcuts")
+    wizard = window.intake.wizard
+    assert QTest.qWaitForWindowActive(wizard)
+    enter_request(steps, wizard.currentPage())
+    for page, enter in ((DiagnosesPage, enter_diagnoses), (ImagingPage, enter_imaging),
+                        (SymptomsPage, enter_symptoms), (TreatmentsPage, enter_treatments),
+                        (OncologyPage, enter_oncology), (NotesPage, enter_notes)):
+        next_page(steps, wizard, page)
+        enter(steps, wizard.currentPage())
+    next_page(steps, wizard, ReviewPage)
+    with qtbot.waitSignal(window.case_shown, timeout=WAIT_MS):
+        steps.click(wizard.button(QWizard.WizardButton.FinishButton))
+    view = window.ui.caseView
+    bar = view.ui.decisionBar
+    assert bar.problem("approve") is None, "a draft that meets criteria: the nurse may approve"
+
+    def approve(cls, parent, snapshot, reviewer):
+        dialog = cls(snapshot, reviewer, parent)
+        assert "Dana Whitfield, RN" in dialog.ui.signatureLabel.text()
+        dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        return dialogs.DecisionRequest("approve")
+
+    monkeypatch.setattr(dialogs.ApproveDialog, "ask", classmethod(approve))
+    letters = view.letter_window()
+    with qtbot.waitSignal(letters.letter_shown, timeout=WAIT_MS):
+        steps.click(bar.ui.approveButton)
+    qtbot.waitUntil(lambda: letters.ui.signButton.isEnabled(), timeout=WAIT_MS)
+    with qtbot.waitSignal(letters.verified, timeout=WAIT_MS) as verified:
+        steps.click(letters.ui.signButton)
+    report = verified.args[0]
+    assert report.ok and report.signer == "Dana Whitfield, RN", report.lines()
+    case_id = window.opened_case().case_id
+    with reading(tmp_path / "cases.sqlite3") as store:
+        row = cases.case_row(store, case_id)
+        assert row["status"] == "letter_issued"
+        [decision] = cases.decisions_for(store, case_id)
+        assert (decision.decision, decision.key_id) == ("approve", nurse.key_id)
+    code, out, _ = cli(capsys, "--db", str(tmp_path / "cases.sqlite3"), "audit", "verify",
+                       "--json")
+    checked = json.loads(out)
+    assert code == 0 and checked["ok"] and checked["signed_decisions"] == 1
+    with capsys.disabled():
+        print(f"\nsign-in to signed approval letter: {steps.summary()}")
+    letters.close()
+    base.close()

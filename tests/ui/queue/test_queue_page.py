@@ -31,9 +31,8 @@ from reviewer_app.ui.queue.page import QueuePage
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
 
 
-@pytest.fixture
-def page(qtbot, queue_context):
-    page = QueuePage(queue_context)
+def started_page(qtbot, context) -> QueuePage:
+    page = QueuePage(context)
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
@@ -41,6 +40,11 @@ def page(qtbot, queue_context):
         page.start()
     settle(qtbot, page)
     return page
+
+
+@pytest.fixture
+def page(qtbot, queue_context):
+    return started_page(qtbot, queue_context)
 
 
 def settle(qtbot, page: QueuePage) -> None:
@@ -387,3 +391,26 @@ def test_one_letter_is_not_searched_yet(qtbot, page, monkeypatch):
         qtbot.keyClicks(page.ui.filterBar.ui.searchEdit, "k")
     settle(qtbot, page)
     assert searched[0] == "ok" and set(searched) == {"ok"}
+
+
+def test_a_physicians_queue_shows_the_referred_cases_first_with_their_time_left(
+        qtbot, queue_context, store_copy):
+    import dataclasses
+
+    from bench.queue_store import PASSPHRASE
+    from reviewer_app.core.store.reviewers import unlock_reviewer
+
+    with reading(store_copy) as store:
+        [physician] = [r for r in list_reviewers(store) if r.role == "physician"]
+        signed_in = unlock_reviewer(store, physician.id, PASSPHRASE)
+        referred = [c.id for c in queue.list_cases(store, CaseQuery(status="referred",
+                                                                    limit=0))]
+    assert referred, "the generated store has referred cases"
+    page = started_page(qtbot, dataclasses.replace(queue_context, reviewer=signed_in))
+    assert page.current_query().sort == "referred"
+    shown = shown_ids(page)[:len(referred)]
+    assert shown == referred, "every referred case first, soonest due first"
+    assert cell(page, 0, STATUS_COLUMN) == "Referred" and cell(page, 0, TIME_LEFT)
+    assert cell(page, len(referred), STATUS_COLUMN) != "Referred"
+    qtbot.waitUntil(lambda: "Referred cases first" in page.counts_label.text(),
+                    timeout=WAIT_MS)
