@@ -7,4 +7,4 @@ the views of those features; ``widgets`` holds what several views show; ``forms`
 from ``forms/*.ui`` by pyside6-uic and never edited by hand.
 """
 
-from reviewer_app.ui import refcounts  # noqa: F401  (PySide6 6.12.0: before any widget)
+from reviewer_app.ui import import_check, refcounts  # noqa: F401  (PySide6 6.12.0: first)

@@ -56,11 +56,12 @@ def _create_context(app: QApplication, db_path: str | None) -> AppContext:
 
 
 def _open_early(context: AppContext, owner: QApplication) -> None:
-    """Open the case store on the database thread while this one builds the window: opening
-    imports sqlite-utils and the store's modules (about 0.1 s), and the two overlap."""
+    """Open the case store on the database thread while this one builds the window, with the
+    modules the queue reads through (the two threads overlap). Not ``reviewers``: it imports
+    the certificate checks (cryptography, about 60 ms), which the queue does not need."""
 
     def prepare(_store: object) -> None:
-        from reviewer_app.core.store import queue, reviewers  # noqa: F401
+        from reviewer_app.core.store import queue, records  # noqa: F401
 
     context.store.op(owner, prepare, what="open the case database").failure(
         lambda _error: None).run()  # a failure shows when the queue reads the store

@@ -14,6 +14,7 @@ restored as text without loss, whatever state of completion or validity it is in
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import json
 import re
@@ -26,8 +27,10 @@ _SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|(\.)")
 Key = str | int
 
 
+@functools.lru_cache(maxsize=4096)
 def split_path(path: str) -> tuple[Key, ...]:
-    """``imaging[0].findings.x`` -> ``("imaging", 0, "findings", "x")``."""
+    """``imaging[0].findings.x`` -> ``("imaging", 0, "findings", "x")`` (remembered: the
+    wizard reads some sixty paths after every committed field)."""
     parts: list[Key] = []
     position = 0
     expect_name = True

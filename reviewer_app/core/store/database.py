@@ -15,6 +15,10 @@ when opened, with a one-line notice on stderr.
 Writes go through :meth:`Store.write`: ``BEGIN IMMEDIATE`` takes the write lock before the first
 read, so a transaction never reads a snapshot that another writer invalidates before it writes
 (in WAL mode that would fail with SQLITE_BUSY_SNAPSHOT instead of waiting).
+
+Queries use the plain ``sqlite3`` connection (:attr:`Store.conn`). The sqlite-utils
+``Database`` over it (:attr:`Store.db`: migrations, a few table helpers) is made when first
+used, so opening a migrated file does not import sqlite-utils (about 0.1 s at every start).
 """
 
 from __future__ import annotations
@@ -28,8 +32,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from reviewer_app.core.store import migrations
 from reviewer_app.core.store.errors import (
@@ -41,6 +44,9 @@ from reviewer_app.core.store.errors import (
 )
 from reviewer_app.core.store.location import is_default
 from reviewer_app.core.store.rows import utc_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another instance's transaction before giving up."""
@@ -118,11 +124,12 @@ def _os_user() -> str:
 class Store:
     """An open case database. One connection, owned by the thread that opened it."""
 
-    def __init__(self, db: Database, path: Path, clock: Callable[[], dt.datetime]):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], dt.datetime]):
+        self.conn = conn
         self.path = path
         self.clock = clock
         self.os_user = _os_user()
+        self._db: Database | None = None
 
     @classmethod
     def open(
@@ -165,8 +172,8 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             try:
-                db = Database(conn, execute_plugins=False)
-                pending = migrations.check_version(db, str(path))
+                conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
+                pending = migrations.check_version(conn, str(path))
             except sqlite3.OperationalError:
                 raise
             except sqlite3.DatabaseError as error:
@@ -178,26 +185,33 @@ class Store:
                 raise NotOurDatabaseError(
                     f"{path} is not a SQLite database ({error}); it was not changed"
                 ) from None
-            db.enable_wal()
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = FULL")
-            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            store = cls(db, path, clock or _utc_now)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")  # outside a transaction
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            store = cls(conn, path, clock or _utc_now)
             if pending:
                 with store.write():
-                    if migrations.check_version(db, str(path)):
-                        migrations.apply(db)
+                    if migrations.check_version(conn, str(path)):
+                        migrations.apply(store.db)
             return store
         except BaseException:
             conn.close()
             raise
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> Database:
+        """sqlite-utils over this connection (table helpers, migrations), made when first
+        used."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self

@@ -8,23 +8,34 @@ refused before anything is written (see :func:`check_version`).
 Never call ``table.transform()`` on ``cases``: sqlite-utils rebuilds the table and drops its
 triggers, silently disconnecting the full-text index and the delete guard. Add columns with
 ``add_column`` and write a migration that recreates the triggers if a rebuild is ever needed.
+
+Importing sqlite-utils costs about 0.1 s (it imports click, dateutil, pluggy, and numpy when
+installed), and every start of the application opens the store: so this module imports it
+only to apply migrations (:func:`apply`, the ``migrations`` set itself), and
+:func:`check_version` reads ``_sqlite_migrations`` with plain SQL, as sqlite-utils does.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from reviewer_app.core.store.errors import NewerDatabaseError, NotOurDatabaseError
 from reviewer_app.core.store.rows import SEARCH_COLUMNS
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
 MIGRATION_SET = "reviewer_app.store"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+"""sqlite-utils' record of applied migrations (``Migrations.migrations_table``)."""
 APPLICATION_ID = 0x55525276
 """``PRAGMA application_id``: 'URRv', so ``file`` and other tools can tell what the file is."""
 
-migrations = Migrations(MIGRATION_SET)
 NAMES: list[str] = []
+_STEPS: list[Callable[[Database], None]] = []
+_SET: Migrations | None = None
 
 
 def _guard(db: Database, triggers: list[tuple[str, str, str, str]]) -> None:
@@ -46,7 +57,27 @@ def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
 
     step.__name__ = fn.__name__
     NAMES.append(fn.__name__)
-    return migrations(name=fn.__name__)(step)
+    _STEPS.append(step)
+    return step
+
+
+def migration_set() -> Migrations:
+    """The schema as a sqlite-utils migration set (imports sqlite-utils on first use)."""
+    global _SET
+    if _SET is None:
+        from sqlite_utils import Migrations
+
+        made = Migrations(MIGRATION_SET)
+        for step in _STEPS:
+            made(name=step.__name__)(step)
+        _SET = made
+    return _SET
+
+
+def __getattr__(name: str) -> object:
+    if name == "migrations":  # the set, as ``migrations.migrations`` (built when first asked)
+        return migration_set()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @_migration
@@ -478,14 +509,15 @@ def m012_peer_to_peer(db: Database) -> None:
 SCHEMA_VERSION = len(NAMES)
 
 
-def check_version(db: Database, path: str) -> bool:
+def check_version(conn: sqlite3.Connection, path: str) -> bool:
     """Refuse a file this build must not write to; True when migrations are pending.
 
-    Only reads: a refused file is left exactly as it was.
+    Only reads (plain SQL, no sqlite-utils): a refused file is left exactly as it was.
     """
-    user_version = db.execute("PRAGMA user_version").fetchone()[0]
-    application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    applied = [m.name for m in migrations.applied(db)]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = _table_names(conn)
+    applied = _applied(conn) if MIGRATIONS_TABLE in tables else []
     unknown = [name for name in applied if name not in NAMES]
     if unknown or user_version > SCHEMA_VERSION:
         shown = max(user_version, len(applied))
@@ -495,7 +527,7 @@ def check_version(db: Database, path: str) -> bool:
             "the newer version, or choose another database with --db."
         )
     if application_id not in (0, APPLICATION_ID) or (
-        not applied and db.table_names() and not _only_migration_table(db)
+        not applied and tables and not set(tables) <= {MIGRATIONS_TABLE}
     ):
         raise NotOurDatabaseError(
             f"{path} is a SQLite database made by another program, not a UR Reviewer case "
@@ -504,9 +536,16 @@ def check_version(db: Database, path: str) -> bool:
     return len(applied) < SCHEMA_VERSION
 
 
-def _only_migration_table(db: Database) -> bool:
-    return set(db.table_names()) <= {Migrations.migrations_table}
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def _applied(conn: sqlite3.Connection) -> list[str]:
+    """This set's applied migrations in the order applied (``Migrations.applied``)."""
+    return [row[0] for row in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,))]
 
 
 def apply(db: Database) -> None:
-    migrations.apply(db)
+    migration_set().apply(db)

@@ -14,9 +14,10 @@ given (:meth:`QueueModel.set_now`, every 30 s): ticking never reads the database
 
 from __future__ import annotations
 
+import functools
 import gc
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -138,8 +139,17 @@ def member_text(row: QueueRow) -> str:
 def due_text(due: datetime, now: datetime) -> str:
     """``Sat 5 Dec 09:15`` in the workstation's zone (with the year when it is not this one)."""
     local = due.astimezone()
-    year = f" {local.year}" if local.year != now.astimezone().year else ""
-    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
+    day = _day_text(local.date(), local.year != now.astimezone().year)
+    return f"{day} {local.hour:02d}:{local.minute:02d}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_text(day: date, with_year: bool) -> str:
+    """``Sat 5 Dec``, once per day: the queue's due times fall on a few dozen days, and
+    ``strftime`` costs more than the rest of a row's texts (each call imports ``time``, through
+    PySide's import hook)."""
+    year = f" {day.year}" if with_year else ""
+    return f"{day:%a} {day.day} {day:%b}{year}"
 
 
 class QueueModel(QAbstractTableModel):

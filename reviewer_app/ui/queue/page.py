@@ -454,10 +454,13 @@ class QueuePage(QWidget):
         self._on_header_timer_timeout()
 
     def _on_scrolled(self, *_args: object) -> None:
-        """Read the next page while the last screen of rows is still ahead (or the rows do not
-        fill the list yet), so scrolling rarely waits for the store."""
-        bar = self.ui.table.verticalScrollBar()
-        if bar.value() >= bar.maximum() - 2 * bar.pageStep():
+        """Read the next page while the last two screens of rows are still ahead (or the rows
+        do not fill the list yet), so scrolling rarely waits for the store. Counted in rows:
+        right after a first page the scroll bar still has the old range (0 at start-up), which
+        asked for a second page while the first was being drawn."""
+        table = self.ui.table
+        screen = max(table.viewport().height() // table.verticalHeader().defaultSectionSize(), 1)
+        if self.model.rowCount() - max(table.rowAt(0), 0) <= 3 * screen:
             self.model.fetch_next()
 
     def _on_table_activated(self, index: QModelIndex) -> None:

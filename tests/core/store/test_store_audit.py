@@ -212,7 +212,6 @@ def test_a_database_from_before_signatures_stays_readable(tmp_path):
     unsigned, not as faults, before and after the organization CA is created."""
     import sqlite3 as sqlite
 
-    from sqlite_utils import Database
     from storekit import NOW, add_team
 
     from reviewer_app.core.store import migrations
@@ -220,7 +219,7 @@ def test_a_database_from_before_signatures_stays_readable(tmp_path):
     from reviewer_app.core.store.database import Store
 
     path = tmp_path / "old.sqlite3"
-    old = Store(Database(sqlite.connect(path)), path, lambda: NOW)
+    old = Store(sqlite.connect(path), path, lambda: NOW)
     migrations.migrations.apply(old.db, stop_before="m008_signatures")
     cases.import_documents(old, [("1.json", text(meets_doc(1)))])
     with old.write():

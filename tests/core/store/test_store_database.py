@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -171,3 +173,23 @@ def test_instances_opening_a_new_file_at_once_create_the_schema_once(tmp_path):
     with open_store(path) as store:
         assert len(migrations.migrations.applied(store.db)) == migrations.SCHEMA_VERSION
         assert store.conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 4
+
+
+def test_opening_a_migrated_file_and_reading_it_imports_no_sqlite_utils(tmp_path):
+    """sqlite-utils (with numpy and pandas when installed) costs about 0.1 s at every start of
+    the application: only migrations and the table helpers load it."""
+    path = tmp_path / "cases.sqlite3"
+    with open_store(path) as store:
+        cases.import_documents(store, [("a.json", text(meets_doc(1)))])
+    probe = (
+        "import sys\n"
+        "from reviewer_app.core.store import queue\n"
+        "from reviewer_app.core.store.database import Store\n"
+        f"with Store.open({str(path)!r}) as store:\n"
+        "    assert queue.queue_page(store, queue.CaseQuery()).rows\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlite_utils', 'numpy', 'pandas', 'click')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]", result.stdout
