@@ -399,6 +399,14 @@ def m009_queue_sorts(db: Database) -> None:
         db.execute(f"CREATE INDEX {name} ON cases ({columns}) {where}")
 
 
+
+@_migration
+def m010_reviewer_npi(db: Database) -> None:
+    """A reviewer's National Provider Identifier, optional (a physician reviewer usually has
+    one). It enters the reviewer row's hash only when set (``rows.LATER_COLUMNS``), so the rows
+    hashed before this migration still verify."""
+    db["reviewers"].add_column("npi", str)
+
 SCHEMA_VERSION = len(NAMES)
 
 

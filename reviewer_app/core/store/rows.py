@@ -33,7 +33,7 @@ DECISION_COLUMNS = (
     "status_after", "reason", "info_needed_by", "evaluation_id", "at", "approved_codes",
     "key_id", "signature",
 )
-REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
+REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at", "npi")
 REVIEWER_KEY_COLUMNS = (
     "id", "reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
     "certificate_pem", "pkcs12", "created_at",
@@ -60,7 +60,8 @@ RECORD_COLUMNS = {
 }
 """The other rows whose hash the audit trail records when they are written."""
 
-LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature"})}
+LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature"}),
+                 "reviewers": frozenset({"npi"})}
 """Columns added to a table after rows were already hashed into the audit trail. They enter a
 row's hash only when set, so rows written before their migration still verify."""
 
@@ -129,5 +130,13 @@ def case_hash(row: Mapping[str, Any]) -> str:
 def record_hash(table: str, row: Mapping[str, Any]) -> str:
     later = LATER_COLUMNS.get(table, frozenset())
     columns = [name for name in RECORD_COLUMNS[table]
-               if name not in later or row[name] is not None]
+               if name not in later or _later_value(row, name) is not None]
     return row_hash(row, columns)
+
+
+def _later_value(row: Mapping[str, Any], name: str) -> Any:
+    """A later column's value; None for a row read or built before the column existed."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
