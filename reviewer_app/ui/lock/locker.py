@@ -108,8 +108,8 @@ class Locker(QObject):
 
     def _cover(self, window: QWidget) -> None:
         children = [child for child in window.findChildren(
-            QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly)
-            if not child.isWindow() and not child.isHidden()]
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if not child.isWindow() and child.isVisibleTo(window)]
         entry = _Covered(window, LockCover(window), window.windowTitle(), window.focusWidget())
         self._covered[window] = entry
         for child in children:

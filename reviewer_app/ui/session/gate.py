@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from reviewer_app.ui.session.session import SignedIn
 
 FEATURE = "Session"
-IDLE_WHY = "UR Reviewer locked itself after {minutes} minutes without use."
+IDLE_WHY = "UR Reviewer locked itself after {minutes} without use."
 MANUAL_WHY = "UR Reviewer was locked."
 SWITCH_WHY = "Choosing another reviewer."
 
@@ -166,7 +166,6 @@ class SessionGate(QObject):
 
     def _unlock(self) -> None:
         self.locker.unlock()
-        self.idle.set_idle_ms(workstation.idle_minutes(self._context.settings) * 60_000)
         self.idle.start()
 
     # -- locking -----------------------------------------------------------------------------
@@ -190,7 +189,8 @@ class SessionGate(QObject):
 
     def _on_idle_timed_out(self) -> None:
         minutes = max(round(self.idle.idle_ms / 60_000), 1)
-        self.lock(IDLE_WHY.format(minutes=minutes), reason="idle")
+        words = "1 minute" if minutes == 1 else f"{minutes} minutes"
+        self.lock(IDLE_WHY.format(minutes=words), reason="idle")
 
     def _on_locker_covered(self, cover: LockCover) -> None:
         cover.unlock_requested.connect(self._on_cover_unlock_requested)
