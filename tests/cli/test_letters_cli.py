@@ -443,3 +443,15 @@ def test_a_backup_is_checkpointed_by_the_organization_ca(shell, team, tmp_path, 
         assert head["action"] == "backup"
     code, out, _ = cli(capsys, "--db", str(tmp_path / "copy.sqlite3"), "audit", "verify")
     assert code == 0 and "signed checkpoints" in out
+
+
+def test_a_reviewer_may_be_added_with_an_npi(shell, team):
+    code, _, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                         "--role", "physician", "--npi", "1234567890")
+    assert code == 2 and "NPI 1234567890 fails the check digit" in err
+    code, out, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                           "--role", "physician", "--npi", "1234567893", "--json")
+    assert code == 0, err
+    assert json.loads(out)["npi"] == "1234567893"
+    code, out, _ = shell("reviewer", "list", "--json")
+    assert [r["npi"] for r in json.loads(out)] == [None, None, "1234567893"]

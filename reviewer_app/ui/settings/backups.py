@@ -100,6 +100,10 @@ class AutoBackup(QObject):
         signed_in = self._context.session.current
         if (self.due() and folder is not None and workstation.daily_backup(settings)
                 and signed_in is not None and not self._running):
+            if not folder.is_dir():
+                self._on_backup_failed(FileNotFoundError(
+                    f"the backup folder {folder} is not there (a drive not connected?)"))
+                return
             self._back_up(folder, signed_in)
 
     def _back_up(self, folder, signed_in) -> None:
@@ -125,8 +129,11 @@ class AutoBackup(QObject):
         from reviewer_app.ui.operations.failures import describe_failure
 
         self._running = False
-        failure = describe_failure(error)
-        self.problem = " ".join(failure.lines) or failure.summary
+        if isinstance(error, FileNotFoundError):
+            self.problem = str(error)
+        else:
+            failure = describe_failure(error)
+            self.problem = " ".join(failure.lines) or failure.summary
         self._show()
         emit(self.failed, self.problem)
 

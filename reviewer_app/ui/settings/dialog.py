@@ -297,8 +297,9 @@ class SettingsDialog(QDialog):
     def _on_backup_now_clicked(self) -> None:
         ui = self.ui
         folder = self._folder()
-        if folder is None:
-            show_problem(ui.backupStatus, "Choose a backup folder first.")
+        if folder is None or not folder.is_dir():
+            show_problem(ui.backupStatus, "Choose a backup folder first." if folder is None
+                         else f"Not backed up: the folder {folder} is not there.")
             return
         passphrase = None
         if self._loaded is not None and self._loaded.has_authority:

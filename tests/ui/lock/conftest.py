@@ -1,9 +1,7 @@
-"""The team database and a context on it, as for the sign-in tests; the offscreen platform's
-warnings about popups (the wizard's completers)."""
+"""The offscreen platform's warnings about popups (the wizard's completers); drafts kept when
+a wizard closes."""
 
 import pytest
-from sessionkit import team_database
-from support.uikit import make_context
 
 OFFSCREEN_NOISE = ["This plugin does not support propagateSizeHints",
                    "This plugin does not support raise()",
@@ -15,14 +13,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/tests/ui/lock/" in item.path.as_posix():
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
-
-
-@pytest.fixture
-def team_context(tmp_path, qapp):
-    team_database(tmp_path / "cases.sqlite3")
-    context = make_context(tmp_path)
-    yield context
-    context.close()
 
 
 @pytest.fixture(autouse=True)
