@@ -47,6 +47,7 @@ def estimate(passphrase: str, *, context: Sequence[str] = ()) -> Strength:
 
     words = [word for text in context for word in text.replace(",", " ").lower().split()]
     words += [" ".join(words), "".join(words)]
+    words += [joined for text in context if (joined := "".join(text.lower().split()))]
     result = zxcvbn(passphrase[:MAX_SCORED], user_inputs=words)
     score = int(result["score"])
     feedback = result["feedback"]
@@ -55,8 +56,8 @@ def estimate(passphrase: str, *, context: Sequence[str] = ()) -> Strength:
     if score >= MIN_SCORE:
         return Strength(score, True, None, advice)
     problem = (f"the passphrase is too easy to guess (strength {score} of 4; at least "
-               f"{MIN_SCORE} is needed)" + (f": {advice}" if advice else "")
-               + "; a few uncommon words together make a strong one")
+               f"{MIN_SCORE} is needed)" + (f": {advice} A few" if advice else "; a few")
+               + " uncommon words together make a strong one")
     return Strength(score, False, problem, advice)
 
 

@@ -58,6 +58,7 @@ class Ui_SettingsDialog(object):
         self.lettersTabLayout.setObjectName(u"lettersTabLayout")
         self.validityForm = QFormLayout()
         self.validityForm.setObjectName(u"validityForm")
+        self.validityForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.validityLabel = QLabel(self.lettersTab)
         self.validityLabel.setObjectName(u"validityLabel")
 
@@ -120,6 +121,7 @@ class Ui_SettingsDialog(object):
         self.workstationLayout.setObjectName(u"workstationLayout")
         self.workstationForm = QFormLayout()
         self.workstationForm.setObjectName(u"workstationForm")
+        self.workstationForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.idleLabel = QLabel(self.workstationTab)
         self.idleLabel.setObjectName(u"idleLabel")
 
@@ -140,7 +142,6 @@ class Ui_SettingsDialog(object):
 
         self.databaseValue = QLabel(self.workstationTab)
         self.databaseValue.setObjectName(u"databaseValue")
-        self.databaseValue.setWordWrap(True)
         self.databaseValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.workstationForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.databaseValue)
@@ -148,6 +149,11 @@ class Ui_SettingsDialog(object):
         self.databaseHint = QLabel(self.workstationTab)
         self.databaseHint.setObjectName(u"databaseHint")
         self.databaseHint.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.databaseHint.sizePolicy().hasHeightForWidth())
+        self.databaseHint.setSizePolicy(sizePolicy)
         self.databaseHint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.workstationForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.databaseHint)
@@ -205,6 +211,8 @@ class Ui_SettingsDialog(object):
         self.backupStatus = QLabel(self.workstationTab)
         self.backupStatus.setObjectName(u"backupStatus")
         self.backupStatus.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.backupStatus.sizePolicy().hasHeightForWidth())
+        self.backupStatus.setSizePolicy(sizePolicy)
         self.backupStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.workstationForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.backupStatus)

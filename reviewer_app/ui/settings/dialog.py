@@ -30,7 +30,7 @@ from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 from reviewer_app.ui.settings import workstation
 from reviewer_app.ui.settings.backups import describe_age
-from reviewer_app.ui.widgets.field_problem import show_problem
+from reviewer_app.ui.widgets.field_problem import fitted, show_problem
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -161,6 +161,8 @@ class SettingsDialog(QDialog):
             "the database) and these certificates; they are saved in letters.yaml.")
         ui.databaseValue.setText(str(context.database_path))
         ui.databaseHint.setText(DATABASE_HINT)
+        for label in (ui.databaseHint, ui.lastBackupValue):
+            fitted(label)
         settings = context.settings
         ui.idleSpin.setRange(workstation.MIN_IDLE, workstation.MAX_IDLE)
         ui.idleSpin.setValue(workstation.idle_minutes(settings))

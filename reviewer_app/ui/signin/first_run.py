@@ -33,10 +33,18 @@ from reviewer_app.ui.signin.first_run_ops import FirstRun, LetterheadRefused, cr
 from reviewer_app.ui.signin.profile_form import ProfileForm
 from reviewer_app.ui.widgets.field_problem import show_problem
 
-SHIPPED_NOTE = ("Letters print these. They start as the shipped example's (a fictional plan with "
-                "555 numbers): put your plan's own in. They are saved beside the case database "
-                "(letterhead.yaml, named in letters.yaml), where the command line reads them "
-                "too, and File › Settings changes them later.")
+SHIPPED_NOTE = ("They start as the shipped example's, a fictional plan with 555 numbers: put "
+                "your plan's own in. They are saved beside the case database (letterhead.yaml, "
+                "named in letters.yaml), where the command line reads them too; File › "
+                "Settings changes them later.")
+
+
+def _page_layout(page: QWizardPage, *widgets: QWidget) -> None:
+    """The page's widgets from the top, the room left over below them."""
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
 
 
 class OrganizationPage(QWizardPage):
@@ -50,7 +58,7 @@ class OrganizationPage(QWizardPage):
         self.form = QWidget(self)
         self.ui = Ui_OrganizationForm()
         self.ui.setupUi(self.form)
-        QVBoxLayout(self).addWidget(self.form)
+        _page_layout(self, self.form)
         self.ui.adminFields.set_labels("Administrator's &passphrase", "A&gain")
         for label in (self.ui.organizationError, self.ui.importError):
             show_problem(label, None)
@@ -114,7 +122,7 @@ class ProfilePage(QWizardPage):
         self.setSubTitle("You sign in with it. Its passphrase protects your own signing key, "
                          "which signs your decisions and letters: keep it to yourself.")
         self.form = ProfileForm(self)
-        QVBoxLayout(self).addWidget(self.form)
+        _page_layout(self, self.form)
 
     def validatePage(self) -> bool:
         if not self.form.validate():
@@ -134,9 +142,12 @@ class LetterheadPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.TITLE)
-        self.setSubTitle(SHIPPED_NOTE)
+        self.setSubTitle("Every letter prints them: the plan's name, address, phone and TTY, "
+                         "where appeals go, and the peer-to-peer line.")
+        note = QLabel(SHIPPED_NOTE, self)
+        note.setWordWrap(True)
         self.form = LetterheadForm(self)
-        QVBoxLayout(self).addWidget(self.form)
+        _page_layout(self, note, self.form)
         self._loaded = False
 
     def initializePage(self) -> None:

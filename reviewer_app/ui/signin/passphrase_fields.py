@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from reviewer_app.ui.forms.ui_new_passphrase import Ui_NewPassphraseFields
 from reviewer_app.ui.signals import emit
-from reviewer_app.ui.widgets.field_problem import show_problem
+from reviewer_app.ui.widgets.field_problem import fitted, show_problem
 
 if TYPE_CHECKING:
     from reviewer_app.core.trust.passphrases import Strength
@@ -41,6 +41,7 @@ class NewPassphraseFields(QWidget):
         self.ui.passphraseEdit.textChanged.connect(self._on_text_changed)
         self.ui.againEdit.textChanged.connect(self._on_text_changed)
         show_problem(self.ui.errorLabel, None)
+        fitted(self.ui.strengthLabel)
         self.ui.strengthLabel.setText("At least 8 characters; a few uncommon words together "
                                       "make a strong passphrase.")
 

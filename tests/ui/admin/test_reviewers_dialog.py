@@ -106,8 +106,8 @@ def test_a_weak_passphrase_is_refused_with_the_estimator_s_reason(qtbot):
     assert add.isVisible() and add.result() == 0
     assert ui.passphraseFields.ui.errorLabel.text() == (
         "Refused: the passphrase is too easy to guess (strength 0 of 4; at least 3 is needed): "
-        "This is a very common password. Add another word or two. Uncommon words are better.; "
-        "a few uncommon words together make a strong one.")
+        "This is a very common password. Add another word or two. Uncommon words are better. "
+        "A few uncommon words together make a strong one.")
     qtbot.waitUntil(lambda: "Strength 0 of 4" in ui.passphraseFields.ui.strengthLabel.text(),
                     timeout=WAIT_MS)
     assert "This is a very common password." in ui.passphraseFields.ui.strengthLabel.text()
