@@ -82,10 +82,10 @@ class Locker(QObject):
         QToolTip.hideText()
         while (popup := QApplication.activePopupWidget()) is not None:
             popup.close()
-        QApplication.instance().installEventFilter(self)
         for window in QApplication.topLevelWidgets():
             if self._coverable(window):
                 self._cover(window)
+        QApplication.instance().installEventFilter(self)  # after: hiding sends many events
 
     def unlock(self) -> None:
         """Every window as it was, with the focus where it was."""

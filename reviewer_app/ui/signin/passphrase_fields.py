@@ -42,6 +42,7 @@ class NewPassphraseFields(QWidget):
         self.ui.againEdit.textChanged.connect(self._on_text_changed)
         show_problem(self.ui.errorLabel, None)
         fitted(self.ui.strengthLabel)
+        self.ui.strengthBar.hide()
         self.ui.strengthLabel.setText("At least 8 characters; a few uncommon words together "
                                       "make a strong passphrase.")
 
@@ -92,6 +93,7 @@ class NewPassphraseFields(QWidget):
 
     def _show_strength(self, strength: Strength) -> None:
         self.ui.strengthBar.setValue(strength.score)
+        self.ui.strengthBar.setVisible(bool(self.passphrase()))
         if not self.passphrase():
             self.ui.strengthLabel.setText("At least 8 characters; a few uncommon words "
                                           "together make a strong passphrase.")
