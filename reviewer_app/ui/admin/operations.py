@@ -27,6 +27,23 @@ class ReviewerRow:
 
 
 @dataclass(frozen=True)
+class Acting:
+    """Who acts: the CA opened with the administrator's passphrase, and the signed-in
+    reviewer's session (None when nobody is signed in). The audit trail records the action as
+    that reviewer's, and their session is renewed when it is their own profile that changes."""
+
+    admin: UnlockedAuthority
+    signed_in: SignedIn | None
+
+    @property
+    def by(self) -> int | None:
+        return self.signed_in.id if self.signed_in is not None else None
+
+    def is_signed_in(self, reviewer_id: int) -> bool:
+        return self.signed_in is not None and self.signed_in.id == reviewer_id
+
+
+@dataclass(frozen=True)
 class Done:
     """What an action did, in words, and the session renewed when it was the signed-in
     reviewer's own profile that changed."""
@@ -57,40 +74,40 @@ def unlock(store: Store, passphrase: str) -> UnlockedAuthority:
     return unlock_administrator(store, passphrase)
 
 
-def add(store: Store, admin: UnlockedAuthority, profile: NewProfile, by: int | None) -> Done:
+def add(store: Store, acting: Acting, profile: NewProfile) -> Done:
     from reviewer_app.core.store.reviewers import add_reviewer
     from reviewer_app.core.trust.keys import create_reviewer_key
 
-    key = create_reviewer_key(admin, name=profile.name, credentials=profile.credentials,
+    key = create_reviewer_key(acting.admin, name=profile.name, credentials=profile.credentials,
                               role=profile.role, passphrase=profile.passphrase,
                               now=store.clock())
     reviewer = add_reviewer(store, name=profile.name, credentials=profile.credentials,
-                            role=profile.role, key=key, admin=admin, by=by, npi=profile.npi)
+                            role=profile.role, key=key, admin=acting.admin, by=acting.by,
+                            npi=profile.npi)
     return Done(f"{reviewer.signature} was added as a {reviewer.role} (reviewer "
                 f"{reviewer.id}); they sign in with the passphrase given.")
 
 
-def change_role(store: Store, admin: UnlockedAuthority, reviewer_id: int, role: str,
-                by: int | None, signed_in: SignedIn | None) -> Done:
+def change_role(store: Store, acting: Acting, reviewer_id: int, role: str) -> Done:
     from reviewer_app.core.store.reviewers import change_role as change
 
-    changed = change(store, reviewer_id, role, admin=admin, by=by)
-    renewal = renewed(store, signed_in) if signed_in and signed_in.id == reviewer_id else None
+    changed = change(store, reviewer_id, role, admin=acting.admin, by=acting.by)
+    renewal = renewed(store, acting.signed_in) if acting.is_signed_in(reviewer_id) else None
     return Done(f"{changed.reviewer.signature} is a {changed.role} from now on (a new "
                 "certificate says so).", renewal)
 
 
-def new_key(store: Store, admin: UnlockedAuthority, reviewer_id: int, passphrase: str,
-            by: int | None, signed_in: SignedIn | None) -> Done:
+def new_key(store: Store, acting: Acting, reviewer_id: int, passphrase: str) -> Done:
     from reviewer_app.core.store.reviewers import add_reviewer_key, get_reviewer
     from reviewer_app.core.trust.keys import create_reviewer_key
 
     reviewer = get_reviewer(store, reviewer_id, check=True)
-    key = create_reviewer_key(admin, name=reviewer.name, credentials=reviewer.credentials,
-                              role=reviewer.role, passphrase=passphrase, now=store.clock())
-    add_reviewer_key(store, reviewer_id, key, admin=admin, by=by)
+    key = create_reviewer_key(acting.admin, name=reviewer.name,
+                              credentials=reviewer.credentials, role=reviewer.role,
+                              passphrase=passphrase, now=store.clock())
+    add_reviewer_key(store, reviewer_id, key, admin=acting.admin, by=acting.by)
     renewal = None
-    if signed_in is not None and signed_in.id == reviewer_id:
+    if acting.is_signed_in(reviewer_id):
         renewal = sign_in(store, reviewer_id, passphrase)
     return Done(f"{reviewer.signature} has a new signing key (valid until "
                 f"{key.not_after:%Y-%m-%d}); it signs from now on, with the new passphrase.",

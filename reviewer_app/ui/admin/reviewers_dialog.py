@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from reviewer_app.core.trust.credentials import ROLE_TITLES
 from reviewer_app.ui.admin import operations
-from reviewer_app.ui.admin.operations import Done, ReviewerRow
+from reviewer_app.ui.admin.operations import Acting, Done, ReviewerRow
 from reviewer_app.ui.admin.profile_dialogs import AddReviewerDialog, NewKeyDialog, RoleDialog
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.forms.ui_reviewers_dialog import Ui_ReviewersDialog
@@ -152,45 +152,49 @@ class ReviewersDialog(QDialog):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def _acting(self) -> Acting | None:
+        """Read when the action is started (after its dialog closed): a lock and unlock
+        meanwhile renews the session."""
+        if self._admin is None:
+            return None
+        return Acting(self._admin, self._context.session.current)
+
     def _on_add_clicked(self) -> None:
-        profile = AddReviewerDialog.ask(self)
-        if profile is None or self._admin is None:
+        if self._admin is None:
             return
-        admin, by = self._admin, self._context.reviewer_id
-        self._act(lambda store: operations.add(store, admin, profile, by),
-                  f"add {profile.signature}")
+        profile = AddReviewerDialog.ask(self)
+        acting = self._acting()
+        if profile is not None and acting is not None:
+            self._act(operations.add, acting, profile, what=f"add {profile.signature}")
 
     def _on_role_clicked(self) -> None:
         chosen = self.chosen()
         if chosen is None or chosen.role is None or self._admin is None:
             return
-        role = RoleDialog.ask(self, chosen.reviewer.signature, chosen.role)
-        if role is None:
-            return
-        admin, by, session = self._admin, self._context.reviewer_id, self._context.session.current
-        reviewer_id = chosen.reviewer.id
-        self._act(lambda store: operations.change_role(store, admin, reviewer_id, role, by,
-                                                       session),
-                  f"change {chosen.reviewer.signature}'s role")
+        who = chosen.reviewer.signature
+        role = RoleDialog.ask(self, who, chosen.role)
+        acting = self._acting()
+        if role is not None and acting is not None:
+            self._act(operations.change_role, acting, chosen.reviewer.id, role,
+                      what=f"change {who}'s role")
 
     def _on_key_clicked(self) -> None:
         chosen = self.chosen()
         if chosen is None or self._admin is None:
             return
-        passphrase = NewKeyDialog.ask(self, chosen.reviewer.signature)
-        if passphrase is None:
-            return
-        admin, by, session = self._admin, self._context.reviewer_id, self._context.session.current
-        reviewer_id = chosen.reviewer.id
-        self._act(lambda store: operations.new_key(store, admin, reviewer_id, passphrase, by,
-                                                   session),
-                  f"give {chosen.reviewer.signature} a new key")
+        who = chosen.reviewer.signature
+        passphrase = NewKeyDialog.ask(self, who)
+        acting = self._acting()
+        if passphrase is not None and acting is not None:
+            self._act(operations.new_key, acting, chosen.reviewer.id, passphrase,
+                      what=f"give {who} a new key")
 
-    def _act(self, fn: Callable[[Any], Done], what: str) -> None:
+    def _act(self, fn: Callable[..., Done], *args: Any, what: str) -> None:
+        """``fn(store, *args)`` on the database thread, the buttons off meanwhile."""
         self._busy = True
         self._update_buttons()
         self._say(f"Working: {what}…")
-        (self._context.store.op(self, fn, what=what)
+        (self._context.store.op(self, lambda store: fn(store, *args), what=what)
          .success(self._on_done).failure(self._on_failed).run())
 
     def _on_done(self, done: Done) -> None:
