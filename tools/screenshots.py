@@ -65,7 +65,6 @@ from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.session.operations import sign_in  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 from reviewer_app.ui.widgets.shortcuts import ShortcutsDialog  # noqa: E402
-from tools.screenshots_session import session_pictures  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
@@ -461,7 +460,9 @@ def main(argv: list[str]) -> int:
         context.close()
         _queue_pictures(folder)
         _scaled_picture(folder)
-        session_pictures(folder)
+        from tools.screenshots_session import session_pictures  # it imports this module
+
+        session_pictures()
     app.processEvents()
     return 0
 

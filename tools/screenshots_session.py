@@ -12,15 +12,15 @@ typed as a person would; the clock is fixed, so the pictures are the same on eve
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
@@ -33,37 +33,29 @@ from reviewer_app.ui.context import AppContext  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
 from reviewer_app.ui.session.gate import SessionGate  # noqa: E402
 from reviewer_app.ui.settings import workstation  # noqa: E402
+from tools.screenshots import (  # noqa: E402
+    NOW,
+    OUT,
+    SEED,
+    SIZE,
+    TIMEOUT_MS,
+    _wait_until,
+)
+from tools.screenshots import _save as save  # noqa: E402
+from tools.screenshots import _settle as settle  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
-SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
-NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
-SIZE = (1280, 820)
-TIMEOUT_MS = 20_000
 ADMIN = "orbit lantern meadow cobalt"
 OWN = "quiet harbor violet engine"
 PHYSICIAN = "tidal quartz meadow lamp"
+FOLDER = Path(tempfile.gettempdir()) / "ur-reviewer-screenshots"
+"""Where the throw-away database lives: a fixed path, since the sign-in dialog, the first run's
+last page and the settings show it (a random temporary name changed the pictures every run)."""
 
 
 def wait_until(condition: Callable[[], bool]) -> None:
-    loop = QEventLoop()
-    timer = QTimer(interval=20)
-    timer.timeout.connect(lambda: condition() and loop.quit())
-    timer.start()
-    QTimer.singleShot(TIMEOUT_MS, loop.quit)
-    loop.exec()
-    timer.stop()
+    _wait_until(condition)
     if not condition():
         raise SystemExit(f"screenshots: waited {TIMEOUT_MS} ms for {condition}")
-
-
-def settle(ms: int = 150) -> None:
-    QTest.qWait(ms)
-
-
-def save(widget: QWidget, name: str) -> None:
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(f"{name}.png")
 
 
 def save_over(window: QWidget, dialog: QWidget, name: str) -> None:
@@ -82,7 +74,7 @@ def save_over(window: QWidget, dialog: QWidget, name: str) -> None:
                      int(shot.height() / ratio) + 1)
     painter.end()
     picture.save(str(OUT / f"{name}.png"))
-    print(f"{name}.png")
+    print((OUT / f"{name}.png").relative_to(ROOT))
 
 
 def type_into(widget: QWidget, text: str) -> None:
@@ -241,12 +233,14 @@ def admin_pictures(window: MainWindow, context: AppContext) -> None:
     for edit in (form.passphraseFields.ui.passphraseEdit, form.passphraseFields.ui.againEdit):
         type_into(edit, PHYSICIAN)
     settle(300)
-    profile = NewProfile("Maria Chen", "MD", "physician", "1234567893", PHYSICIAN)
     add.close()
-    from reviewer_app.ui.admin import operations
-
-    admin, by = dialog._admin, context.reviewer_id
-    dialog._act(lambda store: operations.add(store, admin, profile, by), "add Maria Chen, MD")
+    profile = NewProfile("Maria Chen", "MD", "physician", "1234567893", PHYSICIAN)
+    asking = AddReviewerDialog.ask
+    AddReviewerDialog.ask = classmethod(lambda cls, parent: profile)  # as typed above
+    try:
+        dialog.ui.addButton.click()
+    finally:
+        AddReviewerDialog.ask = asking
     wait_until(lambda: dialog.ui.table.rowCount() == 2)
     dialog.ui.table.selectRow(1)
     save(dialog, "reviewers")
@@ -278,13 +272,19 @@ def status_picture(window: MainWindow) -> None:
     top = int(bar.geometry().top() * ratio)
     height = int(bar.height() * ratio)
     picture.copy(0, top, picture.width(), height).save(str(OUT / "status-backup.png"))
-    print("status-backup.png")
+    print((OUT / "status-backup.png").relative_to(ROOT))
 
 
-def session_pictures(folder: Path) -> None:
-    folder = folder / "session"
-    folder.mkdir(exist_ok=True)
-    (folder / "backups").mkdir(exist_ok=True)
+def session_pictures() -> None:
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    (FOLDER / "backups").mkdir(parents=True)
+    try:
+        _session_pictures(FOLDER)
+    finally:
+        shutil.rmtree(FOLDER, ignore_errors=True)
+
+
+def _session_pictures(folder: Path) -> None:
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     context = AppContext.create(folder / "cases.sqlite3", settings=settings, clock=lambda: NOW)
     window = MainWindow(context)
@@ -308,8 +308,7 @@ def session_pictures(folder: Path) -> None:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as tmp:
-        session_pictures(Path(tmp))
+    session_pictures()
     app.processEvents()
     return 0
 
