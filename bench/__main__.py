@@ -21,6 +21,7 @@ from bench import (
     bench_gui,
     bench_intake,
     bench_letters,
+    bench_lock,
     bench_queue,
     bench_reports,
     bench_store,
@@ -135,6 +136,7 @@ def main() -> int:
     rows = _evaluation_rows() + _cli_rows() + _gui_rows()
     rows += [(*row, None) for row in bench_gui.run()]
     rows += bench_intake.run()
+    rows += bench_lock.run()
     rows += [(*row, None) for row in bench_codes.run()]
     rows += [(*row, None) for row in bench_letters.run()]
     rows += [(*row, None) for row in bench_store.run()]

@@ -59,7 +59,13 @@ app = create_application(["bench"])
 settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 context = AppContext.create(db, settings=settings)
 from dataclasses import replace
-context = replace(context, reviewer=nurse)
+
+from reviewer_app.ui.session.operations import session_of
+from reviewer_app.ui.session.session import Session
+
+context = replace(context, session=Session())
+with Store.open(db) as store:
+    context.session.sign_in(session_of(store, nurse))
 window = LetterPreview(context)
 window.resize(900, 1000)
 window.show()

@@ -20,7 +20,9 @@ The queue is shown over a generated store of a few hundred synthetic cases
 a physician): as it opens, filtered and searched, in a dark palette, and at 200% scaling (in a
 second process, since the scale is fixed when Qt starts); and the first-run page of an empty
 store and the keyboard shortcuts window. Last, ``tools/screenshots_decisions.py`` (in a
-process of its own): the decision dialogs, the letter window and the Letters tab.
+process of its own): the decision dialogs, the letter window and the Letters tab; and
+signing in, the lock screen, the administrator's screen and the settings
+(``tools/screenshots_session.py``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import subprocess
-from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -47,12 +48,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.queue_store import PASSPHRASE as QUEUE_PASSPHRASE  # noqa: E402
 from bench.queue_store import build  # noqa: E402
 from reviewer_app.core.case_file import CaseFileError, load_case  # noqa: E402
 from reviewer_app.core.intake.document import DraftDocument  # noqa: E402
 from reviewer_app.core.store import decisions, revisions  # noqa: E402
 from reviewer_app.core.store.database import Store  # noqa: E402
 from reviewer_app.core.store.organization import create_organization  # noqa: E402
+from reviewer_app.core.store.records import list_reviewers  # noqa: E402
 from reviewer_app.core.store.reviewers import add_reviewer  # noqa: E402
 from reviewer_app.core.trust.authority import create_authority  # noqa: E402
 from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
@@ -61,6 +64,7 @@ from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW  # noqa: E40
 from reviewer_app.ui.context import AppContext  # noqa: E402
 from reviewer_app.ui.intake.wizard import IntakeWizard  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
+from reviewer_app.ui.session.operations import sign_in  # noqa: E402
 from reviewer_app.ui.widgets.problems_message import ProblemsMessage  # noqa: E402
 from reviewer_app.ui.widgets.shortcuts import ShortcutsDialog  # noqa: E402
 
@@ -75,6 +79,7 @@ SCALED_SIZE = (960, 600)
 """The window at 200%: a 1920 x 1200 screen's worth of pixels."""
 TIMEOUT_MS = 15_000
 SETTLE_MS = 150
+SCREENSHOT_PASSPHRASE = "screenshots only, never kept"
 
 
 def _pend(case: dict) -> None:
@@ -222,11 +227,10 @@ def _dark_palette() -> QPalette:
 def _signed_nurse(store: Store):
     """The organization CA and a nurse with a certificate from it (as `reviewer add` makes)."""
     issued = NOW - timedelta(days=1)
-    new, admin = create_authority("Example Health Plan", "screenshots only, never kept",
-                                  now=issued)
+    new, admin = create_authority("Example Health Plan", SCREENSHOT_PASSPHRASE, now=issued)
     create_organization(store, new, admin)
     key = create_reviewer_key(admin, name="Dana Whitfield", credentials="RN", role="nurse",
-                              passphrase="screenshots only, never kept", now=issued)
+                              passphrase=SCREENSHOT_PASSPHRASE, now=issued)
     return add_reviewer(store, name="Dana Whitfield", credentials="RN", role="nurse", key=key,
                         admin=admin)
 
@@ -338,8 +342,10 @@ def _queue_window(folder: Path, name: str, size: tuple[int, int] = SIZE) -> Main
     window.resize(*size)
     window.show()
     page = window.queue_page
-    _wait_until(lambda: page.model.rowCount() > 0 and not page.model.is_loading()
-                and page.ui.filterBar.ui.workingAsCombo.count() > 1)
+    with Store.open(store, clock=lambda: NOW) as opened:
+        pat = next(r for r in list_reviewers(opened) if r.name == "Pat Lee")
+        context.session.sign_in(sign_in(opened, pat.id, QUEUE_PASSPHRASE))
+    _wait_until(lambda: page.model.rowCount() > 0 and not page.model.is_loading())
     window._screenshot_context = context  # closed by _close
     return window
 
@@ -361,8 +367,7 @@ def _queue_pictures(folder: Path) -> None:
     _settle_queue(window)
     _save(window, "queue")
     bar = window.queue_page.ui.filterBar.ui
-    bar.workingAsCombo.setCurrentIndex(bar.workingAsCombo.findText("Pat Lee, RN"))
-    bar.mineCheck.setChecked(True)
+    bar.mineCheck.setChecked(True)  # Pat Lee, RN is signed in
     bar.overdueCheck.setChecked(True)
     bar.dueTodayCheck.setChecked(True)
     _settle_queue(window)
@@ -417,8 +422,9 @@ def main(argv: list[str]) -> int:
         db = folder / "cases.sqlite3"
         with Store.open(db, clock=lambda: NOW) as store:
             nurse = _signed_nurse(store)
-        context = replace(AppContext.create(db, settings=settings, clock=lambda: NOW),
-                          reviewer=nurse)
+            signed_in = sign_in(store, nurse.id, SCREENSHOT_PASSPHRASE)
+        context = AppContext.create(db, settings=settings, clock=lambda: NOW)
+        context.session.sign_in(signed_in)
         window = MainWindow(context)
         window.resize(*SIZE)
         window.show()
@@ -456,6 +462,9 @@ def main(argv: list[str]) -> int:
         context.close()
         _queue_pictures(folder)
         _scaled_picture(folder)
+        from tools.screenshots_session import session_pictures  # it imports this module
+
+        session_pictures()
     app.processEvents()
     subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots_decisions.py")],
                    check=True)

@@ -165,6 +165,17 @@ def _sign(letters) -> None:
     _wait_until(lambda: "good signature" in letters.notice())
 
 
+def _signed_in(context: AppContext, unlocked) -> AppContext:
+    """``context`` with a session of its own, the reviewer whose key is ``unlocked`` signed in."""
+    from reviewer_app.ui.session.operations import session_of
+    from reviewer_app.ui.session.session import Session
+
+    made = replace(context, session=Session())
+    with Store.open(context.database_path, clock=lambda: NOW) as store:
+        made.session.sign_in(session_of(store, unlocked))
+    return made
+
+
 def pictures(folder: Path) -> None:
     db = folder / "cases.sqlite3"
     with Store.open(db, clock=lambda: NOW) as store:
@@ -172,8 +183,7 @@ def pictures(folder: Path) -> None:
         cases.import_documents(store, _documents())
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     base = AppContext.create(db, settings=settings, clock=lambda: NOW)
-    as_nurse = replace(base, reviewer=nurse)
-    as_physician = replace(base, reviewer=physician)
+    as_nurse, as_physician = _signed_in(base, nurse), _signed_in(base, physician)
 
     window = _window(as_nurse, 1)
     view = window.ui.caseView
@@ -275,8 +285,7 @@ def _physician_queue(folder: Path) -> None:
         [doctor] = [r for r in list_reviewers(store) if r.role == "physician"]
         signed_in = unlock_reviewer(store, doctor.id, PASSPHRASE)
     settings = QSettings(str(folder / "queue.ini"), QSettings.Format.IniFormat)
-    context = replace(AppContext.create(db, settings=settings, clock=lambda: NOW),
-                      reviewer=signed_in)
+    context = _signed_in(AppContext.create(db, settings=settings, clock=lambda: NOW), signed_in)
     window = _window(context)
     _wait_until(lambda: window.queue_page.model.rowCount() >= 40)
     _save(window, "queue-physician")

@@ -70,6 +70,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--name", required=True, metavar="N", help="full name")
     add.add_argument("--credentials", required=True, metavar="C", help="e.g. RN, MD")
     add.add_argument("--role", required=True, choices=ROLES, help="nurse or physician")
+    add.add_argument("--npi", metavar="NPI",
+                     help="the reviewer's National Provider Identifier (optional; 10 digits "
+                     "with its check digit)")
     add.add_argument("--import-p12", metavar="FILE",
                      help="the organization's PKCS#12 (.p12/.pfx) for this reviewer")
     add.add_argument("--json", action="store_true", help="print the reviewer as JSON")
@@ -157,15 +160,16 @@ def _key_json(key: ReviewerKey) -> dict:
 @signing_guarded
 @guarded
 def run_add(args: argparse.Namespace) -> int:
-    from reviewer_app.core.store.reviewers import add_reviewer, check_profile
+    from reviewer_app.core.store.reviewers import add_reviewer, check_npi, check_profile
 
     name, credentials = check_profile(args.name, args.credentials, args.role)
+    npi = check_npi(args.npi)
     own = _own_passphrase(name, credentials)
     with open_store(args, create=True) as store:
         admin = unlock_admin(store, args, create=True)
         key, source = _new_key(args, store, admin, name, credentials, args.role, own)
         reviewer = add_reviewer(store, name=name, credentials=credentials, role=args.role,
-                                key=key, key_source=source, admin=admin)
+                                key=key, key_source=source, admin=admin, npi=npi)
     if args.json:
         print(json.dumps({**asdict(reviewer), "key": _key_json(key)}, indent=2,
                          ensure_ascii=False))

@@ -68,17 +68,20 @@ def _open_early(context: AppContext, owner: QApplication) -> None:
 
 
 def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow]:
-    """The application and its shown window (the queue, or ``CASE.json`` opening)."""
+    """The application and its shown window, covered until a reviewer signs in (or the first
+    run has made the organization and its first reviewer); then the queue, or ``CASE.json``
+    opening, attributed to them."""
     app = create_application(argv)
     arguments = _arguments(app.arguments()[1:])
     context = _create_context(app, arguments.db)
     _open_early(context, app)
     from reviewer_app.ui.main.window import MainWindow
+    from reviewer_app.ui.session.gate import SessionGate
 
     window = MainWindow(context)
+    window.session_gate = SessionGate(window, context)
     window.show()
-    if arguments.case:
-        window.open_case(arguments.case)
+    window.session_gate.start(opening=arguments.case)
     return app, window
 
 

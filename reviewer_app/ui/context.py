@@ -14,10 +14,12 @@ from PySide6.QtCore import QSettings
 from reviewer_app.core.store.location import database_path
 from reviewer_app.ui.changes import CaseChanges
 from reviewer_app.ui.operations.store_thread import StoreThread
+from reviewer_app.ui.session.session import Session
 
 if TYPE_CHECKING:
     from reviewer_app.core.criteria.library import Library
-    from reviewer_app.core.store.reviewers import Reviewer
+    from reviewer_app.core.store.records import Reviewer
+    from reviewer_app.core.store.reviewers import UnlockedReviewer
 
 
 def _local_now() -> datetime:
@@ -40,9 +42,9 @@ class AppContext:
     """Runs :class:`~reviewer_app.ui.operations.StoreOp`\\ s: ``context.store.op(self, fn)``."""
     changes: CaseChanges
     clock: Callable[[], datetime] = field(default=_local_now)
-    reviewer: Reviewer | None = None
-    """The signed-in reviewer; nobody signs in yet, so stored actions name no reviewer."""
     library_source: Callable[[], Library] = field(default=_shipped_library, repr=False)
+    session: Session = field(default_factory=Session, repr=False)
+    """Who is signed in (the one thing here that changes; it says so with ``changed``)."""
 
     @property
     def library(self) -> Library:
@@ -77,8 +79,22 @@ class AppContext:
         return self.store.path
 
     @property
+    def reviewer(self) -> Reviewer | None:
+        """The signed-in reviewer's profile (None when nobody is signed in): every store
+        operation the window asks for is attributed to them."""
+        return self.session.reviewer
+
+    @property
+    def signer(self) -> UnlockedReviewer | None:
+        """The signed-in reviewer's opened key (None when nobody is signed in): deciding and
+        signing a letter need it; its certificate states the role the window enables."""
+        current = self.session.current
+        return current.unlocked if current else None
+
+    @property
     def reviewer_id(self) -> int | None:
-        return self.reviewer.id if self.reviewer else None
+        reviewer = self.session.reviewer
+        return reviewer.id if reviewer else None
 
     def close(self) -> None:
         """Finish the submitted store operations and close the database (on app exit)."""

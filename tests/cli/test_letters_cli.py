@@ -477,3 +477,15 @@ def test_a_peer_to_peer_is_recorded_from_the_command_line(shell, team):
     code, out, _ = shell("show", case)
     assert "Peer-to-peer" in out and "Will send the flexion-extension films." in out
     assert shell("audit", "verify")[0] == 0
+
+
+def test_a_reviewer_may_be_added_with_an_npi(shell, team):
+    code, _, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                         "--role", "physician", "--npi", "1234567890")
+    assert code == 2 and "NPI 1234567890 fails the check digit" in err
+    code, out, err = shell("reviewer", "add", "--name", "Jordan Park", "--credentials", "MD",
+                           "--role", "physician", "--npi", "1234567893", "--json")
+    assert code == 0, err
+    assert json.loads(out)["npi"] == "1234567893"
+    code, out, _ = shell("reviewer", "list", "--json")
+    assert [r["npi"] for r in json.loads(out)] == [None, None, "1234567893"]

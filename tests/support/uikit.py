@@ -34,6 +34,21 @@ def reading(path: Path, *, create: bool = False) -> Iterator[Store]:
         yield store
 
 
+def as_signed_in(context, unlocked):
+    """A copy of ``context`` with a session of its own in which the reviewer whose key is
+    ``unlocked`` is signed in (as the sign-in dialog leaves it, without the audit entry)."""
+    import dataclasses
+
+    from reviewer_app.ui.session.operations import session_of
+    from reviewer_app.ui.session.session import Session
+
+    with reading(context.database_path) as store:
+        signed_in = session_of(store, unlocked)
+    made = dataclasses.replace(context, session=Session())
+    made.session.sign_in(signed_in)
+    return made
+
+
 def case_count(path: Path) -> int:
     """Cases in the database at ``path`` (0 when there is no database yet)."""
     if not path.exists():

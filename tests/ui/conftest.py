@@ -36,3 +36,15 @@ def problems(monkeypatch):
 
     monkeypatch.setattr(ProblemsMessage, "show_problems", classmethod(record))
     return shown
+
+
+@pytest.fixture
+def team_context(tmp_path, qapp):
+    """A context on a database with its organization CA, Dana Whitfield, RN and Sam Okoye, MD
+    (both with storekit's passphrase) and the seed case (sessionkit.team_database)."""
+    from sessionkit import team_database
+
+    team_database(tmp_path / "cases.sqlite3")
+    context = make_context(tmp_path)
+    yield context
+    context.close()

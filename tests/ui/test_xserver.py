@@ -2,8 +2,9 @@
 
 The rest of the suite runs Qt offscreen, which needs none of the X11 libraries of the xcb
 platform plugin and no window system; this starts ``main.py`` with the seed case as ``make run``
-does, finds its window with xdotool, and keeps a screenshot (ImageMagick's ``import``) in
-``bench/out/xserver-main.png`` for a person to look at. ``make test`` installs the three tools
+does, signs in with the keyboard (xdotool), and keeps screenshots (ImageMagick's ``import``) of
+the sign-in dialog, the window and its lock screen in ``bench/out/xserver-*.png`` for a person to
+look at; a second test opens the first run on a new database. ``make test`` installs the three tools
 (``make xserver``) and the plugin's libraries (``make qt-libs``) first.
 """
 
@@ -101,55 +102,99 @@ def _distinct_colours(path: Path) -> tuple[tuple[int, int], int]:
     return (image.width(), image.height()), len(colours)
 
 
-def test_the_window_opens_on_a_real_x_server(display, tmp_path):
-    seed = json.loads(SEED.read_text(encoding="utf-8"))
-    member = seed["member"]
-    # a fresh database: the opened file is imported as case 1
-    title = (f"Case 1 · {seed['external_id']} — {member['family_name']}, "
-             f"{member['given_name']} — UR Reviewer")
-    import_ = _tool("import")
+def _launch(display: str, tmp_path: Path, *args: str) -> tuple[subprocess.Popen, Path]:
+    """``main.py ARGS`` as ``make run`` starts it, its output in a log."""
     log_path = tmp_path / "app.log"
-    started = time.monotonic()
     with log_path.open("wb") as log:
         app = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), str(SEED)], cwd=tmp_path,
+            [sys.executable, str(ROOT / "main.py"), *args], cwd=tmp_path,
             env=_app_environment(display, tmp_path), stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    try:
-        deadline = started + TIMEOUT_S
-        windows: dict[str, str] = {}
-        while title not in windows.values():
-            if app.poll() is not None:
-                pytest.fail(f"the app exited ({app.returncode}): {log_path.read_text()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"no window titled {title!r} after {TIMEOUT_S:.0f} s; visible:"
-                            f" {windows}; app output: {log_path.read_text()}")
-            time.sleep(POLL_S)
-            windows = _visible_windows(display)
-        shown_after = time.monotonic() - started
-        wid = next(w for w, name in windows.items() if name == title)
+    return app, log_path
 
-        geometry = _xdotool(display, "getwindowgeometry", "--shell", wid).stdout
-        size = dict(line.split("=") for line in geometry.split())
-        shot = tmp_path / "main.png"
-        colours = 0
-        while colours < 50 and time.monotonic() < deadline:
-            subprocess.run([import_, "-display", display, "-window", wid, str(shot)],
-                           capture_output=True, timeout=20, check=True)
-            (width, height), colours = _distinct_colours(shot)
-            time.sleep(POLL_S)
-        assert (width, height) == (int(size["WIDTH"]), int(size["HEIGHT"]))
-        assert colours >= 50, "the screenshot is (nearly) blank: the window drew nothing"
+
+def _wait_for(display: str, app: subprocess.Popen, log_path: Path, title: str,
+              deadline: float) -> str:
+    """The id of the visible window titled ``title``, once it is there."""
+    windows: dict[str, str] = {}
+    while title not in windows.values():
+        if app.poll() is not None:
+            pytest.fail(f"the app exited ({app.returncode}): {log_path.read_text()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"no window titled {title!r} after {TIMEOUT_S:.0f} s; visible:"
+                        f" {windows}; app output: {log_path.read_text()}")
+        time.sleep(POLL_S)
+        windows = _visible_windows(display)
+    return next(w for w, name in windows.items() if name == title)
+
+
+def _shoot(display: str, wid: str, tmp_path: Path, name: str, deadline: float) -> Path:
+    """A screenshot of window ``wid`` that shows something, kept as bench/out/NAME."""
+    geometry = _xdotool(display, "getwindowgeometry", "--shell", wid).stdout
+    size = dict(line.split("=") for line in geometry.split())
+    shot = tmp_path / name
+    colours = 0
+    while colours < 30 and time.monotonic() < deadline:
+        subprocess.run([_tool("import"), "-display", display, "-window", wid, str(shot)],
+                       capture_output=True, timeout=20, check=True)
+        (width, height), colours = _distinct_colours(shot)
+        time.sleep(POLL_S)
+    assert (width, height) == (int(size["WIDTH"]), int(size["HEIGHT"]))
+    assert colours >= 30, f"the screenshot {name} is (nearly) blank: the window drew nothing"
+    kept = SCREENSHOT.parent / name
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shot, kept)
+    return kept
+
+
+def _stop(app: subprocess.Popen) -> None:
+    if app.poll() is None:
+        os.killpg(app.pid, signal.SIGTERM)
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait(timeout=10)
+
+
+def test_the_window_opens_on_a_real_x_server(display, tmp_path):
+    """Sign in with the keyboard, the seed case opens (attributed to the reviewer), and
+    Ctrl+Shift+L locks the window."""
+    from sessionkit import PASSPHRASE, team_database
+
+    team_database(tmp_path / "cases.sqlite3")  # an organization, two reviewers, case 1
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    member = seed["member"]
+    title = (f"Case 2 · {seed['external_id']} — {member['family_name']}, "
+             f"{member['given_name']} — UR Reviewer")
+    started = time.monotonic()
+    deadline = started + TIMEOUT_S
+    app, log_path = _launch(display, tmp_path, str(SEED))
+    try:
+        dialog = _wait_for(display, app, log_path, "Sign in — UR Reviewer", deadline)
+        shown_after = time.monotonic() - started
+        _shoot(display, dialog, tmp_path, "xserver-sign-in.png", deadline)
+        _xdotool(display, "windowfocus", "--sync", dialog)
+        _xdotool(display, "type", "--delay", "5", PASSPHRASE)
+        _xdotool(display, "key", "Return")
+        wid = _wait_for(display, app, log_path, title, deadline)
+        main = _shoot(display, wid, tmp_path, SCREENSHOT.name, deadline)
         assert app.poll() is None, f"the app exited after showing: {log_path.read_text()}"
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, SCREENSHOT)
-        print(f"window shown after {shown_after:.2f} s; {width}x{height}; {SCREENSHOT}")
+        _xdotool(display, "windowfocus", "--sync", wid)
+        _xdotool(display, "key", "ctrl+shift+l")
+        locked = _wait_for(display, app, log_path, "Locked — UR Reviewer", deadline)
+        _shoot(display, locked, tmp_path, "xserver-lock.png", deadline)
+        print(f"sign-in shown after {shown_after:.2f} s; {main}")
     finally:
-        if app.poll() is None:
-            os.killpg(app.pid, signal.SIGTERM)
-            try:
-                app.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(app.pid, signal.SIGKILL)
-                app.wait(timeout=10)
+        _stop(app)
+
+
+def test_a_new_database_opens_the_first_run_on_a_real_x_server(display, tmp_path):
+    started = time.monotonic()
+    app, log_path = _launch(display, tmp_path)
+    try:
+        wid = _wait_for(display, app, log_path, "Set up UR Reviewer", started + TIMEOUT_S)
+        _shoot(display, wid, tmp_path, "xserver-first-run.png", started + TIMEOUT_S)
+    finally:
+        _stop(app)

@@ -8,19 +8,26 @@ language, because which languages a plan must list depends on where its members 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from string import Formatter
+from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from reviewer_app.core import resources
-from reviewer_app.core.errors import Problem
+from reviewer_app.core.atomic import write_atomic
+from reviewer_app.core.errors import Problem, pydantic_problems
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.yaml_files import read_model
 
 DEFAULT_PATH = resources.path("letters", "letterhead.yaml")
 TAGLINE_SLOTS = frozenset({"phone", "tty"})
+WRITTEN_HEADER = ("# The organization's letterhead, written by UR Reviewer (File > Settings); the "
+                  "command line\n# reads it through letters.yaml beside the case database. The "
+                  "keys are those of\n# resources/letters/letterhead.yaml.\n")
 
 
 class _Data(BaseModel):
@@ -70,8 +77,42 @@ class Letterhead(_Data):
 def load_letterhead(path: str | Path | None = None) -> Letterhead:
     """Read and check a letterhead file; ``LetterContentError`` names the file and the key."""
     path = Path(path) if path else DEFAULT_PATH
+    return _checked(read_model(path, Letterhead, LetterContentError), path)
+
+
+def save_letterhead(path: str | Path, document: Mapping[str, Any]) -> Letterhead:
+    """Check ``document`` (the keys of a letterhead file) as :func:`load_letterhead` checks a
+    file, write it to ``path`` atomically, and read it back as a letter would. Nothing is
+    written when it is refused (``LetterContentError`` naming the key)."""
+    from pydantic import ValidationError
+
+    path = Path(path)
+    try:
+        model = Letterhead.model_validate(dict(document))
+    except ValidationError as error:
+        raise LetterContentError(str(path), pydantic_problems(error)) from None
+    _checked(model, path)
+    text = yaml.safe_dump(_plain(document), allow_unicode=True, sort_keys=False, width=100)
+    write_atomic(path, (WRITTEN_HEADER + text).encode("utf-8"))
+    return load_letterhead(path)
+
+
+
+def _plain(value: Any) -> Any:
+    """Plain YAML values: paths as text, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
+    """What the model cannot check alone: the logo beside the file, the taglines' slots and
+    every character the letter font must draw."""
     source = str(path)
-    letterhead = read_model(path, Letterhead, LetterContentError)
     problems: list[Problem] = []
     if letterhead.logo is not None:
         logo = letterhead.logo if letterhead.logo.is_absolute() else path.parent / letterhead.logo

@@ -27,13 +27,17 @@ from reviewer_app.core.store.hashing import GENESIS, canonical, sha256_text
 from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash, record_hash
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
-           "draft_start", "draft_discard", "unlock_failed", "peer_to_peer")
+           "draft_start", "draft_discard", "unlock_failed", "peer_to_peer", "sign_in",
+           "sign_out", "lock")
 """``edit``: a new version of the case's document was saved (the request itself changed).
 ``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
 thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``.
 ``unlock_failed``: a passphrase did not open a reviewer's or the CA's key (who and when; the
 passphrase is never recorded). ``peer_to_peer``: a conversation between the requesting provider
-and a physician reviewer was recorded (its row in ``peer_to_peer``)."""
+and a physician reviewer was recorded (its row in ``peer_to_peer``). ``sign_in`` / ``sign_out`` /
+``lock``: a reviewer's desktop session began (or resumed after a lock), ended, or was locked
+(idle, or by hand): HIPAA's automatic logoff and person authentication, 45 CFR
+164.312(a)(2)(iii) and (d)."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"

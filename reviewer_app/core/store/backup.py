@@ -24,7 +24,8 @@ from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.integrity import integrity_problems
-from reviewer_app.core.store.reviewers import get_reviewer
+from reviewer_app.core.store.reviewers import UnlockedReviewer, get_reviewer
+from reviewer_app.core.store.rows import parse_utc
 from reviewer_app.core.trust.authority import UnlockedAuthority
 
 
@@ -36,10 +37,19 @@ class BackupResult:
 
 
 def backup(store: Store, destination: str | Path, *, by: int | None = None,
-           admin: UnlockedAuthority | None = None) -> BackupResult:
+           admin: UnlockedAuthority | None = None,
+           signer: UnlockedReviewer | None = None) -> BackupResult:
     """Copy the database to ``destination`` (a new file, or a folder to put a dated file in).
     With the organization CA unlocked (``admin``), the chain's head is first signed as a
-    checkpoint, so the copy carries a checkpoint of its own end."""
+    checkpoint, so the copy carries a checkpoint of its own end. ``signer`` (the reviewer who
+    is signed in, ``by``) signs that checkpoint instead: the desktop's automatic daily backup,
+    which cannot hold the administrator's passphrase all day."""
+    if admin is not None and signer is not None:
+        raise StoreError("a backup's checkpoint has one signer: the organization CA or the "
+                         "reviewer taking it")
+    if signer is not None and by != signer.id:
+        raise StoreError(f"the backup is signed by reviewer {signer.id}, so it is taken by them "
+                         f"(not reviewer {by})")
     target = Path(destination).expanduser()
     if target.is_dir():
         target = target / backup_name(store.clock())
@@ -52,12 +62,12 @@ def backup(store: Store, destination: str | Path, *, by: int | None = None,
         raise StoreError("the backup must go to another file than the database itself")
     if by is not None:
         get_reviewer(store, by)
-    if admin is not None:
+    if admin is not None or signer is not None:
         with store.write():
             log = AuditLog(store)
             log.append("backup", reviewer_id=by,
                        details={"destination": str(target.absolute()), "checkpoint": True})
-            checkpoint(store, log, admin)
+            checkpoint(store, log, admin if admin is not None else signer)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".backup-", suffix=".tmp",
                                              dir=target.parent)
@@ -85,6 +95,15 @@ def backup(store: Store, destination: str | Path, *, by: int | None = None,
                                details={"destination": str(target.absolute()),
                                         "bytes": size, "sha256": digest})
     return BackupResult(target, size, digest)
+
+
+def last_backup(store: Store) -> dt.datetime | None:
+    """When the newest backup of this database was kept (by this application, the command line
+    or another workstation: the audit trail records each), None before the first."""
+    row = store.conn.execute(
+        "SELECT at FROM audit WHERE action = 'backup' AND json_extract(details, '$.sha256') "
+        "IS NOT NULL ORDER BY seq DESC LIMIT 1").fetchone()
+    return parse_utc(row[0]) if row else None
 
 
 def _copy(store: Store, temporary: Path) -> None:

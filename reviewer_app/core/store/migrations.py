@@ -506,6 +506,14 @@ def m012_peer_to_peer(db: Database) -> None:
     ])
 
 
+@_migration
+def m013_reviewer_npi(db: Database) -> None:
+    """A reviewer's National Provider Identifier, optional (a physician reviewer usually has
+    one). It enters the reviewer row's hash only when set (``rows.LATER_COLUMNS``), so the rows
+    hashed before this migration still verify."""
+    db["reviewers"].add_column("npi", str)
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -158,6 +158,8 @@ class Reviewer:
     credentials: str
     role: str
     created_at: str
+    npi: str | None = None
+    """The reviewer's National Provider Identifier, when given (schema version 10 on)."""
 
     @property
     def signature(self) -> str:
@@ -166,7 +168,7 @@ class Reviewer:
 
 
 def list_reviewers(store) -> list[Reviewer]:
-    """Every profile, for lists (the queue's names, the "Working as" chooser): reading them
+    """Every profile, for lists (the queue's names, the sign-in dialog): reading them
     needs no certificate, so this stays clear of the cryptography the rest of the reviewers'
     module brings."""
     rows = store.query(f"SELECT {', '.join(REVIEWER_COLUMNS)} FROM reviewers ORDER BY id")

@@ -76,6 +76,22 @@ def check_profile(name: str, credentials: str, role: str) -> tuple[str, str]:
     return name, credentials
 
 
+def check_npi(npi: str | None) -> str | None:
+    """The reviewer's NPI, trimmed (None when not given), or :class:`StoreError` saying why it
+    cannot be one: ten digits whose last is the check digit (Luhn over the NPI prefixed with
+    80840, the CMS standard, as a requesting provider's NPI in a case)."""
+    npi = (npi or "").strip()
+    if not npi:
+        return None
+    from reviewer_app.core.case import npi_check_digit_ok
+
+    if len(npi) != 10 or not npi.isascii() or not npi.isdigit():
+        raise StoreError(f"an NPI is exactly 10 digits, not '{npi[:20]}'")
+    if not npi_check_digit_ok(npi):
+        raise StoreError(f"NPI {npi} fails the check digit (Luhn with prefix 80840)")
+    return npi
+
+
 @dataclass(frozen=True)
 class StoredKey:
     """A reviewer's signing key as stored: unlock ``pkcs12`` with the reviewer's passphrase."""
@@ -137,10 +153,12 @@ class UnlockedReviewer:
 
 def add_reviewer(store: Store, *, name: str, credentials: str, role: str,
                  key: ReviewerKey, admin: UnlockedAuthority, by: int | None = None,
-                 key_source: KeySource = "created") -> Reviewer:
+                 key_source: KeySource = "created", npi: str | None = None) -> Reviewer:
     """Add a reviewer with their signing ``key`` (its certificate from the organization CA,
-    naming them and their role), vouched for by the CA unlocked as ``admin``."""
+    naming them and their role), vouched for by the CA unlocked as ``admin``; ``npi`` is
+    optional (:func:`check_npi`)."""
     name, credentials = check_profile(name, credentials, role)
+    npi = check_npi(npi)
     with store.write():
         if by is not None:
             get_reviewer(store, by)
@@ -148,7 +166,7 @@ def add_reviewer(store: Store, *, name: str, credentials: str, role: str,
         _check_certificate(key, authority, name=f"{name}, {credentials}", role=role,
                            at=store.clock())
         row = {"name": name, "credentials": credentials, "role": role,
-               "created_at": store.now()}
+               "created_at": store.now(), "npi": npi}
         row["id"] = store.db["reviewers"].insert(row).last_pk
         log = AuditLog(store)
         log.append("create", reviewer_id=by, record=record_stamp("reviewers", row),
@@ -324,6 +342,18 @@ def record_failed_unlock(store: Store, *, reviewer_id: int | None = None,
     with store.write():
         AuditLog(store).append("unlock_failed", reviewer_id=reviewer_id,
                                details={"key": what, "key_id": key_id})
+
+
+SESSION_ACTIONS = ("sign_in", "sign_out", "lock")
+
+
+def record_session(store: Store, action: str, reviewer_id: int, **details: object) -> None:
+    """A ``sign_in``, ``sign_out`` or ``lock`` audit entry for a desktop session (who, when, and
+    ``details`` such as why it locked), in its own transaction."""
+    if action not in SESSION_ACTIONS:
+        raise ValueError(f"{action!r} is not a session action ({', '.join(SESSION_ACTIONS)})")
+    with store.write():
+        AuditLog(store).append(action, reviewer_id=reviewer_id, details=details)
 
 
 def reviewers_with_keys(store: Store) -> set[int]:

@@ -40,7 +40,7 @@ DECISION_DETAIL_COLUMNS = ("member_reason", "member_language", "approved_levels"
 the language it is written in), the levels a partial approval approves, and what a pend asks
 for (the evaluation's missing items kept, as JSON keys; the reviewer's own items in words, as
 JSON text). None on every decision recorded before it."""
-REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at")
+REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at", "npi")
 REVIEWER_KEY_COLUMNS = (
     "id", "reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
     "certificate_pem", "pkcs12", "created_at",
@@ -77,7 +77,8 @@ RECORD_COLUMNS = {
 """The other rows whose hash the audit trail records when they are written."""
 
 LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature",
-                                         *DECISION_DETAIL_COLUMNS})}
+                                         *DECISION_DETAIL_COLUMNS}),
+                 "reviewers": frozenset({"npi"})}
 """Columns added to a table after rows were already hashed into the audit trail. They enter a
 row's hash only when set, so rows written before their migration still verify."""
 
@@ -157,3 +158,11 @@ def record_hash(table: str, row: Mapping[str, Any]) -> str:
     columns = [name for name in RECORD_COLUMNS[table]
                if name not in later or _later_value(row, name) is not None]
     return row_hash(row, columns)
+
+
+def _later_value(row: Mapping[str, Any], name: str) -> Any:
+    """A later column's value; None for a row read or built before the column existed."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None

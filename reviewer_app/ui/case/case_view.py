@@ -272,7 +272,7 @@ class CaseView(QWidget):
     # -- decisions, letters, peer-to-peer ---------------------------------------------------
 
     def _reviewer(self):
-        return self._context.reviewer if self._context is not None else None
+        return self._context.signer if self._context is not None else None
 
     def letter_window(self):
         """The letter window (built the first time a letter is shown)."""

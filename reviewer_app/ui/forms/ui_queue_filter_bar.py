@@ -57,17 +57,6 @@ class Ui_QueueFilterBar(object):
 
         self.searchRow.addWidget(self.mineCheck)
 
-        self.workingAsLabel = QLabel(QueueFilterBar)
-        self.workingAsLabel.setObjectName(u"workingAsLabel")
-
-        self.searchRow.addWidget(self.workingAsLabel)
-
-        self.workingAsCombo = QComboBox(QueueFilterBar)
-        self.workingAsCombo.setObjectName(u"workingAsCombo")
-        self.workingAsCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-        self.searchRow.addWidget(self.workingAsCombo)
-
 
         self.filterLayout.addLayout(self.searchRow)
 
@@ -138,7 +127,6 @@ class Ui_QueueFilterBar(object):
 
 #if QT_CONFIG(shortcut)
         self.searchLabel.setBuddy(self.searchEdit)
-        self.workingAsLabel.setBuddy(self.workingAsCombo)
         self.statusLabel.setBuddy(self.statusCombo)
         self.urgencyLabel.setBuddy(self.urgencyCombo)
         self.lineLabel.setBuddy(self.lineCombo)
@@ -146,8 +134,7 @@ class Ui_QueueFilterBar(object):
         QWidget.setTabOrder(self.searchEdit, self.overdueCheck)
         QWidget.setTabOrder(self.overdueCheck, self.dueTodayCheck)
         QWidget.setTabOrder(self.dueTodayCheck, self.mineCheck)
-        QWidget.setTabOrder(self.mineCheck, self.workingAsCombo)
-        QWidget.setTabOrder(self.workingAsCombo, self.statusCombo)
+        QWidget.setTabOrder(self.mineCheck, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.urgencyCombo)
         QWidget.setTabOrder(self.urgencyCombo, self.lineCombo)
         QWidget.setTabOrder(self.lineCombo, self.resetButton)
@@ -194,20 +181,10 @@ class Ui_QueueFilterBar(object):
         self.mineCheck.setAccessibleName(QCoreApplication.translate("QueueFilterBar", u"Assigned to me", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.mineCheck.setAccessibleDescription(QCoreApplication.translate("QueueFilterBar", u"Only the cases assigned to the reviewer you are working as", None))
+        self.mineCheck.setAccessibleDescription(QCoreApplication.translate("QueueFilterBar", u"Only the cases assigned to you, the signed-in reviewer", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
-        self.mineCheck.setToolTip(QCoreApplication.translate("QueueFilterBar", u"Only the cases assigned to the reviewer you are working as", None))
-#endif // QT_CONFIG(tooltip)
-        self.workingAsLabel.setText(QCoreApplication.translate("QueueFilterBar", u"&Working as:", None))
-#if QT_CONFIG(accessibility)
-        self.workingAsCombo.setAccessibleName(QCoreApplication.translate("QueueFilterBar", u"Working as", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(accessibility)
-        self.workingAsCombo.setAccessibleDescription(QCoreApplication.translate("QueueFilterBar", u"Who you are, until sign-in exists: used only for the Assigned to me filter. Nothing is recorded under this name.", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.workingAsCombo.setToolTip(QCoreApplication.translate("QueueFilterBar", u"Who you are, until sign-in exists: used only for the \u201cAssigned to me\u201d filter. Decisions and the audit trail do not use it.", None))
+        self.mineCheck.setToolTip(QCoreApplication.translate("QueueFilterBar", u"Only the cases assigned to you, the signed-in reviewer", None))
 #endif // QT_CONFIG(tooltip)
         self.statusLabel.setText(QCoreApplication.translate("QueueFilterBar", u"&Status:", None))
         self.statusCombo.setItemText(0, QCoreApplication.translate("QueueFilterBar", u"Open (not decided)", None))

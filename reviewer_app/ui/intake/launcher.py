@@ -101,6 +101,11 @@ class IntakeLauncher(QObject):
         if self.wizard is not None:
             self.wizard.keep_for_later()
 
+    def close_keeping_draft(self) -> None:
+        """Sign-out: the open wizard's draft is saved and the wizard closed."""
+        if self.wizard is not None:
+            self.wizard.close_keeping_draft()
+
     def _raise_open(self) -> bool:
         if self.wizard is None:
             return False

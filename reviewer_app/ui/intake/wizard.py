@@ -309,6 +309,13 @@ class IntakeWizard(QWizard):
         """The application is closing: commit the field being edited and save the draft."""
         self.commit_focused()
 
+    def close_keeping_draft(self) -> None:
+        """The reviewer signs out (or another signs in): the draft is saved and kept, to be
+        resumed from the drafts banner, and the wizard closes without asking."""
+        self.keep_for_later()
+        self._closing = True
+        self.reject()
+
     # -- moving around --------------------------------------------------------------------------
     def next_page_id(self, page: IntakePage) -> int:
         index = self.pages.index(page)

@@ -224,7 +224,7 @@ class LettersPanel(QWidget):
         if letter.replaced_by:
             return (f"{letter.letter_id} was already replaced by {letter.replaced_by}: correct "
                     f"{letter.replaced_by} instead")
-        reviewer = self._context.reviewer if self._context else None
+        reviewer = self._context.signer if self._context else None
         if reviewer is None:
             return "Sign in to issue a corrected letter"
         if reviewer.id != letter.reviewer_id:

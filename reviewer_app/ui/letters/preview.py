@@ -186,7 +186,7 @@ class LetterPreview(QDialog):
     def _on_preview_ready(self, preview: LetterPreview) -> None:
         self._preview = preview
         basis = preview.plan.basis
-        signer = self._context.reviewer
+        signer = self._context.signer
         decider = basis.decider.signature
         if signer is None:
             sign = "Sign in as the reviewer who decided to sign it."
@@ -278,7 +278,7 @@ class LetterPreview(QDialog):
 
     def _set_buttons(self) -> None:
         preview, issued = self._preview, self._issued
-        signer = self._context.reviewer
+        signer = self._context.signer
         can_sign = (preview is not None and signer is not None
                     and signer.id == preview.plan.basis.decider.id)
         ui = self.ui
@@ -306,7 +306,7 @@ class LetterPreview(QDialog):
     def _on_sign_clicked(self) -> None:
         from reviewer_app.core.issuing import issue_and_read
 
-        preview, reviewer = self._preview, self._context.reviewer
+        preview, reviewer = self._preview, self._context.signer
         if preview is None or reviewer is None:
             return
         plan, case_id = preview.plan, self._snapshot.case_id

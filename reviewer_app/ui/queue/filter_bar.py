@@ -1,35 +1,24 @@
 """The queue's filter bar: search as you type, status, urgency, line of business, overdue,
-due today, assigned to me, and the "Working as" chooser that "Assigned to me" needs.
-
-Nobody signs in yet, so "Working as" says who "me" is: a reviewer profile from the store,
-remembered in the settings, used for this filter only (decisions and the audit trail do not
-read it). The sign-in issue replaces it.
+due today, and assigned to me ("me" is the signed-in reviewer, :meth:`QueueFilterBar.set_me`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from reviewer_app.ui.forms.ui_queue_filter_bar import Ui_QueueFilterBar
 from reviewer_app.ui.signals import emit
 
-if TYPE_CHECKING:
-    from reviewer_app.core.store.reviewers import Reviewer
-
 SEARCH_DELAY_MS = 150
 """Search waits this long after the last keystroke, so typing a name reads the store once."""
 SEARCH_MIN = 2
-WORKING_AS = "queue/working_as"
 STATUS_VALUES = ("open", "all", "draft", "in_review", "pended", "referred", "approved",
                  "partially_approved", "denied", "letter_issued")
 """The status combo's entries, in order (the form holds their words)."""
 URGENCY_VALUES = (None, "expedited", "standard")
 LINE_VALUES = (None, "commercial", "medicare_advantage", "medicaid")
-NOBODY = "Nobody chosen"
 
 
 class QueueFilterBar(QWidget):
@@ -43,7 +32,7 @@ class QueueFilterBar(QWidget):
         super().__init__(parent)
         self.ui = Ui_QueueFilterBar()
         self.ui.setupUi(self)
-        self._settings: QSettings | None = None
+        self._me: int | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -54,12 +43,8 @@ class QueueFilterBar(QWidget):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         for check in (self.ui.overdueCheck, self.ui.dueTodayCheck, self.ui.mineCheck):
             check.toggled.connect(self._on_filter_changed)
-        self.ui.workingAsCombo.currentIndexChanged.connect(self._on_working_as_changed)
         self.ui.resetButton.clicked.connect(self.reset)
-        self.set_reviewers([])
-
-    def remember_in(self, settings: QSettings) -> None:
-        self._settings = settings
+        self.set_me(None, None)
 
     # -- what the bar asks for ------------------------------------------------------------
 
@@ -87,12 +72,12 @@ class QueueFilterBar(QWidget):
     def due_today(self) -> bool:
         return self.ui.dueTodayCheck.isChecked()
 
-    def working_as(self) -> int | None:
-        value = self.ui.workingAsCombo.currentData()
-        return int(value) if value is not None else None
+    def me(self) -> int | None:
+        """The signed-in reviewer, whom "Assigned to me" means."""
+        return self._me
 
     def assigned_to(self) -> int | None:
-        return self.working_as() if self.ui.mineCheck.isChecked() else None
+        return self._me if self.ui.mineCheck.isChecked() else None
 
     def is_default(self) -> bool:
         return (self.search_text() is None and self.status() == "open"
@@ -120,53 +105,20 @@ class QueueFilterBar(QWidget):
         self._search_timer.stop()
         emit(self.changed)
 
-    def set_reviewers(self, reviewers: list[Reviewer]) -> None:
-        """The profiles to choose from; the remembered one is chosen again."""
-        combo = self.ui.workingAsCombo
-        remembered = self._remembered()
-        combo.blockSignals(True)
-        try:
-            combo.clear()
-            combo.addItem(NOBODY, None)
-            for reviewer in reviewers:
-                combo.addItem(reviewer.signature, reviewer.id)
-            found = combo.findData(remembered) if remembered is not None else -1
-            combo.setCurrentIndex(max(found, 0))
-        finally:
-            combo.blockSignals(False)
-        self._update_mine()
-
-    def _remembered(self) -> int | None:
-        if self._settings is None:
-            return None
-        value = self._settings.value(WORKING_AS)
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
-
-    def _update_mine(self) -> None:
-        chosen = self.working_as() is not None
+    def set_me(self, reviewer_id: int | None, signature: str | None) -> None:
+        """Who "Assigned to me" means: the reviewer signed in (None: nobody, and the filter is
+        off and cannot be turned on). A change of reviewer while it is on reads again."""
+        was = self.assigned_to()
+        self._me = reviewer_id
         mine = self.ui.mineCheck
-        mine.setEnabled(chosen)
-        if not chosen and mine.isChecked():
+        mine.setEnabled(reviewer_id is not None)
+        if reviewer_id is None and mine.isChecked():
             mine.blockSignals(True)
             mine.setChecked(False)
             mine.blockSignals(False)
-        mine.setToolTip(
-            "Only the cases assigned to the reviewer you are working as" if chosen
-            else "Choose who you are working as first (Working as, on the right)")
-
-    def _on_working_as_changed(self, _index: int) -> None:
-        if self._settings is not None:
-            chosen = self.working_as()
-            if chosen is None:
-                self._settings.remove(WORKING_AS)
-            else:
-                self._settings.setValue(WORKING_AS, chosen)
-        was_mine = self.ui.mineCheck.isChecked()
-        self._update_mine()
-        if was_mine or self.ui.mineCheck.isChecked():
+        mine.setToolTip(f"Only the cases assigned to you ({signature})" if signature
+                        else "Only the cases assigned to you, once you have signed in")
+        if self.assigned_to() != was:
             emit(self.changed)
 
     def _on_filter_changed(self, *_args: object) -> None:

@@ -32,7 +32,6 @@ from reviewer_app.ui.widgets.problems_message import ProblemsMessage
 if TYPE_CHECKING:
     from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.queue import CaseQuery, QueueCounts
-    from reviewer_app.core.store.reviewers import Reviewer
     from reviewer_app.ui.context import AppContext
     from reviewer_app.ui.widgets.shortcuts import ShortcutRegistry
 
@@ -60,7 +59,6 @@ HIDDEN_COLUMNS = (REQUEST,)
 """Hidden until the reviewer shows them (right-click a column title): at 1280 pixels the
 procedure needs the room more than the request number, which the search box finds."""
 COUNTS_KEY = "queue-counts"
-REVIEWERS_KEY = "queue-reviewers"
 ROW_HEIGHT = 1.7
 """Row height against the font's line height: room to read, and to aim a double-click."""
 
@@ -107,7 +105,6 @@ class QueuePage(QWidget):
         self._progress = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
         self._header_timer = QTimer(self, singleShot=True, interval=500)
         bar = self.ui.filterBar
-        bar.remember_in(context.settings)
         bar.changed.connect(self._on_filters_changed)
         bar.down_from_search.connect(self._on_down_from_search)
         bar.escape_from_search.connect(self._on_escape_from_search)
@@ -126,6 +123,8 @@ class QueuePage(QWidget):
         self._progress.timeout.connect(self._on_progress_timeout)
         self._header_timer.timeout.connect(self._on_header_timer_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
+        context.session.changed.connect(self._on_session_changed)
+        self._on_session_changed()
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -248,19 +247,16 @@ class QueuePage(QWidget):
                           "Status, urgency or line of business filter")
         registry.add_keys(FEATURE, ("Alt+O", "Alt+T", "Alt+M"),
                           "Overdue, Due today or Assigned to me on or off")
-        registry.add_keys(FEATURE, "Alt+W", "Choose who you are working as")
 
     # -- what the page does ---------------------------------------------------------------
 
     def start(self) -> None:
-        """Read the reviewers, the counts and the first page (when the window first shows)."""
-        self._load_reviewers()
+        """Read the counts and the first page (when the window first shows)."""
         self._load_counts()
         self._load()
         self._clock.start()
 
     def refresh(self) -> None:
-        self._load_reviewers()
         self._load_counts()
         self._remember_position()
         self.model.refresh()
@@ -289,7 +285,7 @@ class QueuePage(QWidget):
     def referred_first(self) -> bool:
         """A physician signed in sees the cases referred to a physician first, each part
         soonest due first (the store's ``referred`` order)."""
-        return getattr(self._context.reviewer, "role", None) == "physician"
+        return getattr(self._context.signer, "role", None) == "physician"
 
     def has_cases(self) -> bool | None:
         """Whether the store holds any case (None until the counts were first read)."""
@@ -328,11 +324,6 @@ class QueuePage(QWidget):
     def _load_counts(self) -> None:
         (self._context.store.op(self, _read_counts, key=COUNTS_KEY, what="count the queue")
          .success(self._on_counts_loaded).failure(self._on_counts_failed).run())
-
-    def _load_reviewers(self) -> None:
-        (self._context.store.op(self, _read_reviewers, key=REVIEWERS_KEY,
-                                what="read the reviewer profiles")
-         .success(self.ui.filterBar.set_reviewers).failure(lambda _error: None).run())
 
     # -- results --------------------------------------------------------------------------
 
@@ -482,6 +473,12 @@ class QueuePage(QWidget):
     def _on_reset_triggered(self) -> None:
         self.ui.filterBar.reset()
 
+    def _on_session_changed(self) -> None:
+        """"Assigned to me" follows whoever is signed in."""
+        reviewer = self._context.session.reviewer
+        self.ui.filterBar.set_me(reviewer.id if reviewer else None,
+                                 reviewer.signature if reviewer else None)
+
     def _on_case_changed(self, _case_id: int) -> None:
         if not self._context.store.closed:
             self._refresh_timer.start()
@@ -506,9 +503,3 @@ def _read_counts(store: Store) -> QueueCounts:
     from reviewer_app.core.store.queue import queue_counts
 
     return queue_counts(store)
-
-
-def _read_reviewers(store: Store) -> list[Reviewer]:
-    from reviewer_app.core.store.records import list_reviewers
-
-    return list_reviewers(store)

@@ -4,7 +4,6 @@ signed, verified, saved and printed; corrected letters; peer-to-peer; the physic
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from types import SimpleNamespace
@@ -14,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from storekit import add_team, cli
 from support.poppler import pdf_text_of
-from support.uikit import WAIT_MS, make_context, reading
+from support.uikit import WAIT_MS, as_signed_in, make_context, reading
 
 from reviewer_app.core import lifecycle
 from reviewer_app.core.store import audit, cases, decisions
@@ -54,8 +53,8 @@ def store_path(tmp_path, seed_case_path):
 def contexts(tmp_path, store_path, qapp):
     base = make_context(tmp_path)
     team = store_path.team
-    made = {"nurse": dataclasses.replace(base, reviewer=team.nurse),
-            "physician": dataclasses.replace(base, reviewer=team.physician),
+    made = {"nurse": as_signed_in(base, team.nurse),
+            "physician": as_signed_in(base, team.physician),
             "nobody": base}
     yield made
     base.close()

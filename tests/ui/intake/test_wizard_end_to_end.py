@@ -229,12 +229,11 @@ def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approva
     through the wizard, approved in the case view, and the member's letter previewed, signed
     with her key and verified against the organization CA; `audit verify` then finds the
     decision signed by her key."""
-    import dataclasses
     import json
 
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
     from storekit import add_signer, cli
-    from support.uikit import make_context
+    from support.uikit import as_signed_in, make_context
 
     from reviewer_app.ui.case import decision_dialogs as dialogs
     from reviewer_app.ui.main.window import MainWindow
@@ -242,7 +241,7 @@ def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approva
     with reading(tmp_path / "cases.sqlite3", create=True) as store:
         nurse = add_signer(store, "Dana Whitfield", "RN", "nurse")
     base = make_context(tmp_path)
-    context = dataclasses.replace(base, reviewer=nurse)
+    context = as_signed_in(base, nurse)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

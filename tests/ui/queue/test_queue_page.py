@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from support.uikit import WAIT_MS, reading
+from support.uikit import WAIT_MS, as_signed_in, reading
 
+from bench.queue_store import PASSPHRASE
 from reviewer_app.core.lifecycle import OPEN
 from reviewer_app.core.store import decisions, queue
 from reviewer_app.core.store.queue import CaseQuery
 from reviewer_app.core.store.records import list_reviewers
-from reviewer_app.ui.queue.filter_bar import WORKING_AS, QueueFilterBar
 from reviewer_app.ui.queue.model import (
     ASSIGNED,
     CASE,
@@ -28,6 +28,8 @@ from reviewer_app.ui.queue.model import (
     URGENCY_COLUMN,
 )
 from reviewer_app.ui.queue.page import QueuePage
+from reviewer_app.ui.session.operations import sign_in
+from reviewer_app.ui.session.session import SignedIn
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
 
 
@@ -263,28 +265,36 @@ def test_down_from_the_search_box_goes_to_the_results(qtbot, page):
     assert page.current_case() == page.model.row_at(0).id
 
 
-def test_working_as_enables_assigned_to_me_and_is_remembered(qtbot, page, queue_context,
-                                                             store_copy):
+def signed_in(path, name: str) -> SignedIn:
+    """``name`` signed in on the generated store (its reviewers share one passphrase)."""
+    with reading(path) as store:
+        reviewer = next(r for r in list_reviewers(store) if r.name == name)
+        return sign_in(store, reviewer.id, PASSPHRASE)
+
+
+def test_assigned_to_me_is_the_signed_in_reviewer_s_cases(qtbot, page, queue_context,
+                                                          store_copy):
     bar = page.ui.filterBar
-    assert not bar.ui.mineCheck.isEnabled()
-    combo = bar.ui.workingAsCombo
-    index = combo.findText("Pat Lee, RN")
-    assert index > 0
-    combo.setCurrentIndex(index)
-    assert bar.ui.mineCheck.isEnabled()
+    assert not bar.ui.mineCheck.isEnabled()  # nobody signed in
+    pat = signed_in(store_copy, "Pat Lee")
+    queue_context.session.sign_in(pat)
+    assert bar.ui.mineCheck.isEnabled() and bar.me() == pat.id
+    assert "Pat Lee, RN" in bar.ui.mineCheck.toolTip()
     wait_rows(qtbot, page, lambda: bar.ui.mineCheck.setChecked(True))
-    pat = combo.currentData()
-    expected = expected_ids(store_copy, assigned_to=pat)
+    expected = expected_ids(store_copy, assigned_to=pat.id)
     assert expected and starts(page, expected)
     assert {cell(page, row, ASSIGNED) for row in range(page.model.rowCount())} == {
         "Pat Lee, RN"}
-    assert queue_context.settings.value(WORKING_AS) in (pat, str(pat))
-    again = QueueFilterBar()
-    qtbot.addWidget(again)
-    again.remember_in(queue_context.settings)
-    with reading(store_copy) as store:
-        again.set_reviewers(list_reviewers(store))
-    assert again.working_as() == pat
+
+    sam = signed_in(store_copy, "Sam Ortiz")
+    wait_rows(qtbot, page, lambda: queue_context.session.sign_in(sam))
+    assert bar.ui.mineCheck.isChecked() and page.current_query().assigned_to == sam.id
+    assert {cell(page, row, ASSIGNED) for row in range(page.model.rowCount())} == {
+        "Sam Ortiz, RN"}
+
+    wait_rows(qtbot, page, queue_context.session.sign_out)
+    assert not bar.ui.mineCheck.isEnabled() and not bar.ui.mineCheck.isChecked()
+    assert page.current_query().assigned_to is None
 
 
 def test_the_counts_are_the_stores(page, store_copy):
@@ -331,9 +341,9 @@ def test_every_control_has_an_accessible_name_and_the_tab_order_follows_the_form
     assert focusable
     assert [w.objectName() for w in focusable if not w.accessibleName()] == []
     ui = page.ui.filterBar.ui
-    order = [ui.searchEdit, ui.overdueCheck, ui.dueTodayCheck, ui.workingAsCombo,
-             ui.statusCombo, ui.urgencyCombo, ui.lineCombo, ui.resetButton, page.ui.table]
-    assert not ui.mineCheck.isEnabled()  # nobody chosen under Working as: Tab passes it by
+    order = [ui.searchEdit, ui.overdueCheck, ui.dueTodayCheck, ui.statusCombo,
+             ui.urgencyCombo, ui.lineCombo, ui.resetButton, page.ui.table]
+    assert not ui.mineCheck.isEnabled()  # nobody signed in: Tab passes it by
     assert [next_tab_stop(widget) for widget in order[:-1]] == order[1:]
 
 
@@ -394,7 +404,6 @@ def test_one_letter_is_not_searched_yet(qtbot, page, monkeypatch):
 
 def test_a_physicians_queue_shows_the_referred_cases_first_with_their_time_left(
         qtbot, queue_context, store_copy):
-    import dataclasses
 
     from bench.queue_store import PASSPHRASE
     from reviewer_app.core.store.reviewers import unlock_reviewer
@@ -405,7 +414,7 @@ def test_a_physicians_queue_shows_the_referred_cases_first_with_their_time_left(
         referred = [c.id for c in queue.list_cases(store, CaseQuery(status="referred",
                                                                     limit=0))]
     assert referred, "the generated store has referred cases"
-    page = started_page(qtbot, dataclasses.replace(queue_context, reviewer=signed_in))
+    page = started_page(qtbot, as_signed_in(queue_context, signed_in))
     assert page.current_query().sort == "referred"
     shown = shown_ids(page)[:len(referred)]
     assert shown == referred, "every referred case first, soonest due first"

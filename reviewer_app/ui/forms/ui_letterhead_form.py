@@ -1,0 +1,211 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'letterhead_form.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QWidget)
+
+class Ui_LetterheadForm(object):
+    def setupUi(self, LetterheadForm):
+        if not LetterheadForm.objectName():
+            LetterheadForm.setObjectName(u"LetterheadForm")
+        self.letterheadLayout = QFormLayout(LetterheadForm)
+        self.letterheadLayout.setObjectName(u"letterheadLayout")
+        self.letterheadLayout.setContentsMargins(0, 0, 0, 0)
+        self.organizationLabel = QLabel(LetterheadForm)
+        self.organizationLabel.setObjectName(u"organizationLabel")
+
+        self.letterheadLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.organizationLabel)
+
+        self.organizationEdit = QLineEdit(LetterheadForm)
+        self.organizationEdit.setObjectName(u"organizationEdit")
+
+        self.letterheadLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.organizationEdit)
+
+        self.addressLabel = QLabel(LetterheadForm)
+        self.addressLabel.setObjectName(u"addressLabel")
+
+        self.letterheadLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.addressLabel)
+
+        self.addressEdit = QPlainTextEdit(LetterheadForm)
+        self.addressEdit.setObjectName(u"addressEdit")
+        self.addressEdit.setTabChangesFocus(True)
+        self.addressEdit.setMaximumSize(QSize(16777215, 80))
+
+        self.letterheadLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.addressEdit)
+
+        self.phoneLabel = QLabel(LetterheadForm)
+        self.phoneLabel.setObjectName(u"phoneLabel")
+
+        self.letterheadLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
+
+        self.phoneEdit = QLineEdit(LetterheadForm)
+        self.phoneEdit.setObjectName(u"phoneEdit")
+
+        self.letterheadLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
+
+        self.ttyLabel = QLabel(LetterheadForm)
+        self.ttyLabel.setObjectName(u"ttyLabel")
+
+        self.letterheadLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.ttyLabel)
+
+        self.ttyEdit = QLineEdit(LetterheadForm)
+        self.ttyEdit.setObjectName(u"ttyEdit")
+
+        self.letterheadLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.ttyEdit)
+
+        self.faxLabel = QLabel(LetterheadForm)
+        self.faxLabel.setObjectName(u"faxLabel")
+
+        self.letterheadLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.faxLabel)
+
+        self.faxEdit = QLineEdit(LetterheadForm)
+        self.faxEdit.setObjectName(u"faxEdit")
+
+        self.letterheadLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.faxEdit)
+
+        self.appealsAddressLabel = QLabel(LetterheadForm)
+        self.appealsAddressLabel.setObjectName(u"appealsAddressLabel")
+
+        self.letterheadLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.appealsAddressLabel)
+
+        self.appealsAddressEdit = QPlainTextEdit(LetterheadForm)
+        self.appealsAddressEdit.setObjectName(u"appealsAddressEdit")
+        self.appealsAddressEdit.setTabChangesFocus(True)
+        self.appealsAddressEdit.setMaximumSize(QSize(16777215, 80))
+
+        self.letterheadLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.appealsAddressEdit)
+
+        self.appealsPhoneLabel = QLabel(LetterheadForm)
+        self.appealsPhoneLabel.setObjectName(u"appealsPhoneLabel")
+
+        self.letterheadLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.appealsPhoneLabel)
+
+        self.appealsPhoneEdit = QLineEdit(LetterheadForm)
+        self.appealsPhoneEdit.setObjectName(u"appealsPhoneEdit")
+
+        self.letterheadLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.appealsPhoneEdit)
+
+        self.appealsFaxLabel = QLabel(LetterheadForm)
+        self.appealsFaxLabel.setObjectName(u"appealsFaxLabel")
+
+        self.letterheadLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.appealsFaxLabel)
+
+        self.appealsFaxEdit = QLineEdit(LetterheadForm)
+        self.appealsFaxEdit.setObjectName(u"appealsFaxEdit")
+
+        self.letterheadLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.appealsFaxEdit)
+
+        self.peerLabel = QLabel(LetterheadForm)
+        self.peerLabel.setObjectName(u"peerLabel")
+
+        self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.peerLabel)
+
+        self.peerEdit = QLineEdit(LetterheadForm)
+        self.peerEdit.setObjectName(u"peerEdit")
+
+        self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.peerEdit)
+
+        self.problemsLabel = QLabel(LetterheadForm)
+        self.problemsLabel.setObjectName(u"problemsLabel")
+        self.problemsLabel.setWordWrap(True)
+        self.problemsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
+
+#if QT_CONFIG(shortcut)
+        self.organizationLabel.setBuddy(self.organizationEdit)
+        self.addressLabel.setBuddy(self.addressEdit)
+        self.phoneLabel.setBuddy(self.phoneEdit)
+        self.ttyLabel.setBuddy(self.ttyEdit)
+        self.faxLabel.setBuddy(self.faxEdit)
+        self.appealsAddressLabel.setBuddy(self.appealsAddressEdit)
+        self.appealsPhoneLabel.setBuddy(self.appealsPhoneEdit)
+        self.appealsFaxLabel.setBuddy(self.appealsFaxEdit)
+        self.peerLabel.setBuddy(self.peerEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.organizationEdit, self.addressEdit)
+        QWidget.setTabOrder(self.addressEdit, self.phoneEdit)
+        QWidget.setTabOrder(self.phoneEdit, self.ttyEdit)
+        QWidget.setTabOrder(self.ttyEdit, self.faxEdit)
+        QWidget.setTabOrder(self.faxEdit, self.appealsAddressEdit)
+        QWidget.setTabOrder(self.appealsAddressEdit, self.appealsPhoneEdit)
+        QWidget.setTabOrder(self.appealsPhoneEdit, self.appealsFaxEdit)
+        QWidget.setTabOrder(self.appealsFaxEdit, self.peerEdit)
+
+        self.retranslateUi(LetterheadForm)
+
+        QMetaObject.connectSlotsByName(LetterheadForm)
+    # setupUi
+
+    def retranslateUi(self, LetterheadForm):
+        self.organizationLabel.setText(QCoreApplication.translate("LetterheadForm", u"&Organization", None))
+#if QT_CONFIG(accessibility)
+        self.organizationEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Organization name", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.organizationEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"The plan's name at the top of every letter", None))
+#endif // QT_CONFIG(accessibility)
+        self.addressLabel.setText(QCoreApplication.translate("LetterheadForm", u"A&ddress", None))
+#if QT_CONFIG(accessibility)
+        self.addressEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Address", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.addressEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"One line of the address on each line", None))
+#endif // QT_CONFIG(accessibility)
+        self.phoneLabel.setText(QCoreApplication.translate("LetterheadForm", u"&Phone", None))
+#if QT_CONFIG(accessibility)
+        self.phoneEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Phone", None))
+#endif // QT_CONFIG(accessibility)
+        self.phoneEdit.setPlaceholderText(QCoreApplication.translate("LetterheadForm", u"1-800-555-0100", None))
+        self.ttyLabel.setText(QCoreApplication.translate("LetterheadForm", u"&TTY", None))
+#if QT_CONFIG(accessibility)
+        self.ttyEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"TTY", None))
+#endif // QT_CONFIG(accessibility)
+        self.ttyEdit.setPlaceholderText(QCoreApplication.translate("LetterheadForm", u"711", None))
+        self.faxLabel.setText(QCoreApplication.translate("LetterheadForm", u"&Fax (optional)", None))
+#if QT_CONFIG(accessibility)
+        self.faxEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Fax, optional", None))
+#endif // QT_CONFIG(accessibility)
+        self.appealsAddressLabel.setText(QCoreApplication.translate("LetterheadForm", u"Appeals &address", None))
+#if QT_CONFIG(accessibility)
+        self.appealsAddressEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Appeals address", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.appealsAddressEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"Where members and providers send an appeal; one line on each line", None))
+#endif // QT_CONFIG(accessibility)
+        self.appealsPhoneLabel.setText(QCoreApplication.translate("LetterheadForm", u"Appeals p&hone", None))
+#if QT_CONFIG(accessibility)
+        self.appealsPhoneEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Appeals phone", None))
+#endif // QT_CONFIG(accessibility)
+        self.appealsFaxLabel.setText(QCoreApplication.translate("LetterheadForm", u"Appeals fa&x", None))
+#if QT_CONFIG(accessibility)
+        self.appealsFaxEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Appeals fax", None))
+#endif // QT_CONFIG(accessibility)
+        self.peerLabel.setText(QCoreApplication.translate("LetterheadForm", u"P&eer-to-peer phone", None))
+#if QT_CONFIG(accessibility)
+        self.peerEdit.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Peer-to-peer phone", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.peerEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"Where a requesting provider asks for a peer-to-peer discussion", None))
+#endif // QT_CONFIG(accessibility)
+        self.problemsLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.problemsLabel.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Problems with the letterhead", None))
+#endif // QT_CONFIG(accessibility)
+        pass
+    # retranslateUi
+
