@@ -97,7 +97,7 @@ class Decision:
     signature: bytes | None = None
     member_reason: str | None = None
     """For a denial or partial approval, the reason in plain words for the member's letter
-    (``reason`` is the clinical rationale for the provider); None before schema version 10."""
+    (``reason`` is the clinical rationale for the provider); None before schema version 11."""
     member_language: str | None = None
     """The member's letter language ``member_reason`` is written in (``en``, ``es``)."""
     approved_levels: str | None = None
@@ -159,7 +159,7 @@ class Reviewer:
     role: str
     created_at: str
     npi: str | None = None
-    """The reviewer's National Provider Identifier, when given (schema version 10 on)."""
+    """The reviewer's National Provider Identifier, when given (schema version 13 on)."""
 
     @property
     def signature(self) -> str:
