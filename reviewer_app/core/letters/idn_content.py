@@ -1,5 +1,5 @@
 """The wording of the CMS Integrated Denial Notice as validated data:
-``resources/letters/medicare_idn.<language>.yaml``.
+``resources/letters/medicare_idn/<language>.yaml``.
 
 The notice (form CMS-10003-NDMCP, "Notice of Denial of Medical Coverage", OMB 0938-0829) is a
 standard form, not model language: a Medicare Advantage plan fills its insertions and may not
@@ -246,8 +246,7 @@ def load_idn_content(path: Path) -> IdnContent:
     """Read and check one language's notice; ``LetterContentError`` lists every problem."""
     content = read_model(path, IdnContent, LetterContentError)
     problems = []
-    expected_name = f"medicare_idn.{content.language}.yaml"
-    if path.name != expected_name:
+    if path.stem != content.language:
         problems.append(Problem("language", f"is '{content.language}' but the file is named "
                                 f"{path.name}"))
     problems += _text_problems(content)
@@ -262,4 +261,4 @@ def idn_content(language: str = "en") -> IdnContent:
     """The checked notice wording of one shipped letter language (read once per process)."""
     if language not in languages():
         raise LookupError(f"no letter wording for language '{language}'")
-    return load_idn_content(resources.path("letters", f"medicare_idn.{language}.yaml"))
+    return load_idn_content(resources.path("letters", "medicare_idn", f"{language}.yaml"))
