@@ -70,7 +70,7 @@ SIGNED_LABEL_WIDTH = 112.0
 def styles(size: float) -> _Styles:
     """The letter styles at ``size`` points, none smaller (captions and cells included)."""
     body = ParagraphStyle("idn_body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR,
-                          fontSize=size, leading=size * 1.3, textColor=INK,
+                          bulletFontSize=size, fontSize=size, leading=size * 1.3, textColor=INK,
                           spaceAfter=size * 0.5)
     cell = ParagraphStyle("idn_cell", parent=body, leading=size * 1.22, spaceAfter=0)
     return _Styles(
@@ -101,9 +101,13 @@ def styles(size: float) -> _Styles:
 
 
 def style_sizes(size: float) -> dict[str, float]:
-    """Every style's type size, by name (what the notice's tests hold to 12 pt)."""
+    """Every style's type and bullet size, by name (what the notice's tests hold to 12 pt;
+    reportlab's bullets default to 10 pt whatever the text's size)."""
     s = styles(size)
-    return {name: getattr(s, name).fontSize for name in s.__dataclass_fields__}
+    sizes = {name: getattr(s, name).fontSize for name in s.__dataclass_fields__}
+    sizes.update({f"{name}.bullet": getattr(s, name).bulletFontSize
+                  for name in s.__dataclass_fields__})
+    return sizes
 
 
 class _PlanPagesStart(Flowable):
