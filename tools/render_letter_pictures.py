@@ -5,7 +5,8 @@
 The letters are the worked examples built from the motivating case
 (``reviewer_app.core.letters.examples``), signed with a throw-away key made for the run. Also
 renders the last page of the adverse member letter, where the printed signature block and the
-visible digital signature sit side by side, and the Spanish adverse member letter's first page.
+visible digital signature sit side by side, the Spanish adverse member letter's first page, and
+the first page of a Medicare Advantage adverse member letter (the CMS standard notice).
 Needs poppler's ``pdftoppm``.
 """
 
@@ -40,6 +41,16 @@ def _png(pdf: Path, page: int, target: Path) -> None:
     )
 
 
+def _medicare_notice(key, tmp: Path) -> None:
+    """The first page of a Medicare Advantage denial, which is the CMS standard notice."""
+    rendered = render_letter(request_for("adverse", "member", "medicare_advantage"))
+    pdf = tmp / "medicare-adverse-member.pdf"
+    pdf.write_bytes(sign_letter(rendered, key))
+    target = OUT / "medicare-adverse-member.png"
+    _png(pdf, 1, target)
+    print(target.relative_to(ROOT))
+
+
 def main() -> int:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
@@ -64,6 +75,7 @@ def main() -> int:
             target = OUT / f"{name}.png"
             _png(pdf, page, target)
             print(target.relative_to(ROOT))
+        _medicare_notice(key, Path(tmp))
     return 0
 
 

@@ -17,7 +17,9 @@ organization's letterhead, approval validity and trust roots come from ``setting
 
 from __future__ import annotations
 
+from reviewer_app.core.letters import medicare_idn
 from reviewer_app.core.letters.compose import compose
+from reviewer_app.core.letters.idn_layout import render_notice
 from reviewer_app.core.letters.layout import RenderedLetter, SignatureBox, render
 from reviewer_app.core.letters.letterhead import Letterhead, load_letterhead
 from reviewer_app.core.letters.request import Decider, LetterRequest
@@ -34,7 +36,10 @@ __all__ = [
 
 
 def render_letter(request: LetterRequest, letterhead: Letterhead | None = None) -> RenderedLetter:
-    """The unsigned PDF of one letter, byte-identical for identical input."""
+    """The unsigned PDF of one letter, byte-identical for identical input. A Medicare
+    Advantage denial or partial approval is the CMS standard notice (:mod:`.medicare_idn`)."""
     letterhead = letterhead or load_letterhead()
+    if medicare_idn.applies(request):
+        return render_notice(medicare_idn.compose_notice(request, letterhead), letterhead)
     letter = compose(request, letterhead)
     return render(letter, letterhead)
