@@ -49,6 +49,10 @@ AUTHORITY_COLUMNS = (
 CASE_DOCUMENT_COLUMNS = (
     "id", "case_id", "case_version", "document", "sha256", "reviewer_id", "created_at",
 )
+ATTACHMENT_COLUMNS = (
+    "id", "case_id", "draft_id", "name", "kind", "media_type", "size", "sha256", "content",
+    "reviewer_id", "os_user", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
@@ -57,6 +61,7 @@ RECORD_COLUMNS = {
     "letters": LETTER_COLUMNS,
     "case_documents": CASE_DOCUMENT_COLUMNS,
     "authority": AUTHORITY_COLUMNS,
+    "attachments": ATTACHMENT_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 
