@@ -194,10 +194,56 @@ _LINE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def as_report_text(text: str) -> ReportText:
+_KEEP_AFTER = (".", ":", ";", "!", "?")
+_STARTS_BLOCK = re.compile(r"^(?:\d+[.)]\s|[-•*]\s|[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s*:|"
+                           r"[A-Z][A-Z /]+:)")
+WRAPPED_SHARE = 0.6
+"""A line at least this share of the text's longest line reached the margin: a break after it
+is the page's, not the writer's."""
+
+
+def reflow(text: str) -> str:
+    """Join the lines of a paragraph that a page or a fax wrapped at its margin ("with
+    burst-type pathologic / fracture, more than 50%"): the reader takes a line break for the
+    end of a sentence. A break stays after a line that ends a sentence or a heading, after a
+    short line, after a line in capitals (a title), and before a list item or a heading."""
+    lines = text.split("\n")
+    widest = max((len(line.rstrip()) for line in lines), default=0)
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1].rstrip() if joined else ""
+        if (previous and line.strip() and not previous.endswith(_KEEP_AFTER)
+                and len(previous) >= WRAPPED_SHARE * widest and not previous.isupper()
+                and not _STARTS_BLOCK.match(line.lstrip())):
+            joined[-1] = f"{previous} {line.lstrip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def separate_titles(text: str) -> str:
+    """A blank line after a title in capitals that ends without a full stop ("MRI LUMBAR
+    SPINE WITHOUT AND WITH CONTRAST"): the reader's sentence splitter does not end a sentence
+    at such a line's break, so the title's "WITHOUT" negated the first finding of the next
+    line ("Expansile lytic lesion" read as no lesion)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        out.append(line)
+        bare = line.strip()
+        if (bare and following.strip() and bare.isupper() and sum(c.isalpha() for c in bare) > 3
+                and not bare.endswith(_KEEP_AFTER)):
+            out.append("")
+    return "\n".join(out)
+
+
+def as_report_text(text: str, *, wrapped: bool = False) -> ReportText:
     """Text from a document (a text file, a PDF's text layer) as ``imaging[].report_text``
-    accepts it: line breaks as LF, a page break as a blank line, no other control characters
-    or bidirectional overrides, at most :data:`REPORT_TEXT_LENGTH` characters."""
+    accepts it: line breaks as LF, a page break as a blank line, a title line its own
+    paragraph (:func:`separate_titles`), no other control characters or bidirectional
+    overrides, at most :data:`REPORT_TEXT_LENGTH` characters. ``wrapped``:
+    the lines were broken at a page's margin (a PDF's text), so paragraphs are joined again
+    (:func:`reflow`)."""
     notes = []
     cleaned = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in cleaned:
@@ -206,6 +252,9 @@ def as_report_text(text: str) -> ReportText:
     cleaned, overrides = _BIDI.subn("", cleaned)
     if controls or overrides:
         notes.append(f"{controls + overrides} control or direction characters were removed")
+    if wrapped:
+        cleaned = reflow(cleaned)
+    cleaned = separate_titles(cleaned)
     cleaned = re.sub(r"\n{3,}", "\n\n", cleaned).strip()
     if len(cleaned) > REPORT_TEXT_LENGTH:
         notes.append(f"the text was cut at {REPORT_TEXT_LENGTH:,} characters (the report "

@@ -45,7 +45,7 @@ from reviewer_app.ui.widgets.vocabulary import STATUS
 if TYPE_CHECKING:
     from reviewer_app.ui.context import AppContext
 
-OVERVIEW, HISTORY, AUDIT = range(3)
+OVERVIEW, HISTORY, AUDIT, ATTACHMENTS = range(4)
 VERSION_KEY = "case-version"
 SETTINGS_GROUP = "caseView"
 CHECK_ICON = 22
@@ -55,6 +55,7 @@ SHORTCUTS = (
     ("Ctrl+1", "Case view: Overview tab"),
     ("Ctrl+2", "Case view: History tab"),
     ("Ctrl+3", "Case view: Audit tab"),
+    ("Ctrl+4", "Case view: Attachments tab (the request's documents)"),
     ("Ctrl+Tab", "Case view: next tab (Ctrl+Shift+Tab: previous)"),
     ("Enter", "History: open the selected version read-only"),
 )
@@ -149,7 +150,28 @@ class CaseView(QWidget):
     def set_context(self, context: AppContext) -> None:
         """The store (for reading an older version) and the settings (for the layout)."""
         self._context = context
+        self._add_attachments_tab(context)
         self._restore_layout()
+
+    def _add_attachments_tab(self, context: AppContext) -> None:
+        from reviewer_app.ui.case.attachments_tab import AttachmentsTab
+
+        self.attachments_tab = AttachmentsTab(context, self.ui.tabs)
+        self.ui.tabs.insertTab(ATTACHMENTS, self.attachments_tab, "Attachments")
+        self.ui.tabs.setTabToolTip(ATTACHMENTS, "The request's documents (Ctrl+4)")
+        action = QAction("Show Attachments", self)
+        action.setShortcut(QKeySequence("Ctrl+4"))
+        action.triggered.connect(
+            lambda _checked=False: self.ui.tabs.setCurrentIndex(ATTACHMENTS))
+        self.addAction(action)
+
+    def _show_attachments(self, snapshot: CaseSnapshot) -> None:
+        tab = getattr(self, "attachments_tab", None)
+        if tab is not None:
+            tab.show_case(snapshot, self._zone())
+            count = len(snapshot.attachments)
+            self.ui.tabs.setTabText(ATTACHMENTS, f"Attachments ({count})" if count
+                                    else "Attachments")
 
     def snapshot(self) -> CaseSnapshot | None:
         return self._snapshot
@@ -168,6 +190,7 @@ class CaseView(QWidget):
         self._show_check(snapshot)
         self._show_version_line(snapshot)
         self._show_edit_state(snapshot)
+        self._show_attachments(snapshot)
         row = self._versions.row_of(kept) if same_case and kept is not None else None
         self.ui.versionsTable.selectRow(row if row is not None else 0)
         self._show_changes()

@@ -23,6 +23,7 @@ from reviewer_app.core.determination import Determination
 from reviewer_app.core.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from reviewer_app.core.store.attachments import AttachmentRecord
     from reviewer_app.core.store.audit import CaseCheck
     from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.history import AuditLine, DocumentVersion
@@ -52,6 +53,8 @@ class CaseSnapshot:
     """The audit check of this case's entries and rows, made when it was read."""
     replaced_at: int | None = None
     """For an earlier version shown read-only: the version whose document replaced it."""
+    attachments: tuple[AttachmentRecord, ...] = ()
+    """The case's attached documents, oldest first (without their bytes)."""
 
     @property
     def read_only(self) -> bool:
@@ -75,7 +78,7 @@ def _descriptions(case: Case) -> tuple[dict[str, str], dict[str, str]]:
 def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseSnapshot:
     """Read case ``case_id`` for showing it, which the audit trail records as a view."""
     # sqlite-utils: loaded on the database thread, not at start-up
-    from reviewer_app.core.store import audit, cases, history
+    from reviewer_app.core.store import attachments, audit, cases, history
 
     view = cases.view_case(store, case_id, by=by)
     if view.evaluation is None:
@@ -97,6 +100,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
         versions=tuple(history.document_versions(store, case_id)),
         audit=tuple(history.audit_lines(store, case_id)),
         check=audit.verify_case(store, case_id),
+        attachments=tuple(attachments.attachments_for(store, case_id=case_id)),
     )
 
 
