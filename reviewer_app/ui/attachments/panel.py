@@ -58,7 +58,8 @@ class AttachmentOwner(Protocol):
     removable: bool
     """Whether an attachment not yet part of a case can be taken off (a draft's)."""
 
-    def attach(self, store: Store, path: Path) -> AttachmentRecord: ...
+    def attacher(self) -> Callable[[Store, Path], AttachmentRecord]:
+        """On the GUI thread: what attaches one file on the database thread."""
 
     def records(self, store: Store) -> list[AttachmentRecord]: ...
 
@@ -75,10 +76,10 @@ class CaseAttachments:
     def announces(self) -> int:
         return self.case_id
 
-    def attach(self, store: Store, path: Path) -> AttachmentRecord:
+    def attacher(self) -> Callable[[Store, Path], AttachmentRecord]:
         from reviewer_app.core.store.attachments import attach_file
 
-        return attach_file(store, path, case_id=self.case_id, by=self.by)
+        return lambda store, path: attach_file(store, path, case_id=self.case_id, by=self.by)
 
     def records(self, store: Store) -> list[AttachmentRecord]:
         from reviewer_app.core.store.attachments import attachments_for
@@ -93,13 +94,14 @@ class Attached:
     """``FILE: (file): problem`` lines of the files not attached."""
 
 
-def _attach_all(owner: AttachmentOwner, paths: list[Path], store: Store) -> Attached:
+def _attach_all(attach: Callable[[Store, Path], AttachmentRecord], paths: list[Path],
+                store: Store) -> Attached:
     from reviewer_app.core.attachments import AttachmentError
 
     records, refused = [], []
     for path in paths:
         try:
-            records.append(owner.attach(store, path))
+            records.append(attach(store, path))
         except AttachmentError as error:
             refused += error.lines()
     return Attached(records, refused)
@@ -284,7 +286,8 @@ class AttachmentsPanel(QWidget):
         if owner is None or not paths:
             return
         self.note.setText(f"Attaching {len(paths)} file{'s' if len(paths) != 1 else ''}…")
-        op = self._context.store.op(self, lambda store: _attach_all(owner, paths, store),
+        attach = owner.attacher()
+        op = self._context.store.op(self, lambda store: _attach_all(attach, paths, store),
                                     what="attach the documents")
         if owner.announces is not None:
             op.announces(lambda done: owner.announces if done.records else None)
