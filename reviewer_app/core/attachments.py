@@ -200,6 +200,11 @@ _STARTS_BLOCK = re.compile(r"^(?:\d+[.)]\s|[-•*]\s|[CTLS]\d{1,2}(?:-[CTLS]?\d{
 WRAPPED_SHARE = 0.6
 """A line at least this share of the text's longest line reached the margin: a break after it
 is the page's, not the writer's."""
+WRAP_WIDTH = 50
+"""Text whose longest line is shorter was not wrapped at a page's margin (a page wraps a 10-12 pt
+line at 70-100 characters) and is left as it is: in a list of short lines ("no fracture" / "no
+edema") every line reaches :data:`WRAPPED_SHARE` of the longest, so without this the list was
+joined into one sentence. A narrow column (a 40-character box on a fax) is left broken too."""
 
 
 def reflow(text: str) -> str:
@@ -209,6 +214,8 @@ def reflow(text: str) -> str:
     short line, after a line in capitals (a title), and before a list item or a heading."""
     lines = text.split("\n")
     widest = max((len(line.rstrip()) for line in lines), default=0)
+    if widest < WRAP_WIDTH:
+        return text
     joined: list[str] = []
     for line in lines:
         previous = joined[-1].rstrip() if joined else ""
