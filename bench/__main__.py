@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench import (
+    bench_attachments,
     bench_codes,
     bench_gui,
     bench_intake,
@@ -140,6 +141,7 @@ def main() -> int:
     rows += [(*row, None) for row in bench_trust.run()]
     rows += bench_reports.run()
     rows += bench_queue.run()
+    rows += bench_attachments.run()
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False
