@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from bench import (
+    bench_attachments,
     bench_codes,
     bench_decisions,
     bench_gui,
@@ -144,6 +145,7 @@ def main() -> int:
     rows += bench_decisions.run()
     rows += bench_reports.run()
     rows += bench_queue.run()
+    rows += bench_attachments.run()
     print("| metric | measured | budget | |")
     print("|---|---|---|---|")
     failed = False

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reviewer_app.cli import (
+    attachments_cmd,
     audit_cmd,
     codes_cmd,
     criteria_cmd,
@@ -40,6 +41,7 @@ examples:
   python -m reviewer_app --db cases.sqlite3 import pas-request-bundle.json
   python -m reviewer_app --db cases.sqlite3 export 12 --format fhir --out response.json
   python -m reviewer_app --db cases.sqlite3 cases --overdue
+  python -m reviewer_app --db cases.sqlite3 attach 12 mri-report.pdf
   python -m reviewer_app --db cases.sqlite3 audit verify
   python -m reviewer_app --db cases.sqlite3 letter 1 --out approval-member.pdf
   python -m reviewer_app verify approval-member.pdf"""
@@ -58,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "give it before the command",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in (evaluate_cmd, findings_cmd, criteria_cmd, codes_cmd, store_cmd, decide_cmd,
-                   letter_cmd, reviewer_cmd, org_cmd, audit_cmd):
+    for module in (evaluate_cmd, findings_cmd, criteria_cmd, codes_cmd, store_cmd,
+                   attachments_cmd, decide_cmd, letter_cmd, reviewer_cmd, org_cmd, audit_cmd):
         module.register(commands)
     return parser
 

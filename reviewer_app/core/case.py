@@ -257,12 +257,36 @@ class Findings(Strict):
     infection: bool | None = None
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _sha256_hex(value: str) -> str:
+    if not _SHA256.fullmatch(value):
+        raise ValueError("a SHA-256 is 64 lowercase hexadecimal digits")
+    return value
+
+
+Sha256 = Annotated[str, Field(min_length=64, max_length=64,
+                              json_schema_extra={"pattern": "^[0-9a-f]{64}$"}),
+                   AfterValidator(_sha256_hex)]
+
+
+class ReportAttachment(Strict):
+    """The attached document that holds a study's report, named by its bytes' SHA-256 (so
+    the pointer means the same file in any store or folder it travels to) and, for a reader
+    without the file, its name."""
+
+    sha256: Sha256
+    name: Name(255) | None = None
+
+
 class ImagingStudy(Strict):
     modality: Literal["MRI", "CT", "XR", "PET_CT", "bone_scan"]
     date: Day | None = None
     levels: Levels | None = None
     findings: Findings = Field(default_factory=Findings)
     report_text: FreeText(20_000) | None = None
+    report_attachment: ReportAttachment | None = None
 
 
 class Symptoms(Strict):

@@ -11,19 +11,14 @@ parser, which is the only one here that can say what pydantic's cannot:
   invalid JSON);
 - integers of more digits than Python converts (a ``ValueError`` otherwise).
 
-Files are read without trusting what the path names: only a regular file is opened (a FIFO,
-``/dev/zero`` or ``/dev/urandom`` is refused by ``os.stat`` before ``open``), the open is
-non-blocking so a FIFO swapped in after the check cannot hang the reader, the opened file is
-checked again with ``fstat``, and at most :data:`MAX_BYTES` + 1 bytes are ever read.
+Files are read without trusting what the path names (:mod:`.files`: only a regular file is
+opened, and at most :data:`MAX_BYTES` + 1 bytes are ever read).
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import math
-import os
-import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -31,13 +26,13 @@ from pydantic import ValidationError
 from reviewer_app.core.case import Case
 from reviewer_app.core.characters import printable
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
+from reviewer_app.core.files import FileRefused, read_regular_file
 
 MAX_BYTES = 5 * 1024 * 1024
 """A case file's size limit (5 MiB). The largest plausible real request measured for the limit
 (``docs/case-format.md``, "Limits") is 0.23 MB; every string and list of the format at its
 maximum is 1.45 MB, and ``extensions`` has the rest."""
 
-_CHUNK = 1 << 16
 _EXTRA = "unknown field (not part of ur-case/1; put local additions under 'extensions')"
 
 
@@ -49,53 +44,13 @@ def _file_problem(path: Path, message: str) -> CaseFileError:
     return CaseFileError(str(path), [Problem("(file)", message)])
 
 
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "not a regular file"
-
-
 def read_case_bytes(path: str | Path) -> bytes:
     """The bytes of the regular file at ``path``, at most :data:`MAX_BYTES`, as UTF-8 text."""
     path = Path(path)
     try:
-        before = os.stat(path)
-    except OSError as error:
-        raise _file_problem(path, error.strerror or str(error)) from None
-    if not stat.S_ISREG(before.st_mode):
-        raise _file_problem(path, f"{_kind(before.st_mode)}, not a regular file")
-    if before.st_size > MAX_BYTES:
-        raise _file_problem(path, _too_large(before.st_size))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        raise _file_problem(path, error.strerror or str(error)) from None
-    try:
-        opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (
-                before.st_dev, before.st_ino):
-            raise _file_problem(path, "changed while it was being opened; not read")
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            try:
-                chunk = os.read(fd, min(_CHUNK, MAX_BYTES + 1 - size))
-            except OSError as error:
-                if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK):
-                    raise _file_problem(path, "could not be read without waiting") from None
-                raise _file_problem(path, error.strerror or str(error)) from None
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    finally:
-        os.close(fd)
-    if size > MAX_BYTES:
-        raise _file_problem(path, _too_large(size, grew=True))
-    data = b"".join(chunks)
+        data = read_regular_file(path, MAX_BYTES, _too_large)
+    except FileRefused as refused:
+        raise _file_problem(path, str(refused)) from None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

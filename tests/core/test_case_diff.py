@@ -56,3 +56,16 @@ def test_values_and_labels_read_as_words():
     assert document_label("member.given_name") == "the member's given name"
     assert document_label("external_id") == "the request number"
     assert document_label("oncology.kps") is None
+
+
+def test_a_study_pointed_at_its_report_document_is_two_named_changes():
+    before = make_case("tumor")
+    after = json.loads(json.dumps(before))
+    after["imaging"][0]["report_attachment"] = {"sha256": "9f" * 32, "name": "MRI.pdf"}
+    changes = diff_documents(before, after)
+    assert [(c.path, c.kind) for c in changes] == [
+        ("imaging[0].report_attachment.sha256", "added"),
+        ("imaging[0].report_attachment.name", "added")]
+    assert [document_label(c.path) for c in changes] == [
+        "the document that holds the study's report (its SHA-256)",
+        "the name of the document that holds the study's report"]

@@ -13,7 +13,7 @@ import hostile
 import pytest
 from paths import SEED
 
-from reviewer_app.core import case_file
+from reviewer_app.core import case_file, files
 from reviewer_app.core.case_file import MAX_BYTES, CaseFileError, load_case, parse_case
 
 LARGEST_PLAUSIBLE = {
@@ -85,7 +85,7 @@ def test_a_file_swapped_after_the_check_is_not_read(tmp_path, monkeypatch):
     def swapped(path, flags, *args):
         return real_open(fifo, flags, *args)
 
-    monkeypatch.setattr(case_file.os, "open", swapped)
+    monkeypatch.setattr(files.os, "open", swapped)
     with time_limit(5), pytest.raises(CaseFileError, match="changed while it was being opened"):
         load_case(target)
 
@@ -94,7 +94,7 @@ def test_a_file_that_grows_past_the_limit_while_read_is_cut_off(tmp_path, monkey
     target = tmp_path / "case.json"
     target.write_bytes(b" ")
     reads = []
-    monkeypatch.setattr(case_file.os, "read",
+    monkeypatch.setattr(files.os, "read",
                         lambda fd, size: reads.append(size) or b" " * size)
     with pytest.raises(CaseFileError, match="more than the limit"):
         load_case(target)

@@ -31,12 +31,17 @@ ACTIONS = ("typed", "chosen", "clicks", "shortcuts")
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:
-    """Process events until ``condition`` holds (tests and plain scripts alike)."""
+    """Process events until ``condition`` holds (tests and plain scripts alike).
+
+    PySide6's ``QTest.qWait`` keeps the GIL while it waits, so a Python worker thread (the
+    report reader loading on the thread pool) ran six times slower while a test waited with
+    it alone: most of each wait is a ``time.sleep``, which lets the worker run."""
     deadline = time.monotonic() + timeout_ms / 1000
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {timeout_ms} ms for {condition}")
-        QTest.qWait(10)
+        QTest.qWait(1)
+        time.sleep(0.009)
 
 
 class Nurse:
@@ -112,6 +117,15 @@ class Nurse:
         QTest.keyClicks(widget, text)
         self.count["typed"] += 1
         self.tab()
+
+    def paste(self, widget: QWidget, text: str) -> None:
+        """Paste ``text`` into a text box with Ctrl+V (the report copied from a portal or a
+        PDF viewer): one value entered, as typing it would be."""
+        QApplication.clipboard().setText(text)
+        self.focus(widget)
+        QTest.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        self.count["typed"] += 1
 
     def choose(self, target: ChoiceField | QComboBox, text: str) -> None:
         """Choose the item whose text starts with ``text``: by its first letters when Tab has

@@ -28,7 +28,7 @@ from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
            "draft_start", "draft_discard", "unlock_failed", "peer_to_peer", "sign_in",
-           "sign_out", "lock")
+           "sign_out", "lock", "attach", "attachment_remove")
 """``edit``: a new version of the case's document was saved (the request itself changed).
 ``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
 thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``.
@@ -37,7 +37,16 @@ passphrase is never recorded). ``peer_to_peer``: a conversation between the requ
 and a physician reviewer was recorded (its row in ``peer_to_peer``). ``sign_in`` / ``sign_out`` /
 ``lock``: a reviewer's desktop session began (or resumed after a lock), ended, or was locked
 (idle, or by hand): HIPAA's automatic logoff and person authentication, 45 CFR
-164.312(a)(2)(iii) and (d)."""
+164.312(a)(2)(iii) and (d).
+``attach``: a document was attached to a case or a draft, or a draft's attachment went to the
+case the draft became (the attachment's row hash, as for every record).
+``attachment_remove``: an attachment of a draft was removed (the draft discarded, or the file
+taken off it); its record stamp's hash is :data:`REMOVED`."""
+
+REMOVED = "removed"
+"""The record hash of an entry that removes a row the application may delete (a draft's
+attachment): a row recorded so that is not reported missing, and one that is still there after
+it was recorded is reported changed. Never a SHA-256 hex digest, so it cannot match a row."""
 
 _INSERT = (
     "INSERT INTO audit (seq, at, action, reviewer_id, os_user, case_id, case_version, case_hash,"
@@ -351,14 +360,14 @@ def _check_records(store: Store, last_record: dict, report: AuditReport) -> None
                     f"{what} {row['id']} does not match its recorded version (audit entry "
                     f"{recorded[1]}): it was changed outside the application", recorded[1]))
         for table_name, row_id in sorted(k for k in last_record if k[0] == table):
-            if row_id not in seen:
+            if row_id not in seen and last_record[(table_name, row_id)][0] != REMOVED:
                 report.row_faults.append(Fault(
                     f"{what} {row_id} is missing: it was deleted outside the application",
                     last_record[(table_name, row_id)][1]))
 
 
 CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents", "fhir_requests",
-                      "peer_to_peer")
+                      "peer_to_peer", "attachments")
 """The tables whose rows belong to one case (they have a ``case_id``)."""
 
 

@@ -8,7 +8,8 @@ edited. On start the window lists the unfinished drafts (:func:`list_drafts`) to
 :func:`finish_draft` validates the whole document and, in one transaction, imports it as a new
 case (the audit trail's ``create`` and ``evaluate``, as an import) or stores it as the next
 version of the case it edits (``change`` and ``evaluate``, refused if that case moved on since
-it was read), and deletes the draft. A refused finish changes nothing and keeps the draft.
+it was read), moves the draft's attachments to that case, and deletes the draft. A refused
+finish changes nothing and keeps the draft (and its attachments).
 Starting and discarding a draft are audited (``draft_start``, ``draft_discard``); the audit
 entries name the draft by number only, never its content.
 
@@ -239,7 +240,10 @@ def draft_for_case(store: Store, case_id: int) -> DraftSummary | None:
 
 
 def discard_draft(store: Store, draft_id: int, *, by: int | None = None) -> None:
-    """Throw the draft away (audited: which draft, by whom, when; not what it held)."""
+    """Throw the draft away with its attachments (audited: which draft, by whom, when; not
+    what it held)."""
+    from reviewer_app.core.store import attachments
+
     with store.write():
         row = store.query_one("SELECT case_id, case_version FROM drafts WHERE id = ?",
                               (draft_id,))
@@ -247,8 +251,9 @@ def discard_draft(store: Store, draft_id: int, *, by: int | None = None) -> None
             raise _unknown(draft_id)
         store.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
         stamp = (row["case_id"], row["case_version"], None) if row["case_id"] else None
-        AuditLog(store).append("draft_discard", reviewer_id=by, case=stamp,
-                               details={"draft_id": draft_id})
+        log = AuditLog(store)
+        log.append("draft_discard", reviewer_id=by, case=stamp, details={"draft_id": draft_id})
+        attachments.discard_with_draft(store, log, draft_id, by=by)
 
 
 def case_document(case: Case) -> str:
@@ -282,7 +287,7 @@ def finish_draft(
     raises :class:`~reviewer_app.core.store.errors.StaleCaseError`. Either way nothing is
     written and the draft stays."""
     from reviewer_app.core.case_file import parse_case
-    from reviewer_app.core.store import cases, decisions, fhir_requests, revisions
+    from reviewer_app.core.store import attachments, cases, decisions, fhir_requests, revisions
     from reviewer_app.core.store.reviewers import get_reviewer
 
     source = f"draft {draft_id}"
@@ -314,5 +319,6 @@ def finish_draft(
                 by=by, library=library, source=source, details=details)
             finished = Finished(revised.case.id, revised.case.version, False,
                                 revised.evaluation.outcome)
+        attachments.move_to_case(store, log, draft_id, finished.case_id, by=by)
         store.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
     return finished

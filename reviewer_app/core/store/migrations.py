@@ -514,6 +514,49 @@ def m013_reviewer_npi(db: Database) -> None:
     db["reviewers"].add_column("npi", str)
 
 
+@_migration
+def m014_attachments(db: Database) -> None:
+    """The request's clinical documents (PDF, PNG, JPEG, text), each with its bytes, sha256 and
+    size, who attached it and when. An attachment belongs to a case, or to an intake draft
+    (``case_id`` NULL, ``draft_id`` set) until the draft is saved as a case: then its
+    ``case_id`` is set, once, in the transaction that saves the case. A case's attachments are
+    never changed or deleted; a draft's are deleted with the draft when it is discarded.
+    AUTOINCREMENT: an attachment number in the audit trail is never reused. ``draft_id`` has
+    no foreign key: the draft row is deleted when it becomes a case, the number stays."""
+    db.execute("""
+        CREATE TABLE attachments (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          case_id INTEGER REFERENCES cases(id),
+          draft_id INTEGER,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          media_type TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          content BLOB NOT NULL,
+          reviewer_id INTEGER REFERENCES reviewers(id),
+          os_user TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          CHECK (case_id IS NOT NULL OR draft_id IS NOT NULL)
+        )
+    """)
+    db.execute("CREATE INDEX attachments_case ON attachments (case_id, id)")
+    db.execute("CREATE INDEX attachments_draft ON attachments (draft_id, id)")
+    db.execute(
+        "CREATE TRIGGER attachments_keep_content BEFORE UPDATE OF id, draft_id, name, kind, "
+        "media_type, size, sha256, content, reviewer_id, os_user, created_at ON attachments "
+        "BEGIN SELECT RAISE(ABORT, 'an attachment cannot be changed; attach the file again'); "
+        "END")
+    db.execute(
+        "CREATE TRIGGER attachments_keep_case BEFORE UPDATE OF case_id ON attachments "
+        "WHEN OLD.case_id IS NOT NULL OR NEW.case_id IS NULL "
+        "BEGIN SELECT RAISE(ABORT, 'an attachment of a case stays with that case'); END")
+    db.execute(
+        "CREATE TRIGGER attachments_keep_delete BEFORE DELETE ON attachments "
+        "WHEN OLD.case_id IS NOT NULL "
+        "BEGIN SELECT RAISE(ABORT, 'an attachment of a case cannot be deleted'); END")
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -63,6 +63,10 @@ CASE_DOCUMENT_COLUMNS = (
 FHIR_REQUEST_COLUMNS = (
     "id", "draft_id", "case_id", "source", "sha256", "bundle", "reviewer_id", "created_at",
 )
+ATTACHMENT_COLUMNS = (
+    "id", "case_id", "draft_id", "name", "kind", "media_type", "size", "sha256", "content",
+    "reviewer_id", "os_user", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
@@ -73,6 +77,7 @@ RECORD_COLUMNS = {
     "authority": AUTHORITY_COLUMNS,
     "fhir_requests": FHIR_REQUEST_COLUMNS,
     "peer_to_peer": PEER_TO_PEER_COLUMNS,
+    "attachments": ATTACHMENT_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 

@@ -49,7 +49,7 @@ from reviewer_app.ui.widgets.vocabulary import STATUS
 if TYPE_CHECKING:
     from reviewer_app.ui.context import AppContext
 
-OVERVIEW, HISTORY, AUDIT, LETTERS = range(4)
+OVERVIEW, HISTORY, AUDIT, LETTERS, ATTACHMENTS = range(5)
 VERSION_KEY = "case-version"
 SETTINGS_GROUP = "caseView"
 CHECK_ICON = 22
@@ -60,6 +60,7 @@ SHORTCUTS = (
     ("Ctrl+2", "Case view: History tab"),
     ("Ctrl+3", "Case view: Audit tab"),
     ("Ctrl+4", "Case view: Letters tab (letters, their signatures, peer-to-peer)"),
+    ("Ctrl+5", "Case view: Attachments tab (the request's documents)"),
     *DECISION_SHORTCUTS,
     ("Ctrl+Tab", "Case view: next tab (Ctrl+Shift+Tab: previous)"),
     ("Enter", "History: open the selected version read-only"),
@@ -168,7 +169,28 @@ class CaseView(QWidget):
         """The store (for reading an older version) and the settings (for the layout)."""
         self._context = context
         self.ui.lettersPanel.set_context(context)
+        self._add_attachments_tab(context)
         self._restore_layout()
+
+    def _add_attachments_tab(self, context: AppContext) -> None:
+        from reviewer_app.ui.case.attachments_tab import AttachmentsTab
+
+        self.attachments_tab = AttachmentsTab(context, self.ui.tabs)
+        self.ui.tabs.insertTab(ATTACHMENTS, self.attachments_tab, "Attachments")
+        self.ui.tabs.setTabToolTip(ATTACHMENTS, "The request's documents (Ctrl+5)")
+        action = QAction("Show Attachments", self)
+        action.setShortcut(QKeySequence("Ctrl+5"))
+        action.triggered.connect(
+            lambda _checked=False: self.ui.tabs.setCurrentIndex(ATTACHMENTS))
+        self.addAction(action)
+
+    def _show_attachments(self, snapshot: CaseSnapshot) -> None:
+        tab = getattr(self, "attachments_tab", None)
+        if tab is not None:
+            tab.show_case(snapshot, self._zone())
+            count = len(snapshot.attachments)
+            self.ui.tabs.setTabText(ATTACHMENTS, f"Attachments ({count})" if count
+                                    else "Attachments")
 
     def snapshot(self) -> CaseSnapshot | None:
         return self._snapshot
@@ -194,6 +216,7 @@ class CaseView(QWidget):
                 self._letter_window.follow(snapshot)
             else:
                 self._letter_window.close()
+        self._show_attachments(snapshot)
         row = self._versions.row_of(kept) if same_case and kept is not None else None
         self.ui.versionsTable.selectRow(row if row is not None else 0)
         self._show_changes()

@@ -25,6 +25,7 @@ from reviewer_app.core.lifecycle import LETTER_FOR, RECIPIENTS
 from reviewer_app.core.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from reviewer_app.core.store.attachments import AttachmentRecord
     from reviewer_app.core.store.audit import CaseCheck
     from reviewer_app.core.store.database import Store
     from reviewer_app.core.store.history import AuditLine, DocumentVersion
@@ -65,6 +66,8 @@ class CaseSnapshot:
     """Peer-to-peer conversations recorded on the case, oldest first."""
     reviewer_names: dict[int, str] = field(default_factory=dict)
     """Name and credentials of every reviewer (for decisions, letters and talks)."""
+    attachments: tuple[AttachmentRecord, ...] = ()
+    """The case's attached documents, oldest first (without their bytes)."""
 
     @property
     def latest_decision(self) -> Decision | None:
@@ -105,7 +108,7 @@ def _descriptions(case: Case) -> tuple[dict[str, str], dict[str, str]]:
 def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseSnapshot:
     """Read case ``case_id`` for showing it, which the audit trail records as a view."""
     # sqlite-utils: loaded on the database thread, not at start-up
-    from reviewer_app.core.store import audit, cases, history
+    from reviewer_app.core.store import attachments, audit, cases, history
     from reviewer_app.core.store.letters import letters_for
     from reviewer_app.core.store.peer_to_peer import peer_to_peer_for
     from reviewer_app.core.store.records import list_reviewers
@@ -134,6 +137,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
         letters=tuple(letters_for(store, case_id)),
         talks=tuple(peer_to_peer_for(store, case_id)),
         reviewer_names={r.id: r.signature for r in list_reviewers(store)},
+        attachments=tuple(attachments.attachments_for(store, case_id=case_id)),
     )
 
 

@@ -115,6 +115,10 @@ class Field(QWidget):
     def focus_target(self) -> QWidget:
         raise NotImplementedError
 
+    def add_note(self, widget: QWidget) -> None:
+        """Show ``widget`` just below the control (a suggestion from the report)."""
+        self._outer.insertWidget(1, widget)
+
     def accessible_controls(self) -> Sequence[QWidget]:
         return (self.focus_target(),)
 
@@ -457,9 +461,10 @@ class ChecksField(Field):
 class NotesField(Field):
     """Free text over several lines: committed when left, and after a pause in typing."""
 
-    def __init__(self, path: str, parent: QWidget | None = None, lines: int = 4):
+    def __init__(self, path: str, parent: QWidget | None = None, lines: int = 4,
+                 editor: type[QPlainTextEdit] = QPlainTextEdit):
         super().__init__(path, parent)
-        self.text = QPlainTextEdit(self)
+        self.text = editor(self)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
         self.text.installEventFilter(self)

@@ -5,6 +5,10 @@ degenerative and infection). Only the findings that the study's modality can sho
 apply to the case are offered (:mod:`reviewer_app.core.intake.findings`); the others say why.
 "Findings not entered were not seen on this study" records the negative of every finding the
 study can show that is still unreported, and Undo (the button, or Ctrl+Z) takes it back.
+
+The report box sits above the findings, beside the request's documents: a pasted report (or
+an attached document's text) is read and the findings it states are suggested beside their
+fields (:mod:`.report_reading`, :mod:`.report_documents`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,12 +34,16 @@ from reviewer_app.core.criteria.applicability import default_applicability
 from reviewer_app.core.criteria.narrative import BILSKY_WORDS
 from reviewer_app.core.criteria.paths import FINDINGS
 from reviewer_app.core.criteria.scores import sins
+from reviewer_app.core.intake import report_readings
 from reviewer_app.core.intake.evaluation import DraftEvaluation
 from reviewer_app.core.intake.findings import FindingAccess, not_seen_changes, study_access
 from reviewer_app.core.levels import describe_levels
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.fields import Field, NotesField
 from reviewer_app.ui.intake.page import IntakePage, focus_soon, under
+from reviewer_app.ui.intake.report_documents import ReportDocuments
+from reviewer_app.ui.intake.report_editor import ReportEditor
+from reviewer_app.ui.intake.report_reading import ReportSuggestions
 from reviewer_app.ui.widgets.vocabulary import (
     SINS_COMPONENTS,
     SINS_RANGES,
@@ -83,13 +92,23 @@ class RemoveStudyCommand(QUndoCommand):
         self.page = page
         self.index = index
         self.study = page.intake.document.get(f"imaging[{index}]")
+        self.readings = page.intake.document.get(report_readings.EXTENSION)
 
     def redo(self) -> None:
-        self.page.intake.change(lambda doc: doc.pop("imaging", self.index))
+        def edit(doc) -> None:
+            doc.pop("imaging", self.index)
+            report_readings.remove_study(doc, self.index)
+
+        self.page.suggestions.study_removed(self.index)
+        self.page.intake.change(edit)
         self.page.show_study(max(self.index - 1, 0))
 
     def undo(self) -> None:
-        self.page.intake.change(lambda doc: doc.insert("imaging", self.index, self.study))
+        def edit(doc) -> None:
+            doc.insert("imaging", self.index, self.study)
+            doc.set(report_readings.EXTENSION, self.readings)
+
+        self.page.intake.change(edit)
         self.page.show_study(self.index)
 
 
@@ -144,6 +163,8 @@ class ImagingPage(IntakePage):
         for name in ("modality", "date", "levels"):
             self._template(form, name, editor)
         layout.addWidget(study)
+        report, report_field, report_column = self._build_report(editor)
+        layout.addWidget(report)
         columns = QHBoxLayout()
         left = QVBoxLayout()
         right = QVBoxLayout()
@@ -189,10 +210,24 @@ class ImagingPage(IntakePage):
         self.not_seen_note.setWordWrap(True)
         row.addWidget(self.not_seen_note)
         layout.addWidget(actions)
-        report, form = self.group("Report", editor)
-        self._template(form, "report_text", editor,
-                       NotesField("imaging[0].report_text", editor, lines=5))
-        layout.addWidget(report)
+        self.suggestions = ReportSuggestions(self, report_field, report)
+        report_column.addWidget(self.suggestions.controls)
+
+    def _build_report(self, editor: QWidget) -> tuple[QGroupBox, NotesField, QVBoxLayout]:
+        """The report box beside the request's documents; the reading's buttons and list go
+        under the text once the findings' fields exist (:class:`ReportSuggestions`)."""
+        report = QGroupBox("Report", editor)
+        row = QHBoxLayout(report)
+        column = QVBoxLayout()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        field = NotesField("imaging[0].report_text", editor, lines=7, editor=ReportEditor)
+        self._template(form, "report_text", editor, field)
+        column.addLayout(form)
+        row.addLayout(column, 3)
+        self.documents = ReportDocuments(self, report)
+        row.addWidget(self.documents, 2)
+        return report, field, column
 
     # -- which study --------------------------------------------------------------------------
     def study_count(self) -> int:
@@ -241,6 +276,8 @@ class ImagingPage(IntakePage):
     def initializePage(self) -> None:
         self.message.hide()
         self.show_study(self.index)
+        self.suggestions.page_shown()
+        self.documents.page_shown()
         if not self.intake.jumping:
             focus_soon(self._templates["modality"].focus_target() if self.study_count()
                        else self.add_button)
@@ -263,6 +300,8 @@ class ImagingPage(IntakePage):
     # -- evaluation ---------------------------------------------------------------------------
     def show_evaluation(self, evaluation: DraftEvaluation) -> None:
         super().show_evaluation(evaluation)
+        self.suggestions.refresh()
+        self.documents.refresh()
         if not self.study_count():
             return
         for number in range(self.study_count()):

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget, QWizard
 
 from reviewer_app.core.case_file import CaseFileError
+from reviewer_app.core.intake import report_readings
 from reviewer_app.core.intake.document import DraftDocument
 from reviewer_app.core.intake.evaluation import evaluate_draft
 from reviewer_app.core.intake.session import DraftSession, Saved
@@ -219,6 +220,7 @@ class IntakeWizard(QWizard):
 
     def _changed(self) -> None:
         self._changed_since_open = True
+        report_readings.sync(self.document)
         self.refresh()
         self._autosave()
 

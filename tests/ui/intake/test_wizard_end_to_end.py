@@ -1,10 +1,16 @@
 """The motivating case entered through the wizard as a nurse would: real key and mouse
 events from File > New case (Ctrl+N) to Save, the live panel reaching meets criteria, the
-stored case equal to examples/seed-l2-corpectomy.json in content, and the case opened."""
+stored case equal to examples/seed-l2-corpectomy.json in content, and the case opened.
+
+Twice: the imaging findings set by hand, and the reports pasted with the suggestions from the
+MRI report accepted (seven of its nine findings; the CT report states none of the CT's), each
+printing what it took."""
 
 from __future__ import annotations
 
-from nurse import WAIT_MS, Nurse
+import pytest
+from attachkit import seed_report
+from nurse import WAIT_MS, Nurse, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard
@@ -71,13 +77,30 @@ def enter_diagnoses(nurse: Nurse, page: DiagnosesPage) -> None:
 
 
 def enter_study(nurse: Nurse, page: ImagingPage, modality: str, date: str,
-                findings: list[tuple[str, object]], report: str) -> None:
+                findings: list[tuple[str, object]], report: str, *,
+                from_report: bool = False, suggested: tuple[str, ...] = ()) -> None:
+    """One study: its findings by hand and then the report text, or (``from_report``) the
+    report pasted first, every suggestion accepted at once (``suggested``: the findings the
+    text states), and only the rest by hand."""
     nurse.click(page.add_button)
     t = page._templates
     nurse.choose(t["modality"], modality)
     nurse.type(t["date"], date)
     nurse.click(t["levels"].buttons["L2"])
+    index = page.index
+    if from_report:
+        nurse.paste(t["report_text"].text, report)
+        reading = page.suggestions
+        wait_until(lambda: reading.fresh(index) is not None and reading.reading_now is None)
+        assert tuple(reading.pending()) == suggested
+        if suggested:
+            nurse.click(reading.accept_all_button)
+        assert reading.pending() == []
+        values = page.intake.document.get(f"imaging[{index}].findings") or {}
+        assert sorted(values) == sorted(suggested)
     for name, value in findings:
+        if name in suggested:
+            continue
         field = t[f"findings.{name}"]
         if isinstance(value, bool):
             nurse.answer(field, value)
@@ -85,25 +108,31 @@ def enter_study(nurse: Nurse, page: ImagingPage, modality: str, date: str,
             nurse.type(field, str(value))
         else:
             nurse.choose(field, value)
-    nurse.write(t["report_text"].text, report)
+    if not from_report:
+        nurse.write(t["report_text"].text, report)
 
 
-def enter_imaging(nurse: Nurse, page: ImagingPage) -> None:
-    enter_study(nurse, page, "MRI", "2026-11-12", [
-        ("fracture", "Burst"), ("retropulsion", True), ("canal_compromise_percent", 40),
-        ("marrow_edema", True), ("lesion_type", "Lytic"),
-        ("vertebral_collapse", "Collapse over 50%"), ("alignment", "New deformity"),
-        ("posterolateral_involvement", "One side"), ("escc_grade", "1c"),
-    ], "Expansile lytic lesion replacing the L2 vertebral body with burst-type pathologic "
-       "fracture, more than 50% height loss, retropulsed posterosuperior fragment narrowing "
-       "the canal by about 40% and contacting the conus/cauda equina without compression. "
-       "Right pedicle involved. No other vertebral lesions.")
+MRI_FINDINGS = [
+    ("fracture", "Burst"), ("retropulsion", True), ("canal_compromise_percent", 40),
+    ("marrow_edema", True), ("lesion_type", "Lytic"),
+    ("vertebral_collapse", "Collapse over 50%"), ("alignment", "New deformity"),
+    ("posterolateral_involvement", "One side"), ("escc_grade", "1c"),
+]
+MRI_STATED = ("lesion_type", "vertebral_collapse", "posterolateral_involvement", "fracture",
+              "retropulsion", "canal_compromise_percent", "escc_grade")
+"""The seven of the MRI's nine findings its report states (alignment and marrow edema are
+not in the text: the nurse sets those by hand)."""
+
+
+def enter_imaging(nurse: Nurse, page: ImagingPage, *, from_report: bool = False) -> None:
+    enter_study(nurse, page, "MRI", "2026-11-12", MRI_FINDINGS, seed_report(0),
+                from_report=from_report, suggested=MRI_STATED if from_report else ())
     assert "not scored yet (at most 13); needs kind of pain (Symptoms" in page.sins_label.text()
     t = page._templates
     assert not t["findings.dynamic_translation_mm"].isEnabled(), "an MRI cannot show motion"
     enter_study(nurse, page, "CT", "2026-11-13", [
         ("fracture", "Burst"), ("retropulsion", True), ("lesion_type", "Lytic"),
-    ], "Chest/abdomen/pelvis CT: no visceral lesion identified; primary not found.")
+    ], seed_report(1), from_report=from_report)
     assert not t["findings.marrow_edema"].isEnabled(), "a CT cannot show edema"
     assert "CT" in page.tabs.tabText(1)
     # "not seen", and back: visible on the fields, and reversible
@@ -177,8 +206,9 @@ def enter_notes(nurse: Nurse, page: NotesPage) -> None:
                 "with right L2/3 hemilaminectomy and L2 corpectomy, before chemotherapy.")
 
 
+@pytest.mark.parametrize("findings", ["by hand", "from the report"])
 def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_case_path,
-                                                capsys):
+                                                capsys, findings):
     nurse = Nurse()
     nurse.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="shortcuts")
     wizard = window.intake.wizard
@@ -192,7 +222,7 @@ def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_
     next_page(nurse, wizard, DiagnosesPage)
     enter_diagnoses(nurse, wizard.currentPage())
     next_page(nurse, wizard, ImagingPage)
-    enter_imaging(nurse, wizard.currentPage())
+    enter_imaging(nurse, wizard.currentPage(), from_report=findings == "from the report")
     next_page(nurse, wizard, SymptomsPage)
     enter_symptoms(nurse, wizard.currentPage())
     next_page(nurse, wizard, TreatmentsPage)
@@ -210,7 +240,7 @@ def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_
         nurse.click(wizard.button(QWizard.WizardButton.FinishButton))
 
     with capsys.disabled():
-        print(f"\nintake wizard, motivating case: {nurse.summary()}")
+        print(f"\nintake wizard, motivating case, findings {findings}: {nurse.summary()}")
     shown = window.opened_case()
     assert shown is not None and shown.determination.outcome == "meets_criteria"
     with reading(ui_context.database_path) as store:
@@ -219,7 +249,16 @@ def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_
         assert drafts.list_drafts(store) == [], "the draft went with the save"
     entered = parse_case(stored["document"], "stored").to_json_dict()
     seed = parse_case(seed_case_path.read_bytes(), "seed").to_json_dict()
+    extensions = entered.pop("extensions", None)
     assert entered == seed
+    if findings == "by hand":
+        assert extensions is None
+    else:
+        [record] = extensions["report_readings"]
+        assert (record["format"], record["study"], record["modality"]) == (
+            "ur-report-reading/1", 0, "MRI")
+        assert {name: item["decision"] for name, item in record["findings"].items()} == {
+            name: "accepted" for name in MRI_STATED}
     assert audit_actions(ui_context.database_path, shown.case_id)[:2] == ["create", "evaluate"]
 
 
