@@ -59,6 +59,15 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
     appeal_days = deadlines.APPEAL_DAYS[case.line_of_business]
     levels = tuple(case.service.levels or ())
     approved_levels = request.levels_approved or levels
+    decision_due = dt.datetime.fromisoformat(request.determination.due_at)
+    extension_days = response_time = ""
+    if request.letter_type == "pend" and request.info_needed_by is not None:
+        timeline = request.pend_timeline
+        decision_due = timeline.due
+        extension_days = str(timeline.extension_days)
+        hours = timeline.rule.min_response_hours
+        response_time = (c.words.days.format(n=hours // 24) if hours % 24 == 0 and hours >= 72
+                         else c.words.hours.format(n=hours))
     return {
         "member_name": f"{case.member.given_name} {case.member.family_name}",
         "member_id": case.member.id,
@@ -100,6 +109,9 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "needed_by": dates.format_date(request.info_needed_by) if request.info_needed_by else "",
         "due_at": dates.format_datetime(dt.datetime.fromisoformat(request.determination.due_at)),
         "replaces": request.replaces_letter_id or "",
+        "decision_due": dates.format_datetime(decision_due),
+        "extension_days": extension_days,
+        "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
         "page": "{page}",
         "pages": "{pages}",
@@ -160,7 +172,7 @@ class _Composer:
             "decided": (labels.decided, s["decided_on"]),
             "decider": (labels.decider, f"{s['decider_name']} ({s['decider_role']})"),
             "needed_by": (labels.needed_by, s["needed_by"]),
-            "due": (labels.due, s["due_at"]),
+            "due": (labels.due, s["decision_due"]),
             "replaces": (labels.replaces, request.replaces_letter_id or ""),
         }
         shown = [n for n in names
@@ -213,6 +225,14 @@ class _Composer:
         self.para(rights.p2p)
         self.heading(rights.next_level_heading)
         self.para(getattr(rights.next_level, request.case.line_of_business))
+
+    def pend_timeframe(self, timeframe: str, extension) -> None:
+        """Whether the request for information moves the decision date, and if it does, by
+        which rule (``resources/pend-rules.yaml``)."""
+        if self.request.pend_timeline.extended:
+            self.para(getattr(extension, self.request.case.line_of_business))
+        else:
+            self.para(timeframe)
 
     def contact(self, heading: str, text: str) -> None:
         self.heading(heading)
@@ -270,7 +290,7 @@ class _Composer:
             self.para(t.next)
         elif kind == "pend":
             t = m.pend
-            self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "replaces")
+            self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "due", "replaces")
             self.para(t.intro)
             self.heading(t.items_heading)
             self.para(t.items_intro)
@@ -285,6 +305,7 @@ class _Composer:
             ))
             self.heading(t.next_heading)
             self.para(t.by_date)
+            self.pend_timeframe(t.timeframe, t.extension)
             self.para(t.if_late)
         else:
             partial = kind == "partial"
@@ -371,6 +392,7 @@ class _Composer:
                      for text in request.info_added]
             self.blocks.append(Table(tuple(t.item_columns), tuple(rows), (0.45, 0.55)))
             self.para(t.by_date)
+            self.pend_timeframe(t.timeframe, t.extension)
             self.para(t.if_late)
             self.para(t.send)
             self.trace()

@@ -45,7 +45,8 @@ LETTER_SLOTS = frozenset({
     "denied_levels", "setting",
     "authorization_number", "valid_from", "valid_to", "validity_days", "criteria_title",
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
-    "due_at", "replaces", "plan", "page", "pages",
+    "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
+    "response_time",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -127,6 +128,8 @@ class Services(Data):
 
 class Words(Data):
     not_reported: str
+    days: str
+    hours: str
     settings: Settings
     roles: Roles
     plans: LinesOfBusiness
@@ -243,6 +246,11 @@ class MemberPend(Data):
     next_heading: str
     by_date: str
     if_late: str
+    timeframe: str
+    """The deadline stays (the needed-by date ends before it)."""
+    extension: LinesOfBusiness
+    """The deadline moves as ``resources/pend-rules.yaml`` allows, with the rule's reason and
+    complaint right."""
 
 
 class MemberLetters(Data):
@@ -307,6 +315,8 @@ class ProviderPend(Data):
     by_date: str
     if_late: str
     send: str
+    timeframe: str
+    extension: LinesOfBusiness
 
 
 class ProviderLetters(Data):
@@ -415,6 +425,8 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
             allowed = REASON_SLOTS
         elif top == "dates":
             allowed = DATE_SLOTS.get(field, frozenset())
+        elif top == "words" and field in ("days", "hours"):
+            allowed = frozenset({"n"})
         elif top == "inputs":
             allowed = frozenset({"n"}) if field in input_labels.ITEMS else frozenset()
         elif top == "studies":
