@@ -15,6 +15,7 @@ references.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reviewer_app.core import deadlines
 from reviewer_app.core.codes import procedure_list
@@ -42,6 +43,9 @@ from reviewer_app.core.letters.content import (
 from reviewer_app.core.letters.letterhead import Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 from reviewer_app.core.levels import describe_levels
+
+_OUTCOME_LINE = "Outcome:"
+"""How the evaluator's closing rationale line begins (``criteria/narrative``)."""
 
 
 def letter_language(request: LetterRequest) -> str:
@@ -336,8 +340,10 @@ class _Composer:
         assert p is not None
         determination = self.request.determination
         common = p.common
-        self.heading(common.rationale_heading)
-        self.blocks.append(Bullets(tuple(determination.rationale), prose=False))
+        rationale = self.evaluation_rationale()
+        self.heading(common.evaluation_heading if self.request.decider.role == "physician"
+                     else common.rationale_heading)
+        self.blocks.append(Bullets(rationale, prose=False))
         self.heading(common.trace_heading)
         if not determination.criteria:
             self.para(common.no_criteria)
@@ -355,12 +361,27 @@ class _Composer:
             ))
         self.blocks.append(Table(tuple(common.trace_columns), tuple(rows),
                                  (0.30, 0.16, 0.10, 0.27, 0.17)))
-        if determination.references:
+        cited = self.cited_references(rationale, rows)
+        if cited:
             self.heading(common.references_heading)
             self.blocks.append(Bullets(
-                tuple(f"[{r.id}] {r.citation}" for r in determination.references), prose=False,
-                small=True,
+                tuple(f"[{r.id}] {r.citation}" for r in cited), prose=False, small=True,
             ))
+
+    def evaluation_rationale(self) -> tuple[str, ...]:
+        """The evaluation's rationale as the provider reads it. After a physician's decision
+        the evaluation's closing outcome line is left out: it speaks of the nurse stage ("a
+        nurse reviewer may approve it") and the physician's own rationale replaces it."""
+        rationale = self.request.determination.rationale
+        if self.request.decider.role == "physician":
+            rationale = [line for line in rationale if not line.startswith(_OUTCOME_LINE)]
+        return tuple(rationale)
+
+    def cited_references(self, rationale: tuple[str, ...], rows: list[tuple[str, ...]]):
+        """Only the references the printed rationale and trace cite (by their ``[id]``)."""
+        printed = " ".join((*rationale, self.request.reason_text, *(row[-1] for row in rows)))
+        return [r for r in self.request.determination.references
+                if re.search(rf"(?<![\w-]){re.escape(r.id)}(?![\w-])", printed)]
 
     def provider(self) -> None:
         p = self.c.provider

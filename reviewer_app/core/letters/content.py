@@ -269,6 +269,9 @@ class MemberLetters(Data):
 
 class ProviderCommon(Data):
     rationale_heading: str
+    evaluation_heading: str
+    """Over the evaluation's rationale when a physician decided: it is the criteria screen the
+    physician reviewed, not the physician's reasoning (printed as ``reviewer_note``)."""
     reviewer_note: str
     trace_heading: str
     trace_intro: str

@@ -75,6 +75,17 @@ def _missing(expected: list[str], text: str) -> list[str]:
     return [e for e in expected if e not in text and e.replace(" ", "") not in squeezed]
 
 
+def cited_ids(request) -> set[str]:
+    """The references a provider letter may list (issue 12): those the printed rationale and
+    trace cite; after a physician's decision the evaluation's nurse-stage outcome line is not
+    printed, so what only it cites is not listed."""
+    lines = [line for line in request.determination.rationale
+             if not (request.decider.role == "physician" and line.startswith("Outcome:"))]
+    found = set(re.findall(r"\[([^\]]+)\]", " ".join(lines)))
+    ids = {part.strip() for group in found for part in group.split(",")}
+    return ids | {ref for c in request.determination.criteria for ref in c.references}
+
+
 def _required(request, letterhead) -> tuple[list[str], list[str]]:
     """(must appear, must not appear) for one request."""
     case = request.case
@@ -129,7 +140,10 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
     if not member:
         need += [request.determination.rationale[0][:60], "Criteria trace"]
         need += [f"({c.id})" for c in request.determination.criteria]
-        need += [r.citation[:40] for r in request.determination.references]
+        need += [r.citation[:40] for r in request.determination.references
+                 if r.id in cited_ids(request)]
+        avoid += [r.citation[:40] for r in request.determination.references
+                  if r.id not in cited_ids(request)]
     return need, avoid
 
 

@@ -175,3 +175,36 @@ def test_an_urgent_commercial_request_gives_48_hours():
         pend_timeline(received_at=case.received_at, urgency="expedited",
                       line_of_business="commercial", asked_at=asked,
                       needed_by=asked.date() + dt.timedelta(days=1))
+
+
+# -- 3. Provider letters after a physician's decision -----------------------------------------
+
+NURSE_STAGE = ("goes to a physician reviewer", "a nurse reviewer may approve",
+               "nurse reviewer may approve")
+
+
+@pytest.mark.parametrize("combo", combinations(("adverse", "partial", "pend"), ("provider",),
+                                               skip_ma_adverse=False),
+                         ids=ids("provider-after-physician"))
+def test_provider_letters_after_a_physician_decision(combo):
+    """Issue 12 (provider letters): no nurse-stage text, the physician's clinical rationale
+    (29 CFR 2560.503-1(g)(1)(v)(B): the clinical judgment), only the references it cites."""
+    import dataclasses
+
+    from test_letters_pdf import cited_ids
+
+    from reviewer_app.core.letters.examples import PHYSICIAN
+
+    request = _request(*combo)
+    if request.letter_type == "pend":
+        request = dataclasses.replace(request, decider=PHYSICIAN)
+    text = normalized(pdf_text(render_letter(request, letterhead()).pdf))
+    for words in NURSE_STAGE:
+        assert words not in text, f"nurse-stage text after a physician's decision: {words!r}"
+    if request.letter_type != "pend":
+        assert "Physician reviewer's rationale:" in text
+        assert " ".join(request.reason_text.split()) in text, "the physician's own rationale"
+    for reference in request.determination.references:
+        listed = f"[{reference.id}] {reference.citation[:30]}" in text
+        assert listed == (reference.id in cited_ids(request)), (
+            f"only cited references are listed ({reference.id})")
