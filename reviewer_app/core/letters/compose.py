@@ -44,6 +44,11 @@ from reviewer_app.core.letters.letterhead import Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 from reviewer_app.core.levels import describe_levels
 
+DENIAL_CODE = "0001"
+"""The denial code of a medical-necessity determination, HL7 claim-decision-reason 0001 "Not
+medically necessary" (the code a FHIR ClaimResponse carries; 45 CFR 147.136(b)(2)(ii)(E)(3)
+asks for the code and its meaning)."""
+
 _OUTCOME_LINE = "Outcome:"
 """How the evaluator's closing rationale line begins (``criteria/narrative``)."""
 
@@ -114,6 +119,13 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "due_at": dates.format_datetime(dt.datetime.fromisoformat(request.determination.due_at)),
         "replaces": request.replaces_letter_id or "",
         "decision_due": dates.format_datetime(decision_due),
+        "service_date": dates.format_date(case.service.planned_date)
+        if case.service.planned_date else c.words.no_service_date,
+        "plan_provision": letterhead.plan_provision or c.words.plan_provision,
+        "consumer_assistance": letterhead.consumer_assistance or c.words.consumer_assistance,
+        "medicaid_policy": letterhead.medicaid_policy or c.words.medicaid_policy,
+        "denial_code": DENIAL_CODE,
+        "denial_meaning": c.words.denial_meaning,
         "extension_days": extension_days,
         "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
@@ -230,6 +242,18 @@ class _Composer:
         self.heading(rights.next_level_heading)
         self.para(getattr(rights.next_level, request.case.line_of_business))
 
+    def line_of_business_notice(self, letters) -> None:
+        """What a commercial plan's or a Medicaid plan's adverse determination adds (Medicare
+        Advantage uses the CMS standard notice)."""
+        lob = self.request.case.line_of_business
+        if lob not in ("commercial", "medicaid"):
+            return
+        notice = getattr(letters, lob)
+        self.heading(notice.heading)
+        for name in type(notice).model_fields:
+            if name != "heading":
+                self.para(getattr(notice, name))
+
     def pend_timeframe(self, timeframe: str, extension) -> None:
         """Whether the request for information moves the decision date, and if it does, by
         which rule (``resources/pend-rules.yaml``)."""
@@ -329,6 +353,7 @@ class _Composer:
                 self.heading(t.denied_heading)
                 self.codes_table(self.request.denied)
             self.rights(m.rights, changes)
+            self.line_of_business_notice(m)
         self.contact(m.contact_heading, m.contact)
         self.signature(m.closing)
         self.taglines()
@@ -437,6 +462,7 @@ class _Composer:
             self.trace()
             blocking = judge(request.determination.criteria).blocking
             self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
+            self.line_of_business_notice(p)
         self.contact(p.contact_heading, p.contact)
         self.signature(p.closing)
         if kind in ("adverse", "partial"):

@@ -46,7 +46,8 @@ LETTER_SLOTS = frozenset({
     "authorization_number", "valid_from", "valid_to", "validity_days", "criteria_title",
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
     "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
-    "response_time",
+    "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
+    "denial_meaning", "medicaid_policy",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -130,6 +131,14 @@ class Words(Data):
     not_reported: str
     days: str
     hours: str
+    denial_meaning: str
+    no_service_date: str
+    plan_provision: str
+    """When the letterhead names no plan provision."""
+    consumer_assistance: str
+    """When the letterhead names no consumer assistance office."""
+    medicaid_policy: str
+    """When the letterhead names no state Medicaid rule."""
     settings: Settings
     roles: Roles
     plans: LinesOfBusiness
@@ -253,6 +262,31 @@ class MemberPend(Data):
     complaint right."""
 
 
+class CommercialNotice(Data):
+    """What 45 CFR 147.136(b)(2)(ii)(E) and 29 CFR 2560.503-1(g)(1) add to a commercial
+    plan's adverse determination (the paragraphs are cited beside the wording)."""
+
+    heading: str
+    claim: str
+    denial_code: str
+    plan_provision: str
+    appeal_time: str
+    consumer_assistance: str
+
+
+class MedicaidNotice(Data):
+    """What 42 CFR 431.206(b), 431.210 and 438.404(b) add to a Medicaid plan's adverse
+    benefit determination."""
+
+    heading: str
+    regulation: str
+    effective: str
+    appeal_time: str
+    fair_hearing: str
+    representation: str
+    continuation: str
+
+
 class MemberLetters(Data):
     greeting: str
     replaces: str
@@ -262,6 +296,8 @@ class MemberLetters(Data):
     pend: MemberPend
     rules_intro: KindIntros
     rights: Rights
+    commercial: CommercialNotice
+    medicaid: MedicaidNotice
     contact_heading: str
     contact: str
     closing: str
@@ -331,6 +367,8 @@ class ProviderLetters(Data):
     pend: ProviderPend
     common: ProviderCommon
     rights: Rights
+    commercial: CommercialNotice
+    medicaid: MedicaidNotice
     contact_heading: str
     contact: str
     closing: str

@@ -208,3 +208,101 @@ def test_provider_letters_after_a_physician_decision(combo):
         listed = f"[{reference.id}] {reference.citation[:30]}" in text
         assert listed == (reference.id in cited_ids(request)), (
             f"only cited references are listed ({reference.id})")
+
+
+# -- 5. Medicaid: 42 CFR 431.206, 431.210, 438.404 ----------------------------------------------
+
+MEDICAID_ITEMS = {
+    "42 CFR 431.210(c) regulation": {"en": "42 CFR 438.210", "es": "42 CFR 438.210"},
+    "42 CFR 431.210(a) effective date": {"en": "This decision takes effect on",
+                                         "es": "Esta decisión empieza a regir el"},
+    "42 CFR 431.206(b)(2) how to ask for a fair hearing": {
+        "en": "State fair hearing", "es": "audiencia imparcial del Estado"},
+    "42 CFR 431.206(b)(3) lawyer, relative, friend or spokesman": {
+        "en": "a lawyer, a relative, a friend", "es": "un abogado, un familiar, un amigo"},
+    "42 CFR 438.404(b)(6) continuation of benefits": {"en": "within 10 days",
+                                                      "es": "dentro de los 10 días"},
+    "42 CFR 438.408(b) appeal decision time": {"en": "30 days", "es": "30 días"},
+}
+
+
+@pytest.mark.parametrize("rule", list(MEDICAID_ITEMS))
+@pytest.mark.parametrize("combo", combinations(("adverse", "partial"), lobs=("medicaid",)),
+                         ids=ids("medicaid"))
+def test_medicaid_adverse_notices(combo, rule):
+    _kind, recipient, _lob, _urgency, language = combo
+    text = letter_text(*combo)
+    if recipient == "provider":
+        expected = {"42 CFR 431.210(a) effective date": "Effective date of the action",
+                    "42 CFR 438.404(b)(6) continuation of benefits": "438.404(b)(6)",
+                    "42 CFR 438.408(b) appeal decision time": "30 calendar days",
+                    "42 CFR 431.206(b)(3) lawyer, relative, friend or spokesman":
+                        "a lawyer, a relative, a friend"}.get(rule, MEDICAID_ITEMS[rule]["en"])
+    else:
+        expected = MEDICAID_ITEMS[rule][language]
+    assert expected in text, f"{rule}: {expected!r} missing"
+    request = _request(*combo)
+    assert date_words(request.date, language) in text, "42 CFR 431.210(a): the date it applies"
+
+
+# -- 6. Commercial: 45 CFR 147.136(b)(2)(ii)(E); 29 CFR 2560.503-1(g)(1), (i)(2) ----------------
+
+COMMERCIAL_ITEMS = {
+    "147.136(b)(2)(ii)(E)(1) date of service": lambda r, lang: date_words(
+        r.case.service.planned_date, lang),
+    "147.136(b)(2)(ii)(E)(1) provider": lambda r, lang: r.case.requesting_provider.name,
+    "147.136(b)(2)(ii)(E)(1) codes on request": lambda r, lang: {
+        "en": "diagnosis and treatment codes", "es": "códigos de diagnóstico y de tratamiento"}[
+        lang],
+    "147.136(b)(2)(ii)(E)(3) denial code and meaning": lambda r, lang: {
+        "en": "0001: the care was not found medically necessary",
+        "es": "0001: no se encontró que la atención fuera médicamente necesaria"}[lang],
+    "147.136(b)(2)(ii)(E)(5) consumer assistance": lambda r, lang: {
+        "en": "consumer assistance office or ombudsman", "es": "defensor (ombudsman)"}[lang],
+    "2560.503-1(g)(1)(ii) plan provision": lambda r, lang: {
+        "en": "medical necessity terms of the plan documents",
+        "es": "términos de necesidad médica de los documentos de su plan"}[lang],
+    "2560.503-1(i)(2) appeal decision time": lambda r, lang: {"en": "within 30 days",
+                                                              "es": "dentro de los 30 días"}[lang],
+}
+
+
+@pytest.mark.parametrize("rule", list(COMMERCIAL_ITEMS))
+@pytest.mark.parametrize("combo", combinations(("adverse", "partial"), lobs=("commercial",)),
+                         ids=ids("commercial"))
+def test_commercial_adverse_notices(combo, rule):
+    request = _request(*combo)
+    text = letter_text(*combo)
+    expected = COMMERCIAL_ITEMS[rule](request, combo[4])
+    assert expected in text, f"{rule}: {expected!r} missing"
+
+
+def test_configured_plan_provision_and_consumer_assistance_are_printed():
+    """The letterhead's optional fields replace the default sentences (29 CFR
+    2560.503-1(g)(1)(ii); 45 CFR 147.136(b)(2)(ii)(E)(5))."""
+    head = letterhead().model_copy(update={
+        "plan_provision": "Certificate of Coverage, section 7.3",
+        "consumer_assistance": "the Illinois Office of Consumer Health Insurance, 1-877-527-9431",
+    })
+    request = _request("adverse", "member", "commercial", "standard", "en")
+    text = normalized(pdf_text(render_letter(request, head).pdf))
+    assert "Certificate of Coverage, section 7.3" in text
+    assert "the Illinois Office of Consumer Health Insurance" in text
+
+
+@pytest.mark.parametrize("lob", ["commercial", "medicaid"])
+def test_taglines_are_set_at_the_body_size(lob):
+    """45 CFR 92.11 / 147.136(e): the taglines are as readable as the letter (issue 12: at the
+    body's type size)."""
+    import re
+    import subprocess
+
+    from poppler import tool
+
+    request = _request("adverse", "member", lob, "standard", "en")
+    pdf = render_letter(request, letterhead()).pdf
+    html = subprocess.run([tool("pdftotext"), "-bbox", "-", "-"], input=pdf,
+                          capture_output=True, check=True).stdout.decode()
+    heights = {w: float(b) - float(a) for a, b, w in re.findall(
+        r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', html)}
+    assert heights["TAGALOG"] >= heights["Sincerely,"] - 0.5
