@@ -212,7 +212,7 @@ def pictures(folder: Path) -> None:
     # the pend dialog on case 3
     window.open_stored_case(3)
     _wait_until(lambda: window.opened_case() is not None and window.opened_case().case_id == 3)
-    pend = dialogs.PendDialog(view.snapshot(), nurse, NOW.date(), window)
+    pend = dialogs.PendDialog(view.snapshot(), nurse, NOW.date(), window, now=NOW)
     pend.ui.itemsList.item(pend.ui.itemsList.count() - 1).setCheckState(Qt.CheckState.Unchecked)
     pend.ui.addEdit.setText("The operative plan with the planned levels and approach")
     pend.ui.addButton.click()

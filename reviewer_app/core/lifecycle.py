@@ -30,6 +30,7 @@ from reviewer_app.core import deadlines
 from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.characters import text_problem
 from reviewer_app.core.criteria.outcome import MEETS_CRITERIA
+from reviewer_app.core.pend_timeline import PendRefused, pend_timeline
 
 
 class TransitionError(Exception):
@@ -215,9 +216,12 @@ def decide(
     today: dt.date,
     member_reason: str | None = None,
     due_at: dt.datetime | None = None,
+    pend_rules: tuple[dt.datetime, str, str, dt.datetime] | None = None,
 ) -> str:
     """The status after ``decision``, or :class:`TransitionError` saying why it is not allowed.
-    ``due_at`` is when the decision is due: a pend's needed-by date must come before it."""
+    ``due_at`` is when the decision is due: a pend's needed-by date must come before it, unless
+    the line of business allows an extension (``pend_rules``: the request's received time,
+    urgency and line of business and the time of asking; :mod:`reviewer_app.core.pend_timeline`)."""
     if problem := decision_problem(decision, role, status, latest_outcome, case_id):
         raise TransitionError(problem)
     if problem := adverse_reason_problem(decision, reason):
@@ -236,7 +240,15 @@ def decide(
             raise TransitionError(
                 f"case {case_id}: the information-needed-by date {info_needed_by} is not after "
                 f"today ({today}): give the provider time to send it")
-        if due_at is not None and (
+        if pend_rules is not None:
+            received, urgency, line_of_business, asked = pend_rules
+            try:
+                pend_timeline(received_at=received, urgency=urgency,
+                              line_of_business=line_of_business, asked_at=asked,
+                              needed_by=info_needed_by)
+            except PendRefused as refused:
+                raise TransitionError(f"case {case_id}: {refused}") from None
+        elif due_at is not None and (
                 problem := deadlines.needed_by_problem(info_needed_by, due_at, today)):
             raise TransitionError(f"case {case_id}: {problem}")
     elif info_needed_by is not None:

@@ -215,6 +215,7 @@ def test_a_pend_gives_a_request_for_information(shell, team, tmp_path):
     code, _, err = shell("decide", case, "--decision", "pend", "--reviewer", "1",
                          "--info-needed-by", (received + dt.timedelta(days=15)).date().isoformat())
     assert code == 2 and "after the decision is due" in err
+    assert "at least 45 days" in err and "29 CFR 2560.503-1" in err, "the rule that refuses it"
     assert shell("decide", case, "--decision", "pend", "--reviewer", "1", "--info-needed-by",
                  needed_by.isoformat(), "--ask", "The operative plan")[0] == 0
     letter = tmp_path / "pend-member.pdf"

@@ -15,6 +15,7 @@ references.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reviewer_app.core import deadlines
 from reviewer_app.core.codes import procedure_list
@@ -43,6 +44,14 @@ from reviewer_app.core.letters.letterhead import Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 from reviewer_app.core.levels import describe_levels
 
+DENIAL_CODE = "0001"
+"""The denial code of a medical-necessity determination, HL7 claim-decision-reason 0001 "Not
+medically necessary" (the code a FHIR ClaimResponse carries; 45 CFR 147.136(b)(2)(ii)(E)(3)
+asks for the code and its meaning)."""
+
+_OUTCOME_LINE = "Outcome:"
+"""How the evaluator's closing rationale line begins (``criteria/narrative``)."""
+
 
 def letter_language(request: LetterRequest) -> str:
     """Member letters in the member's language when shipped; provider letters in English."""
@@ -59,6 +68,15 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
     appeal_days = deadlines.APPEAL_DAYS[case.line_of_business]
     levels = tuple(case.service.levels or ())
     approved_levels = request.levels_approved or levels
+    decision_due = dt.datetime.fromisoformat(request.determination.due_at)
+    extension_days = response_time = ""
+    if request.letter_type == "pend" and request.info_needed_by is not None:
+        timeline = request.pend_timeline
+        decision_due = timeline.due
+        extension_days = str(timeline.extension_days)
+        hours = timeline.rule.min_response_hours
+        response_time = (c.words.days.format(n=hours // 24) if hours % 24 == 0 and hours >= 72
+                         else c.words.hours.format(n=hours))
     return {
         "member_name": f"{case.member.given_name} {case.member.family_name}",
         "member_id": case.member.id,
@@ -100,6 +118,16 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "needed_by": dates.format_date(request.info_needed_by) if request.info_needed_by else "",
         "due_at": dates.format_datetime(dt.datetime.fromisoformat(request.determination.due_at)),
         "replaces": request.replaces_letter_id or "",
+        "decision_due": dates.format_datetime(decision_due),
+        "service_date": dates.format_date(case.service.planned_date)
+        if case.service.planned_date else c.words.no_service_date,
+        "plan_provision": letterhead.plan_provision or c.words.plan_provision,
+        "consumer_assistance": letterhead.consumer_assistance or c.words.consumer_assistance,
+        "medicaid_policy": letterhead.medicaid_policy or c.words.medicaid_policy,
+        "denial_code": DENIAL_CODE,
+        "denial_meaning": c.words.denial_meaning,
+        "extension_days": extension_days,
+        "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
         "page": "{page}",
         "pages": "{pages}",
@@ -160,7 +188,7 @@ class _Composer:
             "decided": (labels.decided, s["decided_on"]),
             "decider": (labels.decider, f"{s['decider_name']} ({s['decider_role']})"),
             "needed_by": (labels.needed_by, s["needed_by"]),
-            "due": (labels.due, s["due_at"]),
+            "due": (labels.due, s["decision_due"]),
             "replaces": (labels.replaces, request.replaces_letter_id or ""),
         }
         shown = [n for n in names
@@ -213,6 +241,26 @@ class _Composer:
         self.para(rights.p2p)
         self.heading(rights.next_level_heading)
         self.para(getattr(rights.next_level, request.case.line_of_business))
+
+    def line_of_business_notice(self, letters) -> None:
+        """What a commercial plan's or a Medicaid plan's adverse determination adds (Medicare
+        Advantage uses the CMS standard notice)."""
+        lob = self.request.case.line_of_business
+        if lob not in ("commercial", "medicaid"):
+            return
+        notice = getattr(letters, lob)
+        self.heading(notice.heading)
+        for name in type(notice).model_fields:
+            if name != "heading":
+                self.para(getattr(notice, name))
+
+    def pend_timeframe(self, timeframe: str, extension) -> None:
+        """Whether the request for information moves the decision date, and if it does, by
+        which rule (``resources/pend-rules.yaml``)."""
+        if self.request.pend_timeline.extended:
+            self.para(getattr(extension, self.request.case.line_of_business))
+        else:
+            self.para(timeframe)
 
     def contact(self, heading: str, text: str) -> None:
         self.heading(heading)
@@ -270,7 +318,7 @@ class _Composer:
             self.para(t.next)
         elif kind == "pend":
             t = m.pend
-            self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "replaces")
+            self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "due", "replaces")
             self.para(t.intro)
             self.heading(t.items_heading)
             self.para(t.items_intro)
@@ -285,6 +333,7 @@ class _Composer:
             ))
             self.heading(t.next_heading)
             self.para(t.by_date)
+            self.pend_timeframe(t.timeframe, t.extension)
             self.para(t.if_late)
         else:
             partial = kind == "partial"
@@ -304,6 +353,7 @@ class _Composer:
                 self.heading(t.denied_heading)
                 self.codes_table(self.request.denied)
             self.rights(m.rights, changes)
+            self.line_of_business_notice(m)
         self.contact(m.contact_heading, m.contact)
         self.signature(m.closing)
         self.taglines()
@@ -315,8 +365,10 @@ class _Composer:
         assert p is not None
         determination = self.request.determination
         common = p.common
-        self.heading(common.rationale_heading)
-        self.blocks.append(Bullets(tuple(determination.rationale), prose=False))
+        rationale = self.evaluation_rationale()
+        self.heading(common.evaluation_heading if self.request.decider.role == "physician"
+                     else common.rationale_heading)
+        self.blocks.append(Bullets(rationale, prose=False))
         self.heading(common.trace_heading)
         if not determination.criteria:
             self.para(common.no_criteria)
@@ -334,12 +386,27 @@ class _Composer:
             ))
         self.blocks.append(Table(tuple(common.trace_columns), tuple(rows),
                                  (0.30, 0.16, 0.10, 0.27, 0.17)))
-        if determination.references:
+        cited = self.cited_references(rationale, rows)
+        if cited:
             self.heading(common.references_heading)
             self.blocks.append(Bullets(
-                tuple(f"[{r.id}] {r.citation}" for r in determination.references), prose=False,
-                small=True,
+                tuple(f"[{r.id}] {r.citation}" for r in cited), prose=False, small=True,
             ))
+
+    def evaluation_rationale(self) -> tuple[str, ...]:
+        """The evaluation's rationale as the provider reads it. After a physician's decision
+        the evaluation's closing outcome line is left out: it speaks of the nurse stage ("a
+        nurse reviewer may approve it") and the physician's own rationale replaces it."""
+        rationale = self.request.determination.rationale
+        if self.request.decider.role == "physician":
+            rationale = [line for line in rationale if not line.startswith(_OUTCOME_LINE)]
+        return tuple(rationale)
+
+    def cited_references(self, rationale: tuple[str, ...], rows: list[tuple[str, ...]]):
+        """Only the references the printed rationale and trace cite (by their ``[id]``)."""
+        printed = " ".join((*rationale, self.request.reason_text, *(row[-1] for row in rows)))
+        return [r for r in self.request.determination.references
+                if re.search(rf"(?<![\w-]){re.escape(r.id)}(?![\w-])", printed)]
 
     def provider(self) -> None:
         p = self.c.provider
@@ -371,6 +438,7 @@ class _Composer:
                      for text in request.info_added]
             self.blocks.append(Table(tuple(t.item_columns), tuple(rows), (0.45, 0.55)))
             self.para(t.by_date)
+            self.pend_timeframe(t.timeframe, t.extension)
             self.para(t.if_late)
             self.para(t.send)
             self.trace()
@@ -394,6 +462,7 @@ class _Composer:
             self.trace()
             blocking = judge(request.determination.criteria).blocking
             self.rights(p.rights, [f"{c.text} ({c.id})" for c in blocking])
+            self.line_of_business_notice(p)
         self.contact(p.contact_heading, p.contact)
         self.signature(p.closing)
         if kind in ("adverse", "partial"):

@@ -45,7 +45,9 @@ LETTER_SLOTS = frozenset({
     "denied_levels", "setting",
     "authorization_number", "valid_from", "valid_to", "validity_days", "criteria_title",
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
-    "due_at", "replaces", "plan", "page", "pages",
+    "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
+    "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
+    "denial_meaning", "medicaid_policy",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -127,6 +129,16 @@ class Services(Data):
 
 class Words(Data):
     not_reported: str
+    days: str
+    hours: str
+    denial_meaning: str
+    no_service_date: str
+    plan_provision: str
+    """When the letterhead names no plan provision."""
+    consumer_assistance: str
+    """When the letterhead names no consumer assistance office."""
+    medicaid_policy: str
+    """When the letterhead names no state Medicaid rule."""
     settings: Settings
     roles: Roles
     plans: LinesOfBusiness
@@ -243,6 +255,36 @@ class MemberPend(Data):
     next_heading: str
     by_date: str
     if_late: str
+    timeframe: str
+    """The deadline stays (the needed-by date ends before it)."""
+    extension: LinesOfBusiness
+    """The deadline moves as ``resources/pend-rules.yaml`` allows, with the rule's reason and
+    complaint right."""
+
+
+class CommercialNotice(Data):
+    """What 45 CFR 147.136(b)(2)(ii)(E) and 29 CFR 2560.503-1(g)(1) add to a commercial
+    plan's adverse determination (the paragraphs are cited beside the wording)."""
+
+    heading: str
+    claim: str
+    denial_code: str
+    plan_provision: str
+    appeal_time: str
+    consumer_assistance: str
+
+
+class MedicaidNotice(Data):
+    """What 42 CFR 431.206(b), 431.210 and 438.404(b) add to a Medicaid plan's adverse
+    benefit determination."""
+
+    heading: str
+    regulation: str
+    effective: str
+    appeal_time: str
+    fair_hearing: str
+    representation: str
+    continuation: str
 
 
 class MemberLetters(Data):
@@ -254,6 +296,8 @@ class MemberLetters(Data):
     pend: MemberPend
     rules_intro: KindIntros
     rights: Rights
+    commercial: CommercialNotice
+    medicaid: MedicaidNotice
     contact_heading: str
     contact: str
     closing: str
@@ -261,6 +305,9 @@ class MemberLetters(Data):
 
 class ProviderCommon(Data):
     rationale_heading: str
+    evaluation_heading: str
+    """Over the evaluation's rationale when a physician decided: it is the criteria screen the
+    physician reviewed, not the physician's reasoning (printed as ``reviewer_note``)."""
     reviewer_note: str
     trace_heading: str
     trace_intro: str
@@ -307,6 +354,8 @@ class ProviderPend(Data):
     by_date: str
     if_late: str
     send: str
+    timeframe: str
+    extension: LinesOfBusiness
 
 
 class ProviderLetters(Data):
@@ -318,6 +367,8 @@ class ProviderLetters(Data):
     pend: ProviderPend
     common: ProviderCommon
     rights: Rights
+    commercial: CommercialNotice
+    medicaid: MedicaidNotice
     contact_heading: str
     contact: str
     closing: str
@@ -415,6 +466,8 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
             allowed = REASON_SLOTS
         elif top == "dates":
             allowed = DATE_SLOTS.get(field, frozenset())
+        elif top == "words" and field in ("days", "hours"):
+            allowed = frozenset({"n"})
         elif top == "inputs":
             allowed = frozenset({"n"}) if field in input_labels.ITEMS else frozenset()
         elif top == "studies":

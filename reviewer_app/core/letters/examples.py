@@ -100,26 +100,51 @@ VARIANTS: dict[str, Callable[[dict], None] | None] = {
 
 
 def case_for(letter_type: str, line_of_business: str = "commercial",
-             language: str = "en") -> Case:
+             language: str = "en", urgency: str = "standard") -> Case:
     doc = _seed_document()
     change = VARIANTS[letter_type]
     if change:
         change(doc)
     doc["line_of_business"] = line_of_business
     doc["member"]["language"] = language
+    doc["urgency"] = urgency
     return parse_case(json.dumps(doc), f"{SEED.name} ({letter_type} example)")
 
 
-def _day_before(due_at: str) -> dt.date:
-    """Information is asked for by the day before the decision is due."""
-    return dt.datetime.fromisoformat(due_at).date() - dt.timedelta(days=1)
+EXPEDITED_DECIDED_AT = dt.datetime(2026, 11, 20, 16, 30,
+                                   tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+"""An expedited request is decided the day it arrives (it is due 72 hours after receipt)."""
+
+
+def decided_at_for(urgency: str) -> dt.datetime:
+    return EXPEDITED_DECIDED_AT if urgency == "expedited" else DECIDED_AT
+
+
+def needed_by_for(case: Case, decided_at: dt.datetime, *, extended: bool) -> dt.date:
+    """The day information is asked for by: the last day before the decision is due, or with
+    ``extended`` the last day the line of business's extension allows (commercial: the least
+    time the claimant must be given, resources/pend-rules.yaml)."""
+    from reviewer_app.core import deadlines
+    from reviewer_app.core.pend_timeline import rule_for
+
+    rule = rule_for(case.line_of_business, case.urgency)
+    due = deadlines.due_at(case.received_at, case.urgency, case.line_of_business)
+    least = decided_at + dt.timedelta(hours=rule.min_response_hours)
+    if rule.min_response_always or (extended and rule.decide_after_hours is not None):
+        return least.astimezone(due.tzinfo).date()
+    if extended:
+        return deadlines.latest_needed_by(due + dt.timedelta(days=rule.extension_days))
+    return deadlines.latest_needed_by(due)
 
 
 def request_for(letter_type: str, recipient: str = "member",
                 line_of_business: str = "commercial", language: str = "en",
-                number: int = 1) -> LetterRequest:
-    """One example request; ``number`` varies the letter id for batches."""
-    case = case_for(letter_type, line_of_business, language)
+                number: int = 1, urgency: str = "standard",
+                extended: bool = False) -> LetterRequest:
+    """One example request; ``number`` varies the letter id for batches; ``extended`` asks a
+    pend's information by a date that extends the timeframe."""
+    case = case_for(letter_type, line_of_business, language, urgency)
+    decided_at = decided_at_for(urgency)
     determination = evaluate(case, case.external_id or SEED.name)
     text_language = language if recipient == "member" else "en"
     return LetterRequest(
@@ -128,10 +153,11 @@ def request_for(letter_type: str, recipient: str = "member",
         case=case,
         determination=determination,
         decider=NURSE if letter_type in ("approval", "pend") else PHYSICIAN,
-        decided_at=DECIDED_AT,
+        decided_at=decided_at,
         letter_id=f"LTR-2026-{number:06d}",
         reason_text=REASONS.get((letter_type, recipient, text_language), ""),
-        info_needed_by=_day_before(determination.due_at) if letter_type == "pend" else None,
+        info_needed_by=needed_by_for(case, decided_at, extended=extended)
+        if letter_type == "pend" else None,
         authorization_number="AUTH-2026-118204" if letter_type in ("approval", "partial")
         else None,
         approved_codes=tuple(

@@ -58,6 +58,16 @@ class Letterhead(_Data):
     appeals: Appeals
     peer_to_peer_phone: str
     taglines: tuple[Tagline, ...] = ()
+    consumer_assistance: str | None = None
+    """The state's office of health insurance consumer assistance or ombudsman (PHS Act 2793),
+    name and phone, for commercial adverse determinations (45 CFR
+    147.136(b)(2)(ii)(E)(5)); without it the letter says how to get it from the plan."""
+    plan_provision: str | None = None
+    """The plan-document provision medical-necessity decisions rest on, e.g. "Evidence of
+    Coverage, section 4.2 (Medically necessary services)" (29 CFR 2560.503-1(g)(1)(ii))."""
+    medicaid_policy: str | None = None
+    """The state Medicaid rule or policy behind a medical-necessity denial (42 CFR
+    431.210(c)), e.g. "89 Ill. Adm. Code 140.40"; the federal rule is named without it."""
 
     @field_validator("taglines")
     @classmethod

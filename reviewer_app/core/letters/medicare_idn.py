@@ -236,14 +236,17 @@ class _IdnComposer(_Composer):
         p = self.c.provider
         determination = self.request.determination
         common = p.common
-        self.heading(common.rationale_heading)
-        self.blocks.append(Bullets(tuple(determination.rationale), prose=False))
+        rationale = self.evaluation_rationale()
+        self.heading(common.evaluation_heading if self.request.decider.role == "physician"
+                     else common.rationale_heading)
+        self.blocks.append(Bullets(rationale, prose=False))
         self.heading(common.trace_heading)
         if not determination.criteria:
             self.para(common.no_criteria)
             return
         self.para(common.trace_intro)
         columns = common.trace_columns
+        cited_in: list[tuple[str, ...]] = []
         for criterion in determination.criteria:
             evidence = "; ".join(criterion.evidence
                                  + [f"missing: {m}" for m in criterion.missing]) or "\u2014"
@@ -254,12 +257,14 @@ class _IdnComposer(_Composer):
             ]
             if criterion.references:
                 parts.append(f"{columns[4]}: {', '.join(criterion.references)}.")
+                cited_in.append((", ".join(criterion.references),))
             self.blocks.append(Paragraph(" ".join(parts), lead=f"{criterion.text} "
                                          f"({criterion.id})", prose=False))
-        if determination.references:
+        cited = self.cited_references(rationale, cited_in)
+        if cited:
             self.heading(common.references_heading)
             self.blocks.append(Bullets(
-                tuple(f"[{r.id}] {r.citation}" for r in determination.references), prose=False,
+                tuple(f"[{r.id}] {r.citation}" for r in cited), prose=False,
             ))
 
     def compose_notice(self) -> IdnLetter:

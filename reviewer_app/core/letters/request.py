@@ -22,6 +22,7 @@ from reviewer_app.core.case import Case
 from reviewer_app.core.criteria.outcome import PEND_MISSING_INFORMATION, asks
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.letters.errors import LetterRefused
+from reviewer_app.core.pend_timeline import PendRefused, PendTimeline, pend_timeline
 
 LetterType = Literal["approval", "partial", "adverse", "pend"]
 Recipient = Literal["member", "provider"]
@@ -83,6 +84,13 @@ class LetterRequest:
     replaces_letter_id: str | None = None
     issued_on: dt.date | None = None
     """The date of the letter, from which appeal windows count; the decision date if None."""
+    oral_notice_at: dt.datetime | None = None
+    """When the reviewer told the member (or the provider) the decision by phone, as recorded
+    on the decision; an expedited letter then says it confirms that call (42 CFR 422.572(c),
+    438.404(c)(6) via 438.210(d)(2); 29 CFR 2560.503-1(g)(2))."""
+    large_print: bool = False
+    """The member asked for large print (recorded on the case): member letters are set at
+    14 points or more."""
 
     def __post_init__(self) -> None:
         if self.letter_type not in LETTER_TYPES:
@@ -156,6 +164,19 @@ class LetterRequest:
         return tuple(key for key in available if key in self.info_kept)
 
     @property
+    def expedited(self) -> bool:
+        return self.case.urgency == "expedited"
+
+    @property
+    def pend_timeline(self) -> PendTimeline:
+        """The deadline a request for information states
+        (:mod:`reviewer_app.core.pend_timeline`)."""
+        assert self.info_needed_by is not None
+        return pend_timeline(received_at=self.case.received_at, urgency=self.case.urgency,
+                             line_of_business=self.case.line_of_business,
+                             asked_at=self.decided_at, needed_by=self.info_needed_by)
+
+    @property
     def valid_until(self) -> dt.date:
         """The last day of an approval: ``validity_days`` counted from the letter date."""
         return self.date + dt.timedelta(days=self.validity_days - 1)
@@ -209,3 +230,7 @@ class LetterRequest:
             raise LetterRefused("a request for information needs the date it is needed by")
         if self.info_needed_by <= self.decided_at.date():
             raise LetterRefused("the date information is needed by must be after the decision")
+        try:
+            _ = self.pend_timeline
+        except PendRefused as refused:
+            raise LetterRefused(str(refused)) from None

@@ -95,8 +95,8 @@ def decide(
         evaluation = latest_evaluation(store, case_id)
         if evaluation is not None:
             check_record_intact(store, "evaluations", evaluation_row(store, evaluation.id))
-        needs_case = (decision in lifecycle.ADVERSE or bool(approved or levels)
-                      or evaluation is None)
+        needs_case = (decision in lifecycle.ADVERSE or decision == "pend"
+                      or bool(approved or levels) or evaluation is None)
         case = read_document(f"case {case_id}", row["document"])[0] if needs_case else None
         due = (dt.datetime.fromisoformat(evaluation.determination["due_at"]) if case is None
                else deadlines.due_at(case.received_at, case.urgency, case.line_of_business))
@@ -112,6 +112,8 @@ def decide(
                 today=store.today(),
                 member_reason=member_reason,
                 due_at=due,
+                pend_rules=(case.received_at, case.urgency, case.line_of_business,
+                            store.clock()) if case is not None and decision == "pend" else None,
             )
             if approved or levels or decision == "partial":
                 lifecycle.check_approved_codes(

@@ -317,7 +317,8 @@ class CaseView(QWidget):
         elif decision == "refer":
             request = dialogs.ReferDialog.ask(self, snapshot, reviewer)
         elif decision == "pend":
-            request = dialogs.PendDialog.ask(self, snapshot, reviewer, context.clock().date())
+            now = context.clock()
+            request = dialogs.PendDialog.ask(self, snapshot, reviewer, now.date(), now=now)
         else:
             request = dialogs.AdverseDialog.ask(self, snapshot, reviewer,
                                                 partial=decision == "partial")

@@ -20,6 +20,7 @@ from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.criteria import input_labels
 from reviewer_app.core.languages import language_name
 from reviewer_app.core.levels import describe_levels
+from reviewer_app.core.pend_timeline import PendRefused, PendTimeline, pend_timeline
 from reviewer_app.ui.forms.ui_adverse_dialog import Ui_AdverseDialog
 from reviewer_app.ui.forms.ui_approve_dialog import Ui_ApproveDialog
 from reviewer_app.ui.forms.ui_pend_dialog import Ui_PendDialog
@@ -142,12 +143,19 @@ def pend_items(snapshot: CaseSnapshot) -> list[tuple[str, str]]:
 
 
 class PendDialog(QDialog):
+    """Pend…: the evaluation's missing items pre-ticked, the reviewer's own, and the date they
+    are needed by. Whether that date keeps the deadline, extends it or is refused is the
+    core's rule for the line of business (:func:`reviewer_app.core.pend_timeline.pend_timeline`,
+    the store's own check), said under the date as it changes."""
+
     def __init__(self, snapshot: CaseSnapshot, reviewer: UnlockedReviewer, today: dt.date,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, now: dt.datetime | None = None):
         super().__init__(parent)
         self.ui = Ui_PendDialog()
         self.ui.setupUi(self)
         self._today = today
+        self._case = snapshot.case
+        self._asked_at = now or dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
         self._due = dt.datetime.fromisoformat(snapshot.determination.due_at)
         self._available = [key for key, _ in pend_items(snapshot)]
         ui = self.ui
@@ -165,17 +173,11 @@ class PendDialog(QDialog):
             ui.itemsLabel.setText("The evaluation found nothing missing: say below what you "
                                   "need.")
             ui.itemsList.hide()
-        latest = deadlines.latest_needed_by(self._due)
+        self._latest = deadlines.latest_needed_by(self._due)
         earliest = today + dt.timedelta(days=1)
         ui.neededByEdit.setMinimumDate(_qdate(earliest))
-        if latest >= earliest:
-            ui.neededByEdit.setMaximumDate(_qdate(latest))
-        ui.neededByEdit.setDate(_qdate(max(earliest, min(today + dt.timedelta(days=5), latest))))
-        offset = self._due.strftime("%z")
-        zone = f"UTC{offset[:3]}:{offset[3:]}".replace("UTC+00:00", "UTC")
-        ui.deadlineLabel.setText(f"The decision is due {self._due:%a %d %b %Y, %H:%M} {zone}, "
-                                 f"and pending does not move it: ask by {latest} at the "
-                                 "latest.")
+        ui.neededByEdit.setDate(_qdate(max(earliest, min(today + dt.timedelta(days=5),
+                                                         self._latest))))
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Pend and sign")
         ui.buttons.accepted.connect(self.accept)
         ui.addButton.clicked.connect(self._on_add_clicked)
@@ -201,9 +203,35 @@ class PendDialog(QDialog):
         date = self.ui.neededByEdit.date()
         return dt.date(date.year(), date.month(), date.day())
 
+    def timeline(self) -> PendTimeline | str:
+        """What the needed-by date does to the deadline, or why the rules refuse it."""
+        case = self._case
+        try:
+            return pend_timeline(received_at=case.received_at, urgency=case.urgency,
+                                 line_of_business=case.line_of_business,
+                                 asked_at=self._asked_at, needed_by=self.needed_by())
+        except PendRefused as refused:
+            text = str(refused)
+            return text[0].upper() + text[1:]
+
     def problem(self) -> str | None:
+        timeline = self.timeline()
         return (lifecycle.pend_items_problem(self.kept(), self.added(), self._available)
-                or deadlines.needed_by_problem(self.needed_by(), self._due, self._today))
+                or (timeline if isinstance(timeline, str) else None))
+
+    def _show_deadline(self) -> None:
+        timeline = self.timeline()
+        due = f"The decision is due {_when(self._due)}"
+        if isinstance(timeline, str):
+            text = (f"{due}; asking by {self._latest} at the latest keeps it."
+                    if self._latest > self._today else f"{due}.")
+        elif timeline.extended:
+            text = (f"{due}. Asking by {self.needed_by()} extends it to "
+                    f"{_when(timeline.due)} ({timeline.rule.source.split(':')[0]}); the "
+                    "letter says so, with the reason and the member's rights.")
+        else:
+            text = f"{due}, and asking by {self.needed_by()} keeps it."
+        self.ui.deadlineLabel.setText(text)
 
     def _on_add_clicked(self) -> None:
         text = " ".join(self.ui.addEdit.text().split())
@@ -219,16 +247,23 @@ class PendDialog(QDialog):
             self._on_items_changed()
 
     def _on_items_changed(self, *_args: object) -> None:
+        self._show_deadline()
         _show_problem(self.ui.problemLabel, self.problem(), self.ui.buttons)
 
     @classmethod
     def ask(cls, parent: QWidget, snapshot: CaseSnapshot, reviewer: UnlockedReviewer,
-            today: dt.date) -> DecisionRequest | None:
-        dialog = cls(snapshot, reviewer, today, parent)
+            today: dt.date, *, now: dt.datetime | None = None) -> DecisionRequest | None:
+        dialog = cls(snapshot, reviewer, today, parent, now=now)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return DecisionRequest("pend", info_kept=dialog.kept(), info_added=dialog.added(),
                                info_needed_by=dialog.needed_by())
+
+
+def _when(moment: dt.datetime) -> str:
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}".replace("UTC+00:00", "UTC")
+    return f"{moment:%a %d %b %Y, %H:%M} {zone}"
 
 
 def _qdate(value: dt.date) -> QDate:

@@ -37,7 +37,7 @@ NEXT_LEVEL = {
 }
 GOLDEN_TEXT_SHA256 = "410ab53ef75423f51c11f98d350659f476c46fa83e6dc495d01bf4db0b52e2c1"
 """sha256 of the normalized text of the fixed approval member letter."""
-GOLDEN_PDF_SHA256 = {"5.1.0": "191f800c9f401ba4a2ff172bcb2bb5b32d09355b9c4211565745aae1fd279ebf"}
+GOLDEN_PDF_SHA256 = {"5.1.0": "ba1f614d5a84f8f1909f6220d7bcf62d7bea456328931535a75c503a8fa07762"}
 """sha256 of the same letter's bytes, per reportlab version (its output changes between
 releases; a version not listed here only gets the byte-stability check)."""
 
@@ -73,6 +73,17 @@ def letterhead():
 def _missing(expected: list[str], text: str) -> list[str]:
     squeezed = text.replace(" ", "")
     return [e for e in expected if e not in text and e.replace(" ", "") not in squeezed]
+
+
+def cited_ids(request) -> set[str]:
+    """The references a provider letter may list (issue 12): those the printed rationale and
+    trace cite; after a physician's decision the evaluation's nurse-stage outcome line is not
+    printed, so what only it cites is not listed."""
+    lines = [line for line in request.determination.rationale
+             if not (request.decider.role == "physician" and line.startswith("Outcome:"))]
+    found = set(re.findall(r"\[([^\]]+)\]", " ".join(lines)))
+    ids = {part.strip() for group in found for part in group.split(",")}
+    return ids | {ref for c in request.determination.criteria for ref in c.references}
 
 
 def _required(request, letterhead) -> tuple[list[str], list[str]]:
@@ -129,7 +140,10 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
     if not member:
         need += [request.determination.rationale[0][:60], "Criteria trace"]
         need += [f"({c.id})" for c in request.determination.criteria]
-        need += [r.citation[:40] for r in request.determination.references]
+        need += [r.citation[:40] for r in request.determination.references
+                 if r.id in cited_ids(request)]
+        avoid += [r.citation[:40] for r in request.determination.references
+                  if r.id not in cited_ids(request)]
     return need, avoid
 
 
@@ -157,7 +171,7 @@ def test_spanish_member_letters(letterhead):
     adverse = request_for("adverse", "member", "commercial", "es")
     raw = pdf_text(render_letter(adverse, letterhead).pdf)
     text = normalized(raw)
-    assert "Página 1 de 3" in raw
+    assert "Página 1 de 4" in raw
     for expected in [
         "No aprobamos su pedido", "Estimado/a Daniel Okafor", "180 días",
         "22 de mayo de 2027", "Apelación rápida", "72 horas", "Su puntuación es 10",

@@ -27,9 +27,9 @@ from reviewer_app.core.letters.letterhead import load_letterhead
 
 MEASURED = {
     "approval": (6.2, 1.9, 95.5),
-    "partial": (7.0, 3.0, 87.5),
-    "adverse": (6.6, 3.1, 87.1),
-    "pend": (6.3, 2.4, 88.8),
+    "partial": (7.6, 4.2, 80.8),
+    "adverse": (7.2, 4.3, 80.6),
+    "pend": (7.0, 2.9, 93.9),
 }
 TOLERANCE = 0.3
 

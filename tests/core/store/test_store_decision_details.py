@@ -80,7 +80,9 @@ def test_every_code_at_fewer_levels_is_a_partial_approval(store):
 
 def test_a_pend_records_what_it_asks_for_and_is_due_before_the_deadline(store):
     """The seed without its survival estimate pends; the nurse keeps that item and adds one
-    of her own. The case is due 2026-12-05 09:15 -05:00, so 2026-12-05 is too late."""
+    of her own. The case is due 2026-12-05 09:15 -05:00, so 2026-12-05 would extend the
+    timeframe, which a commercial plan may do only when it gives the claimant at least 45 days
+    (29 CFR 2560.503-1(f)(2)(iii)(A)): the refusal names both dates that would do."""
     doc = json.loads(SEED.read_text(encoding="utf-8"))
     del doc["oncology"]["expected_survival_months"]
     [pend] = cases.import_documents(store, [("pend.json", json.dumps(doc))])
@@ -88,7 +90,9 @@ def test_a_pend_records_what_it_asks_for_and_is_due_before_the_deadline(store):
     missing = evaluation.determination["missing_information"]
     assert "oncology.expected_survival_months" in missing
     version = taken(store, pend.case_id, store.nurse)
-    with pytest.raises(TransitionError, match="ask for it by 2026-12-04 at the latest"):
+    refusal = (r"at least 45 days .*ask for it by 2027-01-07 or later, or by 2026-12-04 "
+               "without extending")
+    with pytest.raises(TransitionError, match=refusal):
         decisions.decide(store, pend.case_id, "pend", by=store.nurse, expected_version=version,
                          info_needed_by=dt.date(2026, 12, 5))
     with pytest.raises(TransitionError, match="not among the missing items"):

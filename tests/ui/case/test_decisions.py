@@ -9,7 +9,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from storekit import add_team, cli
 from support.poppler import pdf_text_of
@@ -251,12 +251,19 @@ def test_a_pend_keeps_the_evaluators_items_ticked_and_adds_the_nurses(qtbot, con
         [doc] = cases.import_documents(store, [("pend.json", json.dumps(document))])
     seen = {}
 
-    def pend(cls, parent, snapshot, reviewer, today):
-        dialog = cls(snapshot, reviewer, today, parent)
+    def pend(cls, parent, snapshot, reviewer, today, now=None):
+        dialog = cls(snapshot, reviewer, today, parent, now=now)
         items = dialog.ui.itemsList
         seen["items"] = [items.item(r).data(dialogs.KEY_ROLE) for r in range(items.count())]
         seen["ticked"] = dialog.kept()
-        seen["latest"] = dialog.ui.neededByEdit.maximumDate().toString("yyyy-MM-dd")
+        edit = dialog.ui.neededByEdit
+        edit.setDate(QDate(2026, 12, 4))
+        seen["keeps"] = dialog.ui.deadlineLabel.text()
+        edit.setDate(QDate(2026, 12, 10))
+        seen["refused"] = dialog.ui.problemLabel.text()
+        edit.setDate(QDate(2027, 1, 20))
+        seen["extends"] = dialog.ui.deadlineLabel.text()
+        edit.setDate(QDate(2026, 12, 4))
         items.item(1).setCheckState(Qt.CheckState.Unchecked)
         dialog.ui.addEdit.setText("The operative plan with the planned levels")
         dialog.ui.addButton.click()
@@ -270,7 +277,10 @@ def test_a_pend_keeps_the_evaluators_items_ticked_and_adds_the_nurses(qtbot, con
     with qtbot.waitSignal(view.decided, timeout=WAIT_MS):
         view.ui.decisionBar.ui.pendButton.click()
     assert seen["ticked"] == tuple(seen["items"]) and len(seen["items"]) >= 2
-    assert seen["latest"] == "2026-12-04", "the day before the decision is due"
+    assert "asking by 2026-12-04 keeps it" in seen["keeps"], "the day before it is due"
+    assert "at least 45 days" in seen["refused"] and "2560.503-1(f)(2)(iii)" in seen["refused"], (
+        "a later date extends a commercial timeframe only with 45 days to answer")
+    assert "Asking by 2027-01-20 extends it to" in seen["extends"]
     provider_text = None
     letters = view.letter_window()
     qtbot.waitUntil(lambda: letters.ui.signButton.isEnabled(), timeout=WAIT_MS)
