@@ -65,6 +65,9 @@ class CaseSnapshot:
     """Peer-to-peer conversations recorded on the case, oldest first."""
     reviewer_names: dict[int, str] = field(default_factory=dict)
     """Name and credentials of every reviewer (for decisions, letters and talks)."""
+    from_fhir: bool = False
+    """The case was imported from a FHIR request Bundle (kept as received, answerable in
+    FHIR)."""
 
     @property
     def latest_decision(self) -> Decision | None:
@@ -106,6 +109,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
     """Read case ``case_id`` for showing it, which the audit trail records as a view."""
     # sqlite-utils: loaded on the database thread, not at start-up
     from reviewer_app.core.store import audit, cases, history
+    from reviewer_app.core.store.fhir_requests import has_request
     from reviewer_app.core.store.letters import letters_for
     from reviewer_app.core.store.peer_to_peer import peer_to_peer_for
     from reviewer_app.core.store.records import list_reviewers
@@ -134,6 +138,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
         letters=tuple(letters_for(store, case_id)),
         talks=tuple(peer_to_peer_for(store, case_id)),
         reviewer_names={r.id: r.signature for r in list_reviewers(store)},
+        from_fhir=has_request(store, case_id),
     )
 
 
