@@ -79,6 +79,7 @@ class Ui_DecisionBar(object):
 
         self.exportButton = QToolButton(DecisionBar)
         self.exportButton.setObjectName(u"exportButton")
+        self.exportButton.setStyleSheet(u"QToolButton::menu-indicator { image: none; width: 0px; }")
         self.exportButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.exportButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
@@ -111,7 +112,7 @@ class Ui_DecisionBar(object):
         self.denyButton.setText(QCoreApplication.translate("DecisionBar", u"&Deny\u2026", None))
         self.partialButton.setText(QCoreApplication.translate("DecisionBar", u"Partia&l approval\u2026", None))
         self.letterButton.setText(QCoreApplication.translate("DecisionBar", u"Letter\u2026", None))
-        self.exportButton.setText(QCoreApplication.translate("DecisionBar", u"Export", None))
+        self.exportButton.setText(QCoreApplication.translate("DecisionBar", u"Export \u25be", None))
 #if QT_CONFIG(tooltip)
         self.exportButton.setToolTip(QCoreApplication.translate("DecisionBar", u"Write the case file, the FHIR response or the FHIR request Bundle to a file", None))
 #endif // QT_CONFIG(tooltip)
