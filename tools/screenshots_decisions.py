@@ -11,13 +11,16 @@ nurse (Deny and Partial approval off), each decision dialog filled in as a revie
 the member's approval letter as a preview and then signed and verified, the Letters tab with
 its signature checks and a peer-to-peer conversation, the partial approval for a
 Spanish-speaking member (dialog and the Spanish letter), and the physician's queue with the
-referred cases first. ``--xserver`` writes the same pictures with an ``xserver-`` prefix.
+referred cases first, the case view's Export menu, a letter verified from File › Verify a
+letter… (as issued, and with one byte changed) and Tools › Check the audit trail.
+``--xserver`` writes the same pictures with an ``xserver-`` prefix.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import replace
@@ -27,6 +30,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +55,8 @@ SEED = ROOT / "examples" / "seed-l2-corpectomy.json"
 NOW = datetime.fromisoformat("2026-11-23T16:00:00-05:00")
 SECRET = "screenshots only, never kept"
 TIMEOUT_MS = 20_000
+FOLDER = Path(tempfile.gettempdir()) / "ur-reviewer-decision-screenshots"
+"""The throw-away store, at a fixed path: the letter checks show the files' paths."""
 PREFIX = ""
 MEMBER_ES = ("Aprobamos la cirugía para sacar el hueso L2 y unir L1 con L3. Sus estudios no "
              "muestran una hernia de disco ni un nervio apretado en L2-L3. Por eso no hace "
@@ -268,8 +274,61 @@ def pictures(folder: Path) -> None:
     _wait_until(lambda: all(panel.report(x.letter_id) is not None
                             for x in view.snapshot().letters))
     _save(window, "case-letters")
+    _export_menu(window)
+    _checks(window, folder)
     window.close()
     base.close()
+
+
+def _export_menu(window: MainWindow) -> None:
+    """The case view's Export menu, open (a popup is a window of its own: drawn onto the
+    window's picture where it opened), the top of the window only."""
+    bar = window.ui.caseView.ui.decisionBar
+    button = bar.ui.exportButton
+    bar.export_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    _wait_until(lambda: bar.export_menu.isVisible())
+    _settle()
+    picture = window.grab()
+    menu = bar.export_menu.grab()
+    at = window.mapFromGlobal(bar.export_menu.pos())
+    painter = QPainter(picture)
+    painter.drawPixmap(at, menu)
+    painter.end()
+    bottom = min(picture.height(), at.y() + menu.height() + 48)
+    target = OUT / f"{PREFIX}case-export-menu.png"
+    if not picture.copy(0, 0, picture.width(), bottom).save(str(target)):
+        raise SystemExit(f"could not write {target}")
+    print(target.relative_to(ROOT))
+    bar.export_menu.hide()
+
+
+def _checks(window: MainWindow, folder: Path) -> None:
+    """File › Verify a letter… on the member's letter as issued and with one byte changed,
+    then Tools › Check the audit trail."""
+    from reviewer_app.core.store.letters import letter_pdf, letters_for
+    from reviewer_app.ui.main import checks
+
+    with Store.open(folder / "cases.sqlite3", clock=lambda: NOW) as store:
+        data = letter_pdf(store, letters_for(store, 1)[0])
+    good, altered = folder / "approval-member.pdf", folder / "approval-member-altered.pdf"
+    good.write_bytes(data)
+    changed = bytearray(data)
+    changed[changed.index(b"stream", len(changed) // 3) + 40] ^= 0x01
+    altered.write_bytes(bytes(changed))
+    for path, name in ((good, "letter-verify-good"), (altered, "letter-verify-altered")):
+        checks.LetterFileDialog.ask = classmethod(lambda cls, parent, directory, p=path: p)
+        seen = []
+        window.checks.letter_checked.connect(seen.append)
+        window.ui.actionVerifyLetter.trigger()
+        _wait_until(lambda seen=seen: bool(seen))
+        window.checks.letter_checked.disconnect(seen.append)
+        _save(window.checks.dialog, name)
+    seen = []
+    window.checks.audit_checked.connect(seen.append)
+    window.ui.actionCheckAudit.trigger()
+    _wait_until(lambda: bool(seen))
+    _save(window.checks.dialog, "audit-check")
+    window.checks.dialog.close()
 
 
 def _physician_queue(folder: Path) -> None:
@@ -299,8 +358,12 @@ def main(argv: list[str]) -> int:
         PREFIX = "xserver-"
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application(argv[:1])
-    with tempfile.TemporaryDirectory() as tmp:
-        pictures(Path(tmp))
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    FOLDER.mkdir(parents=True)
+    try:
+        pictures(FOLDER)
+    finally:
+        shutil.rmtree(FOLDER, ignore_errors=True)
     app.processEvents()
     QApplication.closeAllWindows()
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from dataclasses import asdict
 
@@ -95,29 +94,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 @guarded
 def run_verify(args: argparse.Namespace) -> int:
-    from reviewer_app.core.store import audit
-    from reviewer_app.core.store.errors import database_failure
-    from reviewer_app.core.store.integrity import integrity_problems
+    from reviewer_app.core.store.integrity import check_database
 
     with open_store(args) as store:
-        damage = integrity_problems(store.conn)
-        try:
-            report = audit.verify_audit(store)
-        except sqlite3.DatabaseError as error:
-            if not damage:
-                raise
-            report, damage = None, [*damage, f"the audit trail cannot be read to the end "
-                                             f"({database_failure(error)})"]
-    damage_lines = [f"file damaged: {printable(line, 300)}" for line in damage]
+        check = check_database(store)
+    report, damage = check.report, list(check.damage)
     if report is None:
         if args.json:
             print(json.dumps({"ok": False, "integrity": damage}, indent=2))
         else:
-            print("\n".join(damage_lines))
+            print("\n".join(check.lines()))
         return 1
     if args.json:
         print(json.dumps({
-            "ok": report.ok and not damage,
+            "ok": check.ok,
             "integrity": damage or "ok",
             "entries": report.entries,
             "cases": report.cases,
@@ -131,9 +121,9 @@ def run_verify(args: argparse.Namespace) -> int:
             "notes": report.notes,
         }, indent=2))
     else:
-        for line in [*damage_lines, *report.lines()]:
+        for line in check.lines():
             print(printable(line, 1000))
-    return 0 if report.ok and not damage else 1
+    return 0 if check.ok else 1
 
 
 @guarded

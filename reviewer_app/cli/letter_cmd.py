@@ -224,21 +224,15 @@ def run_verify(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
     source = "--trust"
     if not args.trust:
-        from reviewer_app.core.store.authority import pin_path
+        from reviewer_app.core.issuing import TrustRootError, roots_beside
         from reviewer_app.core.store.location import database_path
 
-        settings = letter_settings(args)
-        roots = settings.trust_certificates()
-        pin = pin_path(database_path(getattr(args, "db", None)))
-        sources = [str(settings.source)] if settings.source and roots else []
-        if pin.is_file():
-            try:
-                roots += load_certificates(pin.read_bytes())
-            except ValueError as error:
-                print(f"{pin}: not a readable certificate ({error})", file=sys.stderr)
-                return EXIT_REFUSED
-            sources.append(str(pin))
-        source = " and ".join(sources)
+        try:
+            beside = roots_beside(database_path(getattr(args, "db", None)))
+        except TrustRootError as error:
+            print(error, file=sys.stderr)
+            return EXIT_REFUSED
+        roots, source = list(beside.certificates), " and ".join(beside.sources)
     report = verify_pdf(data, roots)
     if not report.readable:
         print(f"{args.file}: {'; '.join(report.problems)}", file=sys.stderr)

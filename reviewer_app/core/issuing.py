@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 
@@ -31,10 +32,10 @@ from reviewer_app.core.letters.compose import letter_language
 from reviewer_app.core.letters.errors import LetterRefused
 from reviewer_app.core.letters.keys import signer_for
 from reviewer_app.core.letters.request import Decider, LetterRequest
-from reviewer_app.core.letters.settings import LetterSettings
+from reviewer_app.core.letters.settings import LetterSettings, load_settings
 from reviewer_app.core.letters.sign import sign_letter
 from reviewer_app.core.letters.verify import VerifyReport, load_certificates, verify_pdf
-from reviewer_app.core.store.authority import organization_authority
+from reviewer_app.core.store.authority import organization_authority, pin_path
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.letters import (
     LetterBasis,
@@ -218,3 +219,32 @@ def verify_letter(pdf: bytes, roots: list[asn1_x509.Certificate]) -> VerifyRepor
     """The signature check of an issued letter (pyHanko; pure, so a window runs it on a worker
     thread)."""
     return verify_pdf(pdf, roots)
+
+
+class TrustRootError(ValueError):
+    """A trust-root file that is not a certificate (the message names it)."""
+
+
+@dataclass(frozen=True)
+class TrustRoots:
+    certificates: tuple[asn1_x509.Certificate, ...]
+    sources: tuple[str, ...]
+    """The files they came from, for "trust roots: N certificate(s) from ..."."""
+
+
+def roots_beside(database: Path) -> TrustRoots:
+    """The trust roots ``verify`` uses when none are given: the ``trust_roots`` of
+    ``letters.yaml`` and the organization CA pinned in ``organization-ca.pem``, both beside
+    the database (no database is opened: a letter is checked with files alone). An unreadable
+    pin is a :class:`TrustRootError` naming it."""
+    settings = load_settings(database)
+    roots = settings.trust_certificates()
+    sources = [str(settings.source)] if settings.source and roots else []
+    pin = pin_path(database)
+    if pin.is_file():
+        try:
+            roots += load_certificates(pin.read_bytes())
+        except ValueError as error:
+            raise TrustRootError(f"{pin}: not a readable certificate ({error})") from None
+        sources.append(str(pin))
+    return TrustRoots(tuple(roots), tuple(sources))

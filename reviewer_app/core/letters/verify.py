@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -173,3 +174,19 @@ def verify_pdf(data: bytes,
         entire_file=entire,
         problems=tuple(problems),
     )
+
+
+_LETTER_NUMBER = re.compile(r"\bLTR-\d+\b")
+
+
+def stated_letter_number(data: bytes) -> str | None:
+    """The letter number the file states in its document information (the keywords a letter
+    is rendered with end with it); None for a file that states none or cannot be read. Only
+    as trustworthy as the signature that covers it."""
+    try:
+        info = PdfFileReader(io.BytesIO(data), strict=False).trailer_view.get("/Info")
+        keywords = str(info.get_object().get("/Keywords", "")) if info is not None else ""
+    except Exception:  # a damaged file states nothing; verify_pdf reports the damage
+        return None
+    found = _LETTER_NUMBER.findall(keywords)
+    return found[-1] if found else None

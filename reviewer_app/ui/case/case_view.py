@@ -6,8 +6,9 @@ The window shows a snapshot here and reloads it when the case changes; this view
 Edit emits :attr:`CaseView.edit_requested` for the window to open the intake wizard; an older
 version opens read-only in a :class:`VersionDialog`, read on the database thread (a view of it
 is recorded). A decision is asked for in its dialog and recorded by the store, signed with the
-signed-in reviewer's key; its letter then opens in the letter window. Splitter and column
-layout are kept in the application settings.
+signed-in reviewer's key; its letter then opens in the letter window. The Export menu writes
+the case file or the FHIR answer (:mod:`.exports`). Splitter and column layout are kept in
+the application settings.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from reviewer_app.ui.case.audit_model import ACTION as AUDIT_ACTION
 from reviewer_app.ui.case.audit_model import ENTRY as AUDIT_ENTRY
 from reviewer_app.ui.case.audit_model import WHEN, WHO, AuditModel
 from reviewer_app.ui.case.decision_bar import SHORTCUTS as DECISION_SHORTCUTS
+from reviewer_app.ui.case.exports import CaseExports
 from reviewer_app.ui.case.history_models import (
     AFTER,
     BEFORE,
@@ -130,6 +132,8 @@ class CaseView(QWidget):
         bar.decision_requested.connect(self._on_decision_requested)
         bar.letter_requested.connect(self._on_letter_requested)
         bar.p2p_requested.connect(self._on_p2p_requested)
+        self.exports = CaseExports(self)
+        bar.export_requested.connect(self._on_export_requested)
         letters = self.ui.lettersPanel
         letters.open_requested.connect(self._on_letter_open_requested)
         letters.correct_requested.connect(self._on_letter_correct_requested)
@@ -374,6 +378,10 @@ class CaseView(QWidget):
         if letter is not None:
             self.letter_window().show_due(snapshot, letter.recipient, replaces=letter_id)
             self._raise_letter_window()
+
+    def _on_export_requested(self, kind: str) -> None:
+        if self._snapshot is not None and self._context is not None:
+            self.exports.start(self._context, self._snapshot, kind)
 
     def _on_p2p_requested(self) -> None:
         from reviewer_app.ui.case.deciding import record_talk

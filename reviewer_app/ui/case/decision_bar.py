@@ -1,5 +1,5 @@
 """The decision bar above the case's tabs: Approve, Refer…, Pend…, and for physicians Deny… and
-Partial approval…, then the letter and the peer-to-peer record.
+Partial approval…, then the letter, the Export menu and the peer-to-peer record.
 
 What the signed-in reviewer may not do is disabled, and its tooltip says why in the core's own
 words (:func:`reviewer_app.core.lifecycle.decision_problem`, the sentence the store refuses
@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QPushButton, QWidget
 
 from reviewer_app.core import lifecycle
+from reviewer_app.ui.case import exports
 from reviewer_app.ui.forms.ui_decision_bar import Ui_DecisionBar
 from reviewer_app.ui.signals import emit
 from reviewer_app.ui.widgets.tones import TEXT, TINT, Tone
@@ -91,6 +92,8 @@ class DecisionBar(QFrame):
     """A decision button or its shortcut: ``approve``, ``refer``, ``pend``, ``deny``,
     ``partial``."""
     letter_requested = Signal()
+    export_requested = Signal(str)
+    """An Export menu entry: ``case``, ``fhir`` or ``fhir-request``."""
     p2p_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -115,6 +118,15 @@ class DecisionBar(QFrame):
                 lambda _checked=False, decision=name: self._on_decision_clicked(decision))
         self.ui.letterButton.clicked.connect(self._on_letter_clicked)
         self.ui.p2pButton.clicked.connect(self._on_p2p_clicked)
+        self.export_menu = QMenu(self)
+        self.export_menu.setToolTipsVisible(True)
+        self.export_actions: dict[str, QAction] = {}
+        for kind in exports.KINDS:
+            action = self.export_menu.addAction(exports.LABELS[kind])
+            action.triggered.connect(
+                lambda _checked=False, chosen=kind: self._on_export_triggered(chosen))
+            self.export_actions[kind] = action
+        self.ui.exportButton.setMenu(self.export_menu)
         self._set_tone(Tone.NEUTRAL)
 
     def show_case(self, snapshot: CaseSnapshot, reviewer: UnlockedReviewer | None) -> None:
@@ -122,12 +134,22 @@ class DecisionBar(QFrame):
             self._enable(name, why_not(name, snapshot, reviewer))
         self._enable("letter", letter_problem(snapshot, reviewer))
         self._enable("p2p", p2p_problem(snapshot, reviewer))
+        for kind, action in self.export_actions.items():
+            problem = exports.export_problem(kind, snapshot)
+            action.setEnabled(problem is None)
+            action.setToolTip(problem or exports.TIPS[kind])
+            action.setStatusTip(problem or exports.TIPS[kind])
         self.ui.stateLabel.setText(self._state(snapshot, reviewer))
 
     def problem(self, name: str) -> str | None:
         """The tooltip of a disabled button (None when it is enabled)."""
         button = self.buttons[name]
         return None if button.isEnabled() else button.toolTip()
+
+    def export_problem(self, kind: str) -> str | None:
+        """The tooltip of a disabled Export entry (None when it is enabled)."""
+        action = self.export_actions[kind]
+        return None if action.isEnabled() else action.toolTip()
 
     def _enable(self, name: str, problem: str | None) -> None:
         button, action = self.buttons[name], self.actions[name]
@@ -170,6 +192,10 @@ class DecisionBar(QFrame):
 
     def _on_letter_clicked(self) -> None:
         emit(self.letter_requested)
+
+    def _on_export_triggered(self, kind: str) -> None:
+        if self.export_actions[kind].isEnabled():
+            emit(self.export_requested, kind)
 
     def _on_p2p_clicked(self) -> None:
         emit(self.p2p_requested)

@@ -68,6 +68,9 @@ class CaseSnapshot:
     """Name and credentials of every reviewer (for decisions, letters and talks)."""
     attachments: tuple[AttachmentRecord, ...] = ()
     """The case's attached documents, oldest first (without their bytes)."""
+    from_fhir: bool = False
+    """The case was imported from a FHIR request Bundle (kept as received, answerable in
+    FHIR)."""
 
     @property
     def latest_decision(self) -> Decision | None:
@@ -109,6 +112,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
     """Read case ``case_id`` for showing it, which the audit trail records as a view."""
     # sqlite-utils: loaded on the database thread, not at start-up
     from reviewer_app.core.store import attachments, audit, cases, history
+    from reviewer_app.core.store.fhir_requests import has_request
     from reviewer_app.core.store.letters import letters_for
     from reviewer_app.core.store.peer_to_peer import peer_to_peer_for
     from reviewer_app.core.store.records import list_reviewers
@@ -138,6 +142,7 @@ def load_snapshot(store: Store, case_id: int, *, by: int | None = None) -> CaseS
         talks=tuple(peer_to_peer_for(store, case_id)),
         reviewer_names={r.id: r.signature for r in list_reviewers(store)},
         attachments=tuple(attachments.attachments_for(store, case_id=case_id)),
+        from_fhir=has_request(store, case_id),
     )
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QPushButton, QSizePolicy, QWidget)
+    QPushButton, QSizePolicy, QToolButton, QWidget)
 
 class Ui_DecisionBar(object):
     def setupUi(self, DecisionBar):
@@ -77,6 +77,14 @@ class Ui_DecisionBar(object):
 
         self.barLayout.addWidget(self.letterButton)
 
+        self.exportButton = QToolButton(DecisionBar)
+        self.exportButton.setObjectName(u"exportButton")
+        self.exportButton.setStyleSheet(u"QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.exportButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.exportButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.barLayout.addWidget(self.exportButton)
+
         self.p2pButton = QPushButton(DecisionBar)
         self.p2pButton.setObjectName(u"p2pButton")
 
@@ -104,6 +112,10 @@ class Ui_DecisionBar(object):
         self.denyButton.setText(QCoreApplication.translate("DecisionBar", u"&Deny\u2026", None))
         self.partialButton.setText(QCoreApplication.translate("DecisionBar", u"Partia&l approval\u2026", None))
         self.letterButton.setText(QCoreApplication.translate("DecisionBar", u"Letter\u2026", None))
+        self.exportButton.setText(QCoreApplication.translate("DecisionBar", u"Export \u25be", None))
+#if QT_CONFIG(tooltip)
+        self.exportButton.setToolTip(QCoreApplication.translate("DecisionBar", u"Write the case file, the FHIR response or the FHIR request Bundle to a file", None))
+#endif // QT_CONFIG(tooltip)
         self.p2pButton.setText(QCoreApplication.translate("DecisionBar", u"Peer-to-peer\u2026", None))
     # retranslateUi
 

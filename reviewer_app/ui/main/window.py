@@ -79,6 +79,12 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(CLOCK_INTERVAL_MS)
         self.ui.actionOpen.triggered.connect(self._on_open_triggered)
         self.ui.actionQuit.triggered.connect(self.close)
+        from reviewer_app.ui.main.checks import WindowChecks
+
+        self.checks = WindowChecks(context, self)
+        """File › Verify a letter… and Tools › Check the audit trail."""
+        self.ui.actionVerifyLetter.triggered.connect(self.checks.verify_letter)
+        self.ui.actionCheckAudit.triggered.connect(self.checks.check_audit)
         self.ui.menuRecent.aboutToShow.connect(self._on_recent_menu_about_to_show)
         self._clock.timeout.connect(self._on_clock_timeout)
         context.changes.case_changed.connect(self._on_case_changed)
