@@ -112,8 +112,11 @@ def _work(store: Store, item: cases.Imported, rng: random.Random,
     step = rng.random()
     if step < 0.45:
         return
-    needed_by = (now + timedelta(days=rng.randint(1, 5))).date()
-    if step < 0.6 and needed_by <= deadlines.latest_needed_by(parse_utc(item.due_at)):
+    days = rng.randint(1, 5)
+    needed_by = (now + timedelta(days=days)).date()
+    # an urgent commercial request gives the claimant at least 48 hours (resources/pend-rules.yaml)
+    if step < 0.6 and days >= 2 and needed_by <= deadlines.latest_needed_by(
+            parse_utc(item.due_at)):
         decisions.decide(store, item.case_id, "pend", by=nurse, expected_version=2,
                          info_needed_by=needed_by, info_added=["The operative plan"])
     elif step < 0.75:

@@ -60,7 +60,7 @@ from reviewer_app.core.store.reviewers import add_reviewer  # noqa: E402
 from reviewer_app.core.trust.authority import create_authority  # noqa: E402
 from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 from reviewer_app.ui.app import create_application  # noqa: E402
-from reviewer_app.ui.case.case_view import AUDIT, HISTORY, OVERVIEW  # noqa: E402
+from reviewer_app.ui.case.case_view import ATTACHMENTS, AUDIT, HISTORY, OVERVIEW  # noqa: E402
 from reviewer_app.ui.context import AppContext  # noqa: E402
 from reviewer_app.ui.intake.wizard import IntakeWizard  # noqa: E402
 from reviewer_app.ui.main.window import MainWindow  # noqa: E402
@@ -255,6 +255,10 @@ def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
     dialog.resize(*SIZE)
     _save(dialog, "case-version-read-only")
     dialog.close()
+    _attach_documents(db, 1, nurse)
+    _open_stored(window, 1)
+    view.ui.tabs.setCurrentIndex(ATTACHMENTS)
+    _save(window, "case-attachments")
 
     _open_stored(window, 2)
     window.ui.caseView.ui.tabs.setCurrentIndex(OVERVIEW)
@@ -281,6 +285,75 @@ def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
     view.ui.tabs.setCurrentIndex(OVERVIEW)
     _save(window, "case-overview-dark")
     app.setPalette(light)
+
+
+def _report_pdf(title: str, text: str) -> bytes:
+    """A one-page PDF with a text layer, as a radiology system prints a report."""
+    import io
+    import textwrap
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=letter, invariant=1)
+    page.setFont("Helvetica-Bold", 12)
+    page.drawString(72, 720, title)
+    page.setFont("Helvetica", 10)
+    y = 696
+    for line in textwrap.wrap(text, 90):
+        page.drawString(72, y, line)
+        y -= 14
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def _attach_documents(db: Path, case_id: int, nurse: int) -> None:
+    """The request's MRI report (PDF) and a phone note (text) attached to the case, as the
+    nurse would from the Attachments tab."""
+    from reviewer_app.core.attachments import check_attachment
+    from reviewer_app.core.store import attachments
+
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    files = [
+        check_attachment(_report_pdf("MRI LUMBAR SPINE WITHOUT AND WITH CONTRAST",
+                                     seed["imaging"][0]["report_text"]), "MRI lumbar spine.pdf"),
+        check_attachment(b"Provider office called: the oncology note will follow by fax.\n",
+                         "phone note.txt"),
+    ]
+    with Store.open(db, clock=lambda: NOW + timedelta(minutes=50)) as store:
+        for file in files:
+            attachments.attach(store, file, case_id=case_id, by=nurse)
+
+
+def _report_suggestions(context: AppContext, seed: dict, window: MainWindow) -> None:
+    """The imaging page with the MRI's findings not yet entered and its report pasted: each
+    finding the report states proposed beside its field, the evidence tinted in the text."""
+    from reviewer_app.ui.intake.imaging import ImagingPage
+
+    bare = copy.deepcopy(seed)
+    report = bare["imaging"][0].pop("report_text")
+    bare["imaging"][0]["findings"] = {}
+    wizard = IntakeWizard(context, document=DraftDocument(bare), parent=window)
+    wizard.resize(*WIZARD_SIZE)
+    wizard.show()
+    page = wizard.page_of(ImagingPage)
+    wizard.go_to(page)
+    page.show_study(0)
+    page._templates["report_text"].text.setPlainText(report)
+    reading = page.suggestions
+    _wait_until(lambda: reading.state == "ready")
+    reading.suggest_button.click()
+    _wait_until(lambda: reading.fresh(0) is not None and reading.reading_now is None)
+    _settle()
+    _save(wizard, "intake-report-suggestions")
+    strip = reading.strips["retropulsion"]
+    page.scroll.ensureWidgetVisible(strip, 0, 200)
+    _settle()
+    _save(wizard, "intake-report-suggestions-fields")
+    wizard.setVisible(False)
+    wizard.deleteLater()
 
 
 def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
@@ -458,6 +531,7 @@ def main(argv: list[str]) -> int:
             box.close()
         _case_view_pictures(window, db, nurse.id)
         _intake_shots(context, seed, window)
+        _report_suggestions(context, seed, window)
         window.close()
         context.close()
         _queue_pictures(folder)

@@ -43,6 +43,50 @@ def team_database(path: Path) -> Path:
     return path
 
 
+FIRST_ADMIN = "orbit lantern meadow cobalt"
+"""The first run's administrator passphrase (strong enough for the estimator)."""
+FIRST_OWN = "quiet harbor violet engine"
+"""The first reviewer's own passphrase."""
+
+
+def type_into(edit, text: str) -> None:
+    edit.setFocus()
+    edit.clear() if hasattr(edit, "clear") else None
+    QTest.keyClicks(edit, text)
+
+
+def first_run_next(wizard) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    wizard.button(QWizard.WizardButton.NextButton).click()
+
+
+def fill_organization(wizard, admin: str = FIRST_ADMIN):
+    """The first run's organization page: Lakeside Health Plan, the administrator's passphrase."""
+    from reviewer_app.ui.signin.first_run import OrganizationPage
+
+    page = wizard.page_of(OrganizationPage)
+    type_into(page.ui.organizationEdit, "Lakeside Health Plan")
+    fields = page.ui.adminFields.ui
+    type_into(fields.passphraseEdit, admin)
+    type_into(fields.againEdit, admin)
+    return page
+
+
+def fill_profile(wizard, *, npi: str, passphrase: str = FIRST_OWN):
+    """The first run's profile page: Pat Lee, RN (a nurse, the role first offered)."""
+    from reviewer_app.ui.signin.first_run import ProfilePage
+
+    page = wizard.page_of(ProfilePage)
+    ui = page.form.ui
+    type_into(ui.nameEdit, "Pat Lee")
+    type_into(ui.credentialsEdit, "RN")
+    type_into(ui.npiEdit, npi)
+    type_into(ui.passphraseFields.ui.passphraseEdit, passphrase)
+    type_into(ui.passphraseFields.ui.againEdit, passphrase)
+    return page
+
+
 def gated(qtbot, context, *, idle_ms: int | None = None):
     """The main window with its session gate, shown, as ``ui/app.py`` starts it (the gate's
     ``start`` is the caller's)."""

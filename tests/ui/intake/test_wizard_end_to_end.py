@@ -262,32 +262,18 @@ def test_the_motivating_case_through_the_wizard(qtbot, window, ui_context, seed_
     assert audit_actions(ui_context.database_path, shown.case_id)[:2] == ["create", "evaluate"]
 
 
-def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approval_letter(
-        qtbot, tmp_path, qapp, monkeypatch, capsys):
-    """Signed in as Dana Whitfield, RN (her key open, as sign-in leaves it): the seed entered
-    through the wizard, approved in the case view, and the member's letter previewed, signed
-    with her key and verified against the organization CA; `audit verify` then finds the
-    decision signed by her key."""
+def wizard_to_verified_letter(qtbot, window, steps: Nurse, monkeypatch, capsys,
+                              database, signer: str, key_id: int | None = None) -> None:
+    """From File > New case (Ctrl+N) through the wizard to the case view, Approve, and the
+    member's letter previewed, signed with the signed-in reviewer's key and verified against
+    the organization CA; `audit verify` then finds the decision signed."""
     import json
 
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
-    from storekit import add_signer, cli
-    from support.uikit import as_signed_in, make_context
+    from storekit import cli
 
     from reviewer_app.ui.case import decision_dialogs as dialogs
-    from reviewer_app.ui.main.window import MainWindow
 
-    with reading(tmp_path / "cases.sqlite3", create=True) as store:
-        nurse = add_signer(store, "Dana Whitfield", "RN", "nurse")
-    base = make_context(tmp_path)
-    context = as_signed_in(base, nurse)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    assert QTest.qWaitForWindowActive(window)
-
-    steps = Nurse()
     steps.key(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, kind="shortcuts")
     wizard = window.intake.wizard
     assert QTest.qWaitForWindowActive(wizard)
@@ -306,7 +292,7 @@ def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approva
 
     def approve(cls, parent, snapshot, reviewer):
         dialog = cls(snapshot, reviewer, parent)
-        assert "Dana Whitfield, RN" in dialog.ui.signatureLabel.text()
+        assert signer in dialog.ui.signatureLabel.text()
         dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert dialog.result() == QDialog.DialogCode.Accepted
         return dialogs.DecisionRequest("approve")
@@ -319,18 +305,77 @@ def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approva
     with qtbot.waitSignal(letters.verified, timeout=WAIT_MS) as verified:
         steps.click(letters.ui.signButton)
     report = verified.args[0]
-    assert report.ok and report.signer == "Dana Whitfield, RN", report.lines()
+    assert report.ok and report.signer == signer, report.lines()
     case_id = window.opened_case().case_id
-    with reading(tmp_path / "cases.sqlite3") as store:
+    with reading(database) as store:
         row = cases.case_row(store, case_id)
         assert row["status"] == "letter_issued"
         [decision] = cases.decisions_for(store, case_id)
-        assert (decision.decision, decision.key_id) == ("approve", nurse.key_id)
-    code, out, _ = cli(capsys, "--db", str(tmp_path / "cases.sqlite3"), "audit", "verify",
-                       "--json")
+        assert decision.decision == "approve"
+        if key_id is not None:
+            assert decision.key_id == key_id
+    code, out, _ = cli(capsys, "--db", str(database), "audit", "verify", "--json")
     checked = json.loads(out)
     assert code == 0 and checked["ok"] and checked["signed_decisions"] == 1
+    letters.close()
+
+
+def test_the_motivating_case_from_sign_in_through_the_wizard_to_a_signed_approval_letter(
+        qtbot, tmp_path, qapp, monkeypatch, capsys):
+    """Signed in as Dana Whitfield, RN (her key open, as sign-in leaves it)."""
+    from storekit import add_signer
+    from support.uikit import as_signed_in, make_context
+
+    from reviewer_app.ui.main.window import MainWindow
+
+    with reading(tmp_path / "cases.sqlite3", create=True) as store:
+        nurse = add_signer(store, "Dana Whitfield", "RN", "nurse")
+    base = make_context(tmp_path)
+    context = as_signed_in(base, nurse)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    steps = Nurse()
+    wizard_to_verified_letter(qtbot, window, steps, monkeypatch, capsys,
+                              tmp_path / "cases.sqlite3", "Dana Whitfield, RN", nurse.key_id)
     with capsys.disabled():
         print(f"\nsign-in to signed approval letter: {steps.summary()}")
-    letters.close()
     base.close()
+
+
+def test_the_motivating_case_from_the_first_run_to_a_verified_approval_letter(
+        qtbot, tmp_path, qapp, monkeypatch, capsys):
+    """A new user's whole review on a new database, as `make run` starts it: the first run
+    makes the organization (its CA behind the administrator's passphrase), Pat Lee's nurse
+    profile and the letterhead, and signs her in; she enters the seed through the wizard,
+    approves it and signs the member's letter, which verifies."""
+    from sessionkit import fill_organization, fill_profile, first_run_next, gated, wait_for_window
+    from support.uikit import make_context
+
+    from reviewer_app.ui.signin.first_run import FirstRunWizard
+
+    context = make_context(tmp_path)
+    window, gate = gated(qtbot, context)
+    gate.start()
+    first = wait_for_window(qtbot, FirstRunWizard)
+    assert gate.locked, "nothing shows before someone signs in"
+    fill_organization(first)
+    first_run_next(first)
+    fill_profile(first, npi="")
+    first_run_next(first)
+    first_run_next(first)  # the letterhead, as shipped
+    with qtbot.waitSignal(first.finished, timeout=WAIT_MS):
+        first.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not gate.locked, timeout=WAIT_MS)
+    assert context.session.current.signature == "Pat Lee, RN"
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    steps = Nurse()
+    wizard_to_verified_letter(qtbot, window, steps, monkeypatch, capsys,
+                              context.database_path, "Pat Lee, RN")
+    with capsys.disabled():
+        print(f"\nfirst run to signed approval letter: {steps.summary()} (after the first "
+              "run's pages)")
+    context.close()

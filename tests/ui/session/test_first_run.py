@@ -10,9 +10,22 @@ from pathlib import Path
 
 import pytest
 from pkikit import organization_pkcs12
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
-from sessionkit import gated, readable, wait_for_window
+from sessionkit import (
+    FIRST_ADMIN as ADMIN,
+)
+from sessionkit import (
+    FIRST_OWN as OWN,
+)
+from sessionkit import (
+    fill_organization,
+    fill_profile,
+    gated,
+    readable,
+    type_into,
+    wait_for_window,
+)
+from sessionkit import first_run_next as next_page
 from support.uikit import WAIT_MS, make_context, reading
 
 from reviewer_app.core.letters.settings import load_settings
@@ -23,42 +36,7 @@ from reviewer_app.ui.signin import first_run
 from reviewer_app.ui.signin.first_run import (
     FirstRunWizard,
     LetterheadPage,
-    OrganizationPage,
-    ProfilePage,
 )
-
-ADMIN = "orbit lantern meadow cobalt"
-OWN = "quiet harbor violet engine"
-
-
-def type_into(edit, text: str) -> None:
-    edit.setFocus()
-    edit.clear() if hasattr(edit, "clear") else None
-    QTest.keyClicks(edit, text)
-
-
-def next_page(wizard: FirstRunWizard) -> None:
-    wizard.button(QWizard.WizardButton.NextButton).click()
-
-
-def fill_organization(wizard: FirstRunWizard, admin: str = ADMIN) -> OrganizationPage:
-    page = wizard.page_of(OrganizationPage)
-    type_into(page.ui.organizationEdit, "Lakeside Health Plan")
-    fields = page.ui.adminFields.ui
-    type_into(fields.passphraseEdit, admin)
-    type_into(fields.againEdit, admin)
-    return page
-
-
-def fill_profile(wizard: FirstRunWizard, *, npi: str, passphrase: str = OWN) -> ProfilePage:
-    page = wizard.page_of(ProfilePage)
-    ui = page.form.ui
-    type_into(ui.nameEdit, "Pat Lee")
-    type_into(ui.credentialsEdit, "RN")
-    type_into(ui.npiEdit, npi)
-    type_into(ui.passphraseFields.ui.passphraseEdit, passphrase)
-    type_into(ui.passphraseFields.ui.againEdit, passphrase)
-    return page
 
 
 def test_the_first_run_makes_the_organization_and_signs_its_first_reviewer_in(
