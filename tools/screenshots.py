@@ -287,7 +287,7 @@ def _case_view_pictures(window: MainWindow, db: Path, nurse: int) -> None:
     app.setPalette(light)
 
 
-def _report_pdf(title: str, text: str) -> bytes:
+def report_pdf(title: str, text: str) -> bytes:
     """A one-page PDF with a text layer, as a radiology system prints a report."""
     import io
     import textwrap
@@ -317,7 +317,7 @@ def _attach_documents(db: Path, case_id: int, nurse: int) -> None:
 
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     files = [
-        check_attachment(_report_pdf("MRI LUMBAR SPINE WITHOUT AND WITH CONTRAST",
+        check_attachment(report_pdf("MRI LUMBAR SPINE WITHOUT AND WITH CONTRAST",
                                      seed["imaging"][0]["report_text"]), "MRI lumbar spine.pdf"),
         check_attachment(b"Provider office called: the oncology note will follow by fax.\n",
                          "phone note.txt"),

@@ -274,10 +274,38 @@ def pictures(folder: Path) -> None:
     _wait_until(lambda: all(panel.report(x.letter_id) is not None
                             for x in view.snapshot().letters))
     _save(window, "case-letters")
+    _attachment_viewer(window, db, nurse.id)
     _export_menu(window)
     _checks(window, folder)
     window.close()
     base.close()
+
+
+def _attachment_viewer(window: MainWindow, db: Path, nurse: int) -> None:
+    """The request's MRI report attached to case 1 and opened in the built-in viewer (QtPdf),
+    over the case's Attachments tab."""
+    from screenshots import report_pdf
+
+    from reviewer_app.core.attachments import check_attachment
+    from reviewer_app.core.store import attachments
+    from reviewer_app.ui.attachments.viewer import AttachmentViewer
+    from reviewer_app.ui.case.case_view import ATTACHMENTS
+
+    report = json.loads(SEED.read_text(encoding="utf-8"))["imaging"][0]["report_text"]
+    file = check_attachment(report_pdf("MRI LUMBAR SPINE WITHOUT AND WITH CONTRAST", report),
+                            "MRI lumbar spine.pdf")
+    with Store.open(db, clock=lambda: NOW + timedelta(minutes=50)) as store:
+        record = attachments.attach(store, file, case_id=1, by=nurse)
+        opened = attachments.read_attachment(store, record.id, by=nurse)
+    _refresh(window, 1, lambda case: len(case.attachments) == 1)
+    window.ui.caseView.ui.tabs.setCurrentIndex(ATTACHMENTS)
+    _settle()
+    _save(window, "case-attachments-listed")
+    viewer = AttachmentViewer.open(window, opened)
+    viewer.resize(760, 700)
+    _settle()
+    _save(viewer, "attachment-viewer")
+    viewer.close()
 
 
 def _export_menu(window: MainWindow) -> None:

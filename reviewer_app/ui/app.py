@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from reviewer_app.ui.collector import collect_on_gui_thread
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.display import missing_display
 
@@ -28,6 +29,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setStyle("Fusion")
+    collect_on_gui_thread(app)
     font = app.font()
     if font.pointSizeF() < BASE_POINT_SIZE:
         font = QFont(font)

@@ -16,6 +16,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(*QT_NOISE))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def collector_on_gui_thread(qapp):
+    """As ``create_application`` does: Python's cyclic collector runs on the GUI thread only,
+    so a window's object is never freed on the database thread (ui/collector.py)."""
+    from reviewer_app.ui.collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
 @pytest.fixture
 def ui_context(tmp_path, qapp):
     """An application context with throw-away settings and database, and a fixed clock."""
