@@ -356,6 +356,30 @@ def _report_suggestions(context: AppContext, seed: dict, window: MainWindow) -> 
     wizard.deleteLater()
 
 
+def _fhir_request_shots(context: AppContext, window: MainWindow) -> None:
+    """A request read from a PAS Bundle shaped like the reference implementation's (SNOMED CT
+    and ICD-9-CM diagnoses, a short NPI, a DTR questionnaire): the request page shows what it
+    sent beyond its fields, the diagnoses page what is left to code."""
+    from reviewer_app.core.fhir.importing import read_request_bytes
+    from reviewer_app.ui.intake.pages import DiagnosesPage, RequestPage
+
+    path = ROOT / "tests" / "data" / "fhir" / "ri-shaped-request.json"
+    read = read_request_bytes(path.read_bytes(), path.name, now=NOW)
+    wizard = IntakeWizard(context, document=DraftDocument(read.mapped.document), parent=window)
+    wizard.resize(*WIZARD_SIZE)
+    wizard.show()
+    for page_type, name in ((RequestPage, "intake-fhir-request"),
+                            (DiagnosesPage, "intake-fhir-diagnoses")):
+        page = wizard.page_of(page_type)
+        wizard.go_to(page)
+        if page_type is RequestPage:
+            page.scroll.ensureWidgetVisible(page.fhir, 0, 0)
+        _settle()
+        _save(wizard, name)
+    wizard.setVisible(False)
+    wizard.deleteLater()
+
+
 def _intake_shots(context: AppContext, seed: dict, window: MainWindow) -> None:
     wizard = IntakeWizard(context, document=DraftDocument(seed), parent=window)
     wizard.resize(*WIZARD_SIZE)
@@ -532,6 +556,7 @@ def main(argv: list[str]) -> int:
         _case_view_pictures(window, db, nurse.id)
         _intake_shots(context, seed, window)
         _report_suggestions(context, seed, window)
+        _fhir_request_shots(context, window)
         window.close()
         context.close()
         _queue_pictures(folder)

@@ -14,11 +14,13 @@ from reviewer_app.core.codes import icd10, procedure_list
 from reviewer_app.core.criteria.inputs import Facts, conservative_care, weeks_of
 from reviewer_app.core.criteria.scores import RADIOSENSITIVITY_BY_PRIMARY_SITE, tokuhashi
 from reviewer_app.core.errors import pydantic_problems
+from reviewer_app.core.intake.document import DraftDocument
 from reviewer_app.core.intake.evaluation import DraftEvaluation
 from reviewer_app.core.intake.schema import FieldKind
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.code_lists import CodeListEditor
 from reviewer_app.ui.intake.completers import icd10_options, procedure_options
+from reviewer_app.ui.intake.fhir_request import FhirRequestBox, UncodedDiagnoses, fhir_record
 from reviewer_app.ui.intake.fields import ChoiceField, NotesField, TextField
 from reviewer_app.ui.intake.page import IntakePage
 from reviewer_app.ui.intake.treatments import TreatmentsEditor
@@ -74,9 +76,15 @@ class RequestPage(IntakePage):
         for path in ("service.levels", "service.setting", "service.planned_date"):
             self.add(form, path)
         grid.addWidget(service, 1, 0, 1, 3)
+        self.fhir = FhirRequestBox(content)
+        grid.addWidget(self.fhir, 2, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
+
+    def load(self, document: DraftDocument) -> None:
+        super().load(document)
+        self.fhir.show_record(fhir_record(document))
 
     def show_evaluation(self, evaluation: DraftEvaluation) -> None:
         super().show_evaluation(evaluation)
@@ -166,8 +174,14 @@ class DiagnosesPage(IntakePage):
             placeholder="Type a code (C79.51) or words (secondary malignant bone)",
             parent=content)
         self.add(form, "diagnoses", self.editor)
+        self.uncoded = UncodedDiagnoses(box)
+        form.addRow(self.uncoded)
         layout.addWidget(box)
         layout.addStretch(1)
+
+    def load(self, document: DraftDocument) -> None:
+        super().load(document)
+        self.uncoded.show_record(fhir_record(document))
 
     def show_evaluation(self, evaluation: DraftEvaluation) -> None:
         super().show_evaluation(evaluation)
