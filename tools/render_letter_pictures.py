@@ -6,7 +6,8 @@ The letters are the worked examples built from the motivating case
 (``reviewer_app.core.letters.examples``), signed with a throw-away key made for the run. Also
 renders the last page of the adverse member letter, where the printed signature block and the
 visible digital signature sit side by side, the Spanish adverse member letter's first page, and
-the first page of a Medicare Advantage adverse member letter (the CMS standard notice).
+the first page of a Medicare Advantage adverse member letter (the CMS standard notice) and the
+first page of the adverse member letter's language-assistance taglines.
 Needs poppler's ``pdftoppm``.
 """
 
@@ -51,6 +52,22 @@ def _medicare_notice(key, tmp: Path) -> None:
     print(target.relative_to(ROOT))
 
 
+def _tagline_page(key, tmp: Path) -> None:
+    """The first page of the adverse member letter's language-assistance taglines (the
+    multi-language insert of 42 CFR 422.2267(e)(31) / 45 CFR 92.11)."""
+    rendered = render_letter(request_for("adverse", "member"))
+    pdf = tmp / "adverse-member-taglines.pdf"
+    pdf.write_bytes(sign_letter(rendered, key))
+    for page in range(1, rendered.pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        if "Help in your language" in text:
+            target = OUT / "adverse-member-taglines.png"
+            _png(pdf, page, target)
+            print(target.relative_to(ROOT))
+            return
+
+
 def main() -> int:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
@@ -76,6 +93,7 @@ def main() -> int:
             _png(pdf, page, target)
             print(target.relative_to(ROOT))
         _medicare_notice(key, Path(tmp))
+        _tagline_page(key, Path(tmp))
     return 0
 
 

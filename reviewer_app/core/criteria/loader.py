@@ -20,6 +20,7 @@ from reviewer_app.core.criteria.logic import NEGATIVE_OPERATORS, LogicError, Nod
 from reviewer_app.core.criteria.model import _CODE, CriteriaSet, CriteriaSetSpec
 from reviewer_app.core.criteria.narrative import VARIABLES
 from reviewer_app.core.errors import InputError, Problem, pydantic_problems
+from reviewer_app.core.languages import letter_languages
 from reviewer_app.core.yaml_files import parse_yaml
 
 
@@ -91,6 +92,18 @@ def _history_problems(spec: CriteriaSetSpec) -> list[Problem]:
     return problems
 
 
+def _title_problems(spec: CriteriaSetSpec) -> list[Problem]:
+    """A title for every member-letter language but English, and none for a language the
+    letters do not ship."""
+    shipped = set(letter_languages()) - {"en"}
+    problems = [Problem(f"titles.{lang}", "not a member-letter language (shipped: "
+                        + ", ".join(sorted(shipped)) + ")")
+                for lang in spec.titles if lang not in shipped]
+    problems += [Problem("titles", f"the title in '{lang}' is missing")
+                 for lang in sorted(shipped) if not spec.titles.get(lang, "").strip()]
+    return problems
+
+
 def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
     problems: list[Problem] = _history_problems(spec)
     defined = [r.id for r in spec.references]
@@ -119,6 +132,7 @@ def _semantic_problems(spec: CriteriaSetSpec) -> list[Problem]:
         alternative._node, logic_problems = _compiled(alternative.when, f"{where}.when")
         problems += logic_problems
         problems += _template_problems(alternative.text, f"{where}.text")
+    problems += _title_problems(spec)
     for index, rule in enumerate(spec.selection):
         for code in rule.procedures:
             if not _CODE.match(code):

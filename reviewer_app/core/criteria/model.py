@@ -87,6 +87,9 @@ class CriteriaSetSpec(Data):
     format: Literal["ur-criteria/1"]
     id: str = Field(pattern=_ID)
     title: str = Field(min_length=5)
+    titles: dict[str, str] = {}
+    """The title in each member-letter language other than English, by language code (member
+    letters name the rules they applied in the member's language; issue 12)."""
     version: str = Field(min_length=1)
     effective: date
     summary: str = Field(min_length=10)
@@ -120,6 +123,10 @@ class CriteriaSet:
     @property
     def title(self) -> str:
         return self.spec.title
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language``; English when that is the language asked for."""
+        return self.spec.title if language == "en" else self.spec.titles[language]
 
     @property
     def criteria(self) -> list[CriterionSpec]:

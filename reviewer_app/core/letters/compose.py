@@ -37,7 +37,6 @@ from reviewer_app.core.letters.content import (
     LanguageContent,
     Rights,
     content,
-    member_language,
     service_words,
 )
 from reviewer_app.core.letters.letterhead import Letterhead
@@ -55,9 +54,7 @@ _OUTCOME_LINE = "Outcome:"
 
 def letter_language(request: LetterRequest) -> str:
     """Member letters in the member's language when shipped; provider letters in English."""
-    if request.recipient == "provider":
-        return "en"
-    return member_language(request.case.member.language)
+    return request.language
 
 
 def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -> dict[str, str]:
@@ -110,7 +107,7 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "valid_from": dates.format_date(request.date),
         "valid_to": dates.format_date(request.valid_until),
         "validity_days": str(request.validity_days),
-        "criteria_title": library_set.title if library_set else "",
+        "criteria_title": library_set.title_in(c.language) if library_set else "",
         "criteria_id": criteria.id if criteria else "",
         "criteria_version": criteria.version if criteria else "",
         "appeal_days": str(appeal_days),
@@ -215,11 +212,17 @@ class _Composer:
             self.para(levels_sentence)
 
     def describe(self, code: str) -> str:
-        """English letters print the plain description of the code; other languages print
-        the kind of care in their own words (the descriptions are written in English)."""
-        entry = procedure_list.procedure(code)
-        if self.c.language == "en" and entry is not None:
-            return entry.description
+        """Member letters print the plain description of the code in the letter's language
+        (``procedures`` of the wording file); provider letters the technical one
+        (``resources/codes/procedures.yaml``). A code in neither reads as the kind of care."""
+        if self.request.recipient == "member":
+            plain = self.c.procedures.get(code.strip().upper())
+            if plain:
+                return plain
+        else:
+            entry = procedure_list.procedure(code)
+            if entry is not None:
+                return entry.description
         words = service_words(self.c.words, code)
         return words[0].upper() + words[1:]
 

@@ -190,6 +190,11 @@ class Signature(Data):
     meaning: str
     caption: str
     meanings: Meanings
+    stamp: str
+    """The first line of the visible digital signature's stamp ("Digitally signed by"), above
+    the signer's name and the time (:mod:`.sign`)."""
+    reasons: Meanings
+    """The signature's /Reason, which PDF readers show in their signature panel."""
 
 
 class Rights(Data):
@@ -413,6 +418,12 @@ class LanguageContent(Data):
     taglines_heading: str
     member: MemberLetters
     provider: ProviderLetters | None = None
+    procedures: dict[str, str]
+    """A plain description of every procedure code of ``resources/codes/procedures.yaml``,
+    for member letters' code tables; provider letters print the technical description."""
+    stop_words: list[str] = Field(min_length=20)
+    """Short words that mark a text as written in this language, for
+    :func:`reviewer_app.core.letters.language_check.foreign_language`."""
     reasons: dict[str, dict[str, Reason]]
     inputs: dict[str, str] | None = None
     """This language's labels of the input paths, every entry of ``resources/labels/inputs.yaml``
@@ -489,9 +500,30 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
     return problems
 
 
+def _procedure_problems(content: LanguageContent) -> list[Problem]:
+    """A plain description for every listed code, for no other code, and no two alike (issue
+    12: four different codes must not read the same)."""
+    listed = {entry.code for entry in procedure_list.procedures()}
+    given = content.procedures
+    problems = [Problem(f"procedures.{code}", "not a code of resources/codes/procedures.yaml")
+                for code in given if code not in listed]
+    problems += [Problem(f"procedures.{code}", "the plain description is missing")
+                 for code in sorted(listed - set(given))]
+    seen: dict[str, str] = {}
+    for code, text in given.items():
+        folded = " ".join(text.lower().split())
+        if folded in seen:
+            problems.append(Problem(f"procedures.{code}",
+                                    f"reads the same as code {seen[folded]}"))
+        seen.setdefault(folded, code)
+    problems += [Problem("stop_words", f"'{word}' is not one lower-case word")
+                 for word in content.stop_words if not word.isalpha() or word != word.lower()]
+    return problems
+
+
 def _coverage_problems(content: LanguageContent) -> list[Problem]:
     """Every criterion of the library needs member wording, and only those may have it."""
-    problems = []
+    problems = _procedure_problems(content)
     library = default_library()
     for set_id, entries in content.reasons.items():
         criteria_set = library.by_id.get(set_id)

@@ -2,7 +2,9 @@
 
 DejaVu Sans (Bitstream Vera licence: embedding and redistribution allowed) sets every letter;
 Droid Sans Fallback (Apache 2.0) is used only for text DejaVu has no glyphs for, which is the
-Chinese language-assistance tagline of 45 CFR 147.136(e). reportlab embeds a subset of each
+Chinese, Japanese and Korean language-assistance taglines (45 CFR 92.11; 42 CFR
+422.2267(e)(31)). Scripts that need shaping (Arabic, Devanagari) cannot be set at all
+(:data:`SHAPED_SCRIPTS`). reportlab embeds a subset of each
 font holding only the glyphs a letter uses. Registering the fallback reads a 3.4 MB file
 (about 0.1 s), so it happens on first use, not on import.
 """
@@ -50,6 +52,31 @@ def _register_family() -> None:
 def register() -> None:
     """Register the letter faces with reportlab (idempotent, thread-safe)."""
     _font(REGULAR)
+
+
+SHAPED_SCRIPTS = (
+    ("Hebrew", 0x0590, 0x05FF),
+    ("Arabic", 0x0600, 0x08FF),
+    ("Indic (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil and others)", 0x0900, 0x0DFF),
+    ("Thai and Lao", 0x0E00, 0x0EFF),
+    ("Myanmar", 0x1000, 0x109F),
+    ("Khmer", 0x1780, 0x17FF),
+    ("Arabic presentation forms", 0xFB50, 0xFDFF),
+    ("Arabic presentation forms", 0xFE70, 0xFEFF),
+)
+"""Scripts reportlab cannot set: it draws one glyph per character, left to right, and shapes
+nothing (its optional HarfBuzz support needs ``uharfbuzz``, which is not installed). Arabic
+then prints as unjoined letters in reverse order and an Indic script without its conjuncts, so
+text in these scripts is refused rather than printed wrong."""
+
+
+def unshaped_script(text: str) -> str | None:
+    """The first script of :data:`SHAPED_SCRIPTS` that ``text`` uses, or None."""
+    for char in text:
+        for name, low, high in SHAPED_SCRIPTS:
+            if low <= ord(char) <= high:
+                return name
+    return None
 
 
 def missing_glyphs(text: str, name: str = REGULAR) -> list[str]:

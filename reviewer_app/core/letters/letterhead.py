@@ -39,6 +39,16 @@ class Tagline(_Data):
     """The primary language subtag; the tagline is left out of letters in that language."""
     text: str = Field(min_length=5)
     """One sentence in that language, with ``{phone}`` and ``{tty}`` filled from here."""
+    fallback: str | None = None
+    """Printed instead of ``text`` while the letters cannot set its script
+    (:func:`~.fonts.unshaped_script`): a line naming the language and the number."""
+
+    @property
+    def printed(self) -> str:
+        """The line letters print: ``text``, or ``fallback`` when ``text`` cannot be set."""
+        if self.fallback and fonts.unshaped_script(self.text):
+            return self.fallback
+        return self.text
 
 
 class Appeals(_Data):
@@ -80,7 +90,7 @@ class Letterhead(_Data):
 
     def tagline_texts(self, letter_language: str) -> list[str]:
         """The taglines a letter in ``letter_language`` prints, filled in."""
-        return [t.text.format(phone=self.phone, tty=self.tty)
+        return [t.printed.format(phone=self.phone, tty=self.tty)
                 for t in self.taglines if t.language != letter_language]
 
 
@@ -130,16 +140,26 @@ def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
             problems.append(Problem("logo", f"no such file: {logo}"))
         letterhead = letterhead.model_copy(update={"logo": logo})
     for index, tagline in enumerate(letterhead.taglines):
-        key = f"taglines[{index}].text"
-        names = {n for _, n, _, _ in Formatter().parse(tagline.text) if n is not None}
-        if names - TAGLINE_SLOTS:
-            problems.append(Problem(key, f"unknown slot {{{sorted(names - TAGLINE_SLOTS)[0]}}};"
-                                    " allowed: {phone}, {tty}"))
-            continue
-        try:
-            fonts.font_runs(tagline.text)
-        except ValueError as error:
-            problems.append(Problem(key, str(error)))
+        for field in ("text", "fallback"):
+            line = getattr(tagline, field)
+            if line is None:
+                continue
+            key = f"taglines[{index}].{field}"
+            names = {n for _, n, _, _ in Formatter().parse(line) if n is not None}
+            if names - TAGLINE_SLOTS:
+                problems.append(Problem(key, f"unknown slot {{{sorted(names - TAGLINE_SLOTS)[0]}}};"
+                                        " allowed: {phone}, {tty}"))
+                continue
+            if field == "text" and tagline.fallback and fonts.unshaped_script(line):
+                continue
+            try:
+                fonts.font_runs(line)
+            except ValueError as error:
+                problems.append(Problem(key, str(error)))
+                continue
+            if script := fonts.unshaped_script(line):
+                problems.append(Problem(key, f"the letters cannot set {script} script (it "
+                                        "needs shaping); give a fallback line to print instead"))
     for key, text in (("organization", letterhead.organization), *(
         (f"address[{i}]", line) for i, line in enumerate(letterhead.address)
     )):

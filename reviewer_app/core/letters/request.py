@@ -8,7 +8,8 @@ a request that does not meet criteria, a denial whose reason is only "does not m
 (auditors reject it), approved codes that do not fit the decision. What only a letter needs is
 checked here: an authorization number and a validity period for an approval, a pend that has
 something to ask for (the outcome rule's :func:`~reviewer_app.core.criteria.outcome.asks`) by a
-date after the decision.
+date after the decision, and that what the reviewer typed for the member is in the member's
+language (:mod:`.language_check`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from reviewer_app.core import lifecycle
 from reviewer_app.core.case import Case
 from reviewer_app.core.criteria.outcome import PEND_MISSING_INFORMATION, asks
 from reviewer_app.core.determination import Determination
+from reviewer_app.core.languages import language_name, member_letter_language
 from reviewer_app.core.letters.errors import LetterRefused
+from reviewer_app.core.letters.language_check import foreign_language
 from reviewer_app.core.pend_timeline import PendRefused, PendTimeline, pend_timeline
 
 LetterType = Literal["approval", "partial", "adverse", "pend"]
@@ -106,6 +109,7 @@ class LetterRequest:
         if self.decided_at < self.case.received_at:
             raise LetterRefused("the decision time is before the request was received")
         getattr(self, f"_check_{self.letter_type}")()
+        self._check_language()
 
     @property
     def date(self) -> dt.date:
@@ -180,6 +184,30 @@ class LetterRequest:
     def valid_until(self) -> dt.date:
         """The last day of an approval: ``validity_days`` counted from the letter date."""
         return self.date + dt.timedelta(days=self.validity_days - 1)
+
+    @property
+    def language(self) -> str:
+        """The letter's language: the member's when shipped, English for the provider."""
+        if self.recipient == "provider":
+            return "en"
+        return member_letter_language(self.case.member.language)
+
+    def _check_language(self) -> None:
+        """What the reviewer typed for the member must be in the member's language (issue 12:
+        a letter that would print an English reason to a Spanish-speaking member is refused):
+        the reason and each item she adds to a request for information."""
+        language = self.language
+        if language == "en":
+            return
+        typed = [("the reason for the member", self.reason_text)]
+        typed += [(f"the requested item '{' '.join(text.split())[:60]}'", text)
+                  for text in self.info_added]
+        for what, text in typed:
+            found = foreign_language(text, language)
+            if found:
+                raise LetterRefused(
+                    f"{what} reads as {language_name(found)}, but this member's letters are in "
+                    f"{language_name(language)}: write it in {language_name(language)}")
 
     def _check_authorization(self) -> None:
         if not (self.authorization_number or "").strip():

@@ -15,26 +15,28 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
+from reviewer_app.core.letters.content import content
 from reviewer_app.core.letters.keys import UnlockedKey
 from reviewer_app.core.letters.layout import RenderedLetter, SignatureBox
 
 FIELD_NAME = "ReviewerSignature"
-_STAMP = TextStampStyle(
-    stamp_text="Digitally signed by\n%(signer)s\n%(ts)s",
-    timestamp_format="%Y-%m-%d %H:%M:%S %Z",
-    background=None,
-    border_width=1,
-)
-_REASONS = {
-    "approval": "Approval of a prior authorization request",
-    "partial": "Partial approval of a prior authorization request",
-    "adverse": "Adverse determination on a prior authorization request",
-    "pend": "Request for additional information",
-}
+
+
+def stamp_style(words: str) -> TextStampStyle:
+    """The visible stamp: ``words`` ("Digitally signed by", in the letter's language), the
+    signer and the time. pyHanko sets it in Courier, a standard font with the Latin-1
+    letters, so the words must stay within Latin-1."""
+    return TextStampStyle(
+        stamp_text=f"{words}\n%(signer)s\n%(ts)s",
+        timestamp_format="%Y-%m-%d %H:%M:%S %Z",
+        background=None,
+        border_width=1,
+    )
 
 
 def sign_pdf(pdf: bytes, key: UnlockedKey, place: SignatureBox, *, reason: str | None = None,
-             location: str | None = None, contact: str | None = None) -> bytes:
+             location: str | None = None, contact: str | None = None,
+             stamp_words: str = "Digitally signed by") -> bytes:
     """``pdf`` signed with ``key`` in a new visible field at ``place``."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     fields.append_signature_field(
@@ -49,7 +51,7 @@ def sign_pdf(pdf: bytes, key: UnlockedKey, place: SignatureBox, *, reason: str |
         contact_info=contact,
         name=key.subject or None,
     )
-    signer = signers.PdfSigner(meta, signer=key.signer, stamp_style=_STAMP)
+    signer = signers.PdfSigner(meta, signer=key.signer, stamp_style=stamp_style(stamp_words))
     return signer.sign_pdf(writer, bytes_reserved=_reserve(key)).getvalue()
 
 
@@ -64,7 +66,10 @@ def _reserve(key: UnlockedKey) -> int:
 
 def sign_letter(rendered: RenderedLetter, key: UnlockedKey, *, location: str | None = None,
                 contact: str | None = None) -> bytes:
-    """The signed PDF of a rendered letter, its signature in the reserved rectangle."""
-    reason = _REASONS[rendered.letter.letter_type]
+    """The signed PDF of a rendered letter, its signature in the reserved rectangle, the
+    stamp and the reason in the letter's language (``signature`` of the wording file)."""
+    words = content(rendered.letter.language).signature
+    reason = getattr(words.reasons, rendered.letter.letter_type)
     return sign_pdf(rendered.pdf, key, rendered.signature, reason=reason,
-                    location=location or rendered.letter.author, contact=contact)
+                    location=location or rendered.letter.author, contact=contact,
+                    stamp_words=words.stamp)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,7 @@ def test_adding_a_set_needs_no_python(tmp_path):
         "format": "ur-criteria/1",
         "id": "cervical-test",
         "title": "A test set",
+        "titles": {"es": "Un conjunto de prueba"},
         "version": "1",
         "effective": "2026-01-01",
         "summary": "A set written only as data.",
@@ -166,6 +168,24 @@ def test_adding_a_set_needs_no_python(tmp_path):
     write(tmp_path, data)
     library = load_library(tmp_path)
     assert library.select("22551", neoplastic=False).id == "cervical-test"
+    assert library.by_id["cervical-test"].title_in("es") == "Un conjunto de prueba"
+
+
+@pytest.mark.parametrize("titles,problem", [
+    ({}, "titles: the title in 'es' is missing"),
+    ({"es": "  "}, "titles: the title in 'es' is missing"),
+    ({"es": "Un conjunto", "xx": "?"}, "titles.xx: not a member-letter language"),
+], ids=["es-set-title:missing", "es-set-title:blank", "es-set-title:unknown-language"])
+def test_a_set_needs_a_title_in_every_member_letter_language(tmp_path, titles, problem):
+    """Issue 12: member letters name the criteria set in the member's language, so every set
+    carries a translated title, checked when it is loaded."""
+    path = tmp_path / "set.yaml"
+    source = resources.path("criteria", "lumbar-fusion.yaml").read_text(encoding="utf-8")
+    document = yaml.safe_load(source)
+    document["titles"] = titles
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CriteriaLoadError, match=re.escape(problem)):
+        load_set(path)
 
 
 def test_a_set_without_its_current_version_in_its_history_is_refused(tmp_path, tumor):

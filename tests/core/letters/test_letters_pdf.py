@@ -35,9 +35,9 @@ NEXT_LEVEL = {
     "medicare_advantage": "Independent Review Entity",
     "medicaid": "State fair hearing",
 }
-GOLDEN_TEXT_SHA256 = "410ab53ef75423f51c11f98d350659f476c46fa83e6dc495d01bf4db0b52e2c1"
+GOLDEN_TEXT_SHA256 = "7d2757e4551988f672774323d4cdbc3165106f0d0858f375e04ef7f50af9cae3"
 """sha256 of the normalized text of the fixed approval member letter."""
-GOLDEN_PDF_SHA256 = {"5.1.0": "ba1f614d5a84f8f1909f6220d7bcf62d7bea456328931535a75c503a8fa07762"}
+GOLDEN_PDF_SHA256 = {"5.1.0": "65359dac69aa7f5b90ca4a6e743eea56d064044a87608e64be76fc94afb16c39"}
 """sha256 of the same letter's bytes, per reportlab version (its output changes between
 releases; a version not listed here only gets the byte-stability check)."""
 
@@ -86,6 +86,13 @@ def cited_ids(request) -> set[str]:
     return ids | {ref for c in request.determination.criteria for ref in c.references}
 
 
+def _code_words(request, code: str, *, other: bool = False) -> str:
+    """Issue 12 (plain language in code tables): a member letter describes a code in plain
+    words, a provider letter technically; ``other`` gives the one the letter must not print."""
+    plain = (request.recipient == "member") != other
+    return content("en").procedures[code] if plain else procedure_list.procedure(code).description
+
+
 def _required(request, letterhead) -> tuple[list[str], list[str]]:
     """(must appear, must not appear) for one request."""
     case = request.case
@@ -105,7 +112,8 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
         need += [request.authorization_number, _date(letter_date),
                  _date(letter_date + dt.timedelta(days=89)), "L1-L3", "inpatient"]
         for code in request.approved:
-            need += [code, procedure_list.procedure(code).description]
+            need += [code, _code_words(request, code)]
+            avoid += [_code_words(request, code, other=True)]
     if request.letter_type in ("adverse", "partial"):
         deadline = letter_date + dt.timedelta(days=APPEAL_DAYS[lob])
         criteria_set = default_library().by_id[request.determination.criteria_set.id]
@@ -120,7 +128,8 @@ def _required(request, letterhead) -> tuple[list[str], list[str]]:
         need.append("fast appeal" if member else "expedited appeal")
         avoid += [NEXT_LEVEL[other] for other in LINES_OF_BUSINESS if other != lob]
         for code in request.denied:
-            need += [code, procedure_list.procedure(code).description]
+            need += [code, _code_words(request, code)]
+            avoid += [_code_words(request, code, other=True)]
     if request.letter_type == "adverse":
         need += (["Your score is 10", "SINS score of 13 or more"] if member
                  else ["scores.sins_at_requested_levels = 10", "(instability-sins-unstable)"])
@@ -171,13 +180,13 @@ def test_spanish_member_letters(letterhead):
     adverse = request_for("adverse", "member", "commercial", "es")
     raw = pdf_text(render_letter(adverse, letterhead).pdf)
     text = normalized(raw)
-    assert "Página 1 de 4" in raw
+    assert "Página 1 de 5" in raw
     for expected in [
         "No aprobamos su pedido", "Estimado/a Daniel Okafor", "180 días",
         "22 de mayo de 2027", "Apelación rápida", "72 horas", "Su puntuación es 10",
         "versión 2026.2", "copia gratis", "revisión externa",
         " ".join(adverse.reason_text.split()), "If you need help in English",
-        "23 de noviembre de 2026, 10:30 (UTC-05:00)", "Médico revisor",
+        "23 de noviembre de 2026, 10:30 (UTC-05:00)", "Revisión médica",
     ]:
         assert expected in text
     assert "Para obtener asistencia en Español" not in text
@@ -213,7 +222,8 @@ def test_metadata_and_embedded_fonts(letterhead):
     assert "Subject:         We did not approve your request \u2013 Case number PA-2026" in info
     fonts = subprocess.run([tool("pdffonts"), "-"], input=pdf, capture_output=True,
                            check=True).stdout.decode().splitlines()[2:]
-    assert len(fonts) == 3
+    faces = {line.split()[0].split("+", 1)[-1] for line in fonts}
+    assert faces == {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"}, fonts
     assert all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), fonts
 
 

@@ -27,8 +27,8 @@ from reviewer_app.core.letters.letterhead import load_letterhead
 
 MEASURED = {
     "approval": (6.2, 1.9, 95.5),
-    "partial": (7.6, 4.2, 80.8),
-    "adverse": (7.2, 4.3, 80.6),
+    "partial": (7.6, 4.2, 86.4),
+    "adverse": (7.2, 4.3, 86.3),
     "pend": (7.0, 2.9, 93.9),
 }
 TOLERANCE = 0.3
