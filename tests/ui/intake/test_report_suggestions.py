@@ -53,6 +53,8 @@ def paste(page: ImagingPage, text: str, study: int = 0) -> None:
     page.show_study(study)
     Nurse().paste(page._templates["report_text"].text, text)
     reading = page.suggestions
+    # the reader loads on a worker when the page first shows (1.8 s idle; longer under load)
+    wait_until(lambda: reading.state == READY, timeout_ms=90_000)
     wait_until(lambda: reading.fresh(study) is not None and reading.reading_now is None)
 
 

@@ -29,6 +29,8 @@ from reviewer_app.ui.intake.pages import (
 )
 from reviewer_app.ui.intake.review import ReviewPage
 
+READER_LOAD_MS = 90_000
+
 
 def next_page(nurse: Nurse, wizard: QWizard, expected: type) -> None:
     nurse.click(wizard.button(QWizard.WizardButton.NextButton))
@@ -91,6 +93,9 @@ def enter_study(nurse: Nurse, page: ImagingPage, modality: str, date: str,
     if from_report:
         nurse.paste(t["report_text"].text, report)
         reading = page.suggestions
+        # the reader loads on a worker when the page first shows: 1.8 s on an idle machine,
+        # several times that while the two cores run other tests too
+        wait_until(lambda: reading.state == "ready", timeout_ms=READER_LOAD_MS)
         wait_until(lambda: reading.fresh(index) is not None and reading.reading_now is None)
         assert tuple(reading.pending()) == suggested
         if suggested:
