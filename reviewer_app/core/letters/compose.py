@@ -213,6 +213,45 @@ class _Composer:
             self.codes_table(self.request.denied)
         if self.request.levels_denied:
             self.para(levels_sentence)
+        self.item_reasons()
+
+    def item_reasons(self) -> None:
+        """For each code and the levels not approved, the criterion in its way and what
+        could help, from the criteria evaluated on this case
+        (:func:`trace_reasons.not_approved_items`): in plain words for the member, with the
+        criteria set and criterion ids for the provider."""
+        request = self.request
+        member = request.recipient == "member"
+        words = (self.c.member.partial if member else self.c.provider.partial).items
+        found = trace_reasons.not_approved_items(request.case, request.determination,
+                                                 request.denied, request.levels_denied, self.c)
+        if not found:
+            return
+        leads, texts = [], []
+        for item in found:
+            leads.append(f"{words.code} {item.code}:" if item.code
+                         else f"{words.levels} {describe_levels(item.levels)}:")
+            parts = []
+            for criterion in item.blocking:
+                where = f"({criterion.set_id} / {criterion.criterion_id})"
+                if member:
+                    parts.append(f"{criterion.member_text} {words.help} {criterion.change}")
+                else:
+                    parts.append(f"{words.unmet} {criterion.text.rstrip('.')} {where}.")
+            if not item.blocking:
+                parts.append(words.judgement)
+            missing = list(dict.fromkeys(m for c in item.open for m in c.missing))
+            if member and missing:
+                labels = ", ".join(self.c.input_label(m) for m in missing)
+                parts.append(f"{words.also} {labels}.")
+            elif not member:
+                for criterion in item.open:
+                    where = f"({criterion.set_id} / {criterion.criterion_id})"
+                    parts.append(f"{words.also} {criterion.text.rstrip('.')} {where}; "
+                                 f"{words.help} {', '.join(criterion.missing) or chr(0x2014)}.")
+            texts.append(" ".join(" ".join(p.split()) for p in parts if p.strip()))
+        self.para(words.intro)
+        self.blocks.append(Bullets(tuple(texts), prose=member, leads=tuple(leads)))
 
     def describe(self, code: str) -> str:
         """English letters print the plain description of the code; other languages print

@@ -235,6 +235,20 @@ class MemberAdverse(Data):
     reason_intro: str
 
 
+class PartialItems(Data):
+    """How a partial approval tells each code or set of levels it does not approve: the
+    criterion in its way, what could change it, and what the records lack."""
+
+    intro: str
+    code: str
+    levels: str
+    unmet: str
+    help: str
+    also: str
+    judgement: str
+    """When no criterion stands in the way of the item: the physician's reason explains it."""
+
+
 class MemberPartial(Data):
     title: str
     intro: str
@@ -245,6 +259,9 @@ class MemberPartial(Data):
     denied_heading: str
     why_heading: str
     reason_intro: str
+    items: PartialItems
+    """Each item not approved with the criterion in its way and what could help
+    (``trace_reasons.not_approved_items``)."""
 
 
 class MemberPend(Data):
@@ -340,6 +357,7 @@ class ProviderPartial(Data):
     denied_levels: str
     validity: str
     denied_heading: str
+    items: PartialItems
 
 
 class ProviderPend(Data):

@@ -27,7 +27,7 @@ from reviewer_app.core.letters.letterhead import load_letterhead
 
 MEASURED = {
     "approval": (6.2, 1.9, 95.5),
-    "partial": (7.6, 4.2, 80.8),
+    "partial": (7.4, 4.5, 85.9),
     "adverse": (7.2, 4.3, 80.6),
     "pend": (7.0, 2.9, 93.9),
 }
