@@ -129,6 +129,10 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "extension_days": extension_days,
         "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
+        "oral_notice_at": dates.format_datetime(request.oral_notice_at)
+        if request.oral_notice_at else "",
+        "oral_notice_to": request.oral_notice_to,
+        "oral_notice_by": request.oral_notice_by,
         "page": "{page}",
         "pages": "{pages}",
     }
@@ -165,6 +169,24 @@ class _Composer:
         self.para(greeting, prose=False)
         if self.request.replaces_letter_id:
             self.para(replaces)
+
+    def intro(self, template: str) -> None:
+        self.para(template)
+        self.urgency_notes()
+
+    def urgency_notes(self) -> None:
+        """An expedited request's letter says it was expedited and, when the decision was
+        told by phone first, that it confirms that call (42 CFR 422.572(c); 29 CFR
+        2560.503-1(g)(2))."""
+        request = self.request
+        if not request.expedited:
+            return
+        words = self.c.member if request.recipient == "member" else self.c.provider
+        self.para(words.expedited)
+        if request.oral_notice_at is not None:
+            told = words.oral_notice
+            self.para(told if isinstance(told, str)
+                      else getattr(told, request.case.line_of_business))
 
     def key_facts(self, *names: str) -> None:
         labels = self.c.labels
@@ -349,7 +371,7 @@ class _Composer:
             t = m.approval
             self.key_facts(*_MEMBER_FACTS, "authorization", "levels", "setting", "valid",
                            "decider", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.services_heading)
             self.codes_table(self.request.approved)
             self.para(t.validity)
@@ -358,7 +380,7 @@ class _Composer:
         elif kind == "pend":
             t = m.pend
             self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "due", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.items_heading)
             self.para(t.items_intro)
             request = self.request
@@ -378,7 +400,7 @@ class _Composer:
             partial = kind == "partial"
             t = m.partial if partial else m.adverse
             self.key_facts(*_decision_facts(_MEMBER_FACTS, partial))
-            self.para(t.intro)
+            self.intro(t.intro)
             if partial:
                 self.heading(m.partial.approved_heading)
                 self.codes_table(self.request.approved)
@@ -458,7 +480,7 @@ class _Composer:
             t = p.approval
             self.key_facts(*base, "authorization", "levels", "setting", "valid", "decider",
                            "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.services_heading)
             self.codes_table(request.approved)
             self.para(t.validity)
@@ -466,7 +488,7 @@ class _Composer:
         elif kind == "pend":
             t = p.pend
             self.key_facts(*base, "service", "levels", "needed_by", "due", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.items_heading)
             items = trace_reasons.provider_missing(request.case, request.determination, self.c,
                                                    request.asked_keys)
@@ -485,7 +507,7 @@ class _Composer:
             partial = kind == "partial"
             t = p.partial if partial else p.adverse
             self.key_facts(*_decision_facts(base, partial))
-            self.para(t.intro)
+            self.intro(t.intro)
             if partial:
                 self.heading(p.partial.approved_heading)
                 self.codes_table(request.approved)

@@ -47,7 +47,7 @@ LETTER_SLOTS = frozenset({
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
     "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
     "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
-    "denial_meaning", "medicaid_policy",
+    "denial_meaning", "medicaid_policy", "oral_notice_at", "oral_notice_to", "oral_notice_by",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -318,6 +318,10 @@ class MemberLetters(Data):
     contact_heading: str
     contact: str
     closing: str
+    expedited: str
+    """Every letter of an expedited request says so."""
+    oral_notice: str
+    """When the decision was told by phone first: this letter confirms the call."""
 
 
 class ProviderCommon(Data):
@@ -390,6 +394,9 @@ class ProviderLetters(Data):
     contact_heading: str
     contact: str
     closing: str
+    expedited: str
+    oral_notice: LinesOfBusiness
+    """The written confirmation of an oral notice, with each line of business's rule."""
 
 
 class Reason(Data):

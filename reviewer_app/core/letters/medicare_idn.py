@@ -202,6 +202,7 @@ class _IdnComposer(_Composer):
         self.blocks.append(PageBreak())
         self.title(t.title)
         self.say(t.intro)
+        self.urgency_notes()
         self.key_facts(*_decision_facts(base, partial))
         if partial:
             self.title(t.approved_heading)

@@ -557,6 +557,35 @@ def m014_attachments(db: Database) -> None:
         "BEGIN SELECT RAISE(ABORT, 'an attachment of a case cannot be deleted'); END")
 
 
+
+@_migration
+def m015_oral_notices(db: Database) -> None:
+    """Oral notice of a decision on an expedited case: who was told, when and by whom, tied
+    to the decision it announces. A row of its own (never changed or deleted, in the audit
+    trail), so the decision's ``ur-decision/2`` signature over its columns stays valid; its
+    letter then says it confirms the call (42 CFR 422.572(c); 29 CFR 2560.503-1(g)(2))."""
+    db["oral_notices"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "decision_id": int,
+            "reviewer_id": int,
+            "told": str,
+            "told_at": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "decision_id", "reviewer_id", "told", "told_at", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("decision_id", "decisions", "id"),
+                      ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    _guard(db, [
+        ("oral_notices_keep_update", "UPDATE", "oral_notices",
+         "a recorded oral notice cannot be changed; record another"),
+        ("oral_notices_keep_delete", "DELETE", "oral_notices",
+         "a recorded oral notice cannot be deleted"),
+    ])
+
 SCHEMA_VERSION = len(NAMES)
 
 

@@ -9,11 +9,12 @@ each check names its rule in the test id and in its assertion message.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 
 import pytest
 from test_letters_pdf import normalized, pdf_text
-from test_letters_rules import combinations, ids, letterhead
+from test_letters_rules import combinations, date_words, ids, letterhead
 
 from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.content import content
@@ -79,3 +80,49 @@ def test_denied_levels_are_judged_at_those_levels():
     assert [i.levels for i in items] == [("L4", "L5")]
     assert "imaging-at-requested-level" in {c.criterion_id for c in items[0].blocking}, (
         PARTIAL_RULE)
+
+
+# -- Expedited requests and oral notice ------------------------------------------------------
+
+EXPEDITED_RULE = "42 CFR 422.570/422.572(a); 438.210(d)(2); 29 CFR 2560.503-1(f)(2)(i)"
+EXPEDITED_WORDS = {("member", "en"): "fast (expedited) request",
+                   ("member", "es"): "pedido rápido (acelerado)",
+                   ("provider", "en"): "reviewed as expedited"}
+ORAL_RULE = {"commercial": "29 CFR 2560.503-1(g)(2)", "medicare_advantage": "42 CFR 422.572(c)",
+             "medicaid": "42 CFR 438.404(a)"}
+TOLD_AT = dt.datetime(2026, 11, 20, 16, 50, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+TOLD = (("oral_notice_at", TOLD_AT), ("oral_notice_to", "Daniel Okafor (member)"),
+        ("oral_notice_by", "Maria Chen, MD"))
+
+
+@pytest.mark.parametrize("combo", ALL(), ids=ids("expedited-stated"))
+def test_expedited_letters_say_so_and_standard_ones_do_not(combo):
+    _kind, recipient, _lob, urgency, language = combo
+    text = _text(*combo)
+    words = EXPEDITED_WORDS[(recipient, language)]
+    if urgency == "expedited":
+        assert words in text, f"{EXPEDITED_RULE}: the letter says the request was expedited"
+    else:
+        assert words not in text, f"{EXPEDITED_RULE}: a standard request is not called fast"
+
+
+@pytest.mark.parametrize("combo", ALL(urgencies=("expedited",)), ids=ids("oral-notice"))
+def test_oral_notice_is_stated_only_when_recorded_with_its_date(combo):
+    _kind, recipient, lob, _urgency, language = combo
+    rule = ORAL_RULE[lob]
+    told_date = date_words(TOLD_AT.date(), language)
+    without = _text(*combo)
+    assert "Daniel Okafor (member)" not in without and "Oral notice" not in without, (
+        f"{rule}: no oral notice is claimed when none was recorded")
+    text = _text(*combo, **dict(TOLD))
+    assert "Daniel Okafor (member)" in text, f"{rule}: who was told"
+    assert told_date in text, f"{rule}: the date of the oral notice"
+    if recipient == "provider":
+        assert "Maria Chen, MD on" in text, f"{rule}: who told them"
+        assert rule.split(" ", 2)[2] in text, f"{rule}: the rule is cited"
+        assert "3" in text.split("Oral notice", 1)[1][:400] or lob == "medicaid", (
+            f"{rule}: the 3-day written confirmation")
+    else:
+        confirms = {"en": "This letter confirms what we said",
+                    "es": "Esta carta confirma lo que le dijimos"}[language]
+        assert confirms in text, f"{rule}: the letter confirms the call"
