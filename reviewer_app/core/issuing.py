@@ -110,6 +110,7 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
         if basis.oral_notice else None,
         oral_notice_to=basis.oral_notice.told if basis.oral_notice else "",
         oral_notice_by=basis.oral_notice_by,
+        large_print=basis.large_print,
     )
 
 

@@ -324,8 +324,12 @@ class _Composer:
             self.para(timeframe)
 
     def contact(self, heading: str, text: str) -> None:
+        """The plan's contact, and how to ask for the letter in another format (every
+        letter; 45 CFR 92.11, 92.202; 42 CFR 438.10(d)(3))."""
         self.heading(heading)
         self.para(text)
+        words = self.c.member if self.request.recipient == "member" else self.c.provider
+        self.para(words.formats)
 
     def signature(self, closing: str) -> None:
         sig = self.c.signature
@@ -553,6 +557,7 @@ class _Composer:
             contacts=tuple(self.fill(line) for line in labels.contacts
                            if self.letterhead.fax or "{fax}" not in line),
             blocks=tuple(self.blocks),
+            large_print=self.request.large_print and self.request.recipient == "member",
         )
 
 

@@ -322,6 +322,8 @@ class MemberLetters(Data):
     """Every letter of an expedited request says so."""
     oral_notice: str
     """When the decision was told by phone first: this letter confirms the call."""
+    formats: str
+    """How to ask for the letter in large print, another language, or read aloud."""
 
 
 class ProviderCommon(Data):
@@ -397,6 +399,7 @@ class ProviderLetters(Data):
     expedited: str
     oral_notice: LinesOfBusiness
     """The written confirmation of an oral notice, with each line of business's rule."""
+    formats: str
 
 
 class Reason(Data):

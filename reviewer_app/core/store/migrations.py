@@ -586,6 +586,33 @@ def m015_oral_notices(db: Database) -> None:
          "a recorded oral notice cannot be deleted"),
     ])
 
+
+@_migration
+def m016_letter_formats(db: Database) -> None:
+    """The member's request for letters in another format (large print), recorded on the
+    case: who asked, which reviewer recorded it, when. The latest row counts; rows are never
+    changed or deleted and each is in the audit trail, so the case row and its hash stay as
+    they were."""
+    db["letter_formats"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "large_print": int,
+            "requested_by": str,
+            "reviewer_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "large_print", "requested_by", "reviewer_id", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    _guard(db, [
+        ("letter_formats_keep_update", "UPDATE", "letter_formats",
+         "a recorded format request cannot be changed; record another"),
+        ("letter_formats_keep_delete", "DELETE", "letter_formats",
+         "a recorded format request cannot be deleted"),
+    ])
+
 SCHEMA_VERSION = len(NAMES)
 
 

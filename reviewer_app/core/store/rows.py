@@ -70,6 +70,9 @@ ATTACHMENT_COLUMNS = (
 ORAL_NOTICE_COLUMNS = (
     "id", "case_id", "decision_id", "reviewer_id", "told", "told_at", "created_at",
 )
+LETTER_FORMAT_COLUMNS = (
+    "id", "case_id", "large_print", "requested_by", "reviewer_id", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
@@ -82,6 +85,7 @@ RECORD_COLUMNS = {
     "peer_to_peer": PEER_TO_PEER_COLUMNS,
     "attachments": ATTACHMENT_COLUMNS,
     "oral_notices": ORAL_NOTICE_COLUMNS,
+    "letter_formats": LETTER_FORMAT_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 
 import pytest
+from poppler import height_at, word_heights
 from test_letters_pdf import normalized, pdf_text
 from test_letters_rules import combinations, date_words, ids, letterhead
 
@@ -126,3 +127,49 @@ def test_oral_notice_is_stated_only_when_recorded_with_its_date(combo):
         confirms = {"en": "This letter confirms what we said",
                     "es": "Esta carta confirma lo que le dijimos"}[language]
         assert confirms in text, f"{rule}: the letter confirms the call"
+
+
+# -- Large print and the other-format sentence -----------------------------------------------
+
+LARGE_RULE = "issue 12 accessibility: large print at least 14 pt (layout.LARGE_PRINT_POINTS)"
+FORMAT_RULE = "45 CFR 92.11/92.202; 42 CFR 438.10(d)(3); 42 CFR 422.2267(a)(3)"
+FORMAT_WORDS = {"member": {"en": "in large print or in another language, or have it read to you",
+                           "es": "en letra grande o en otro idioma, o pedir que se la lean"},
+                "provider": {"en": "in large print, in another language, or read aloud"}}
+
+
+@functools.cache
+def _height_at(points: float) -> float:
+    return height_at(points)
+
+
+@pytest.mark.parametrize("combo", ALL(recipients=("member",), urgencies=("standard",)),
+                         ids=ids("large-print"))
+def test_large_print_member_letters_set_every_word_at_14_points(combo):
+    kind, recipient, lob, urgency, language = combo
+    request = dataclasses.replace(request_for(kind, recipient, lob, language, urgency=urgency),
+                                  large_print=True)
+    rendered = render_letter(request, letterhead())
+    floor = _height_at(14) - 0.05
+    small = sorted({word for height, word in word_heights(rendered.pdf) if height < floor})
+    assert small == [], f"{LARGE_RULE}: words set smaller: {small[:10]}"
+    standard = render_letter(request_for(kind, recipient, lob, language, urgency=urgency),
+                             letterhead())
+    assert rendered.pages > standard.pages, f"{LARGE_RULE}: the type is larger"
+    assert rendered.letter.text() == standard.letter.text(), (
+        f"{LARGE_RULE}: the same words in large print")
+
+
+def test_large_print_is_for_the_member_only():
+    request = dataclasses.replace(request_for("approval", "provider"), large_print=True)
+    assert not render_letter(request, letterhead()).letter.large_print
+
+
+@pytest.mark.parametrize("combo", ALL(), ids=ids("another-format"))
+def test_every_letter_says_how_to_ask_for_another_format(combo):
+    _kind, recipient, _lob, _urgency, language = combo
+    text = _text(*combo)
+    words = FORMAT_WORDS[recipient][language]
+    assert words in text, f"{FORMAT_RULE}: how to ask for large print, another language or audio"
+    assert "1-800-555-0100 (TTY 711)" in text.split(words, 1)[1][:80], (
+        f"{FORMAT_RULE}: with the plan's phone and TTY")
