@@ -109,6 +109,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="save only if the case is still at version N")
     p.set_defaults(handler=run_assign)
     register_p2p(commands)
+    register_oral_notice(commands)
 
 
 @signing_guarded
@@ -216,4 +217,53 @@ def run_assign(args: argparse.Namespace) -> int:
                                 expected_version=version)
         who = printable(get_reviewer(store, args.reviewer).signature, 200)
     print(f"case {args.id}: {case.status}, assigned to {who} (version {case.version})")
+    return 0
+
+
+ORAL_NOTICE_HELP = """\
+Record that an expedited case's latest decision was told by phone: who was told, when, and by
+which reviewer. The case's letters of that decision then say they confirm the call (Medicare
+Advantage: written confirmation within 3 calendar days, 42 CFR 422.572(c); commercial urgent
+care: written notice within 3 days, 29 CFR 2560.503-1(g)(2)). Kept like a decision: never
+changed or deleted, recorded in the audit trail."""
+
+
+def register_oral_notice(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "oral-notice", help="record that an expedited decision was told by phone",
+        description=ORAL_NOTICE_HELP,
+        epilog=f"{STATUS_EPILOG}\n\nexamples:\n"
+        "  python -m reviewer_app oral-notice 12 --reviewer 2 --told 'Daniel Okafor (member)'\n"
+        "  python -m reviewer_app oral-notice 12 --reviewer 2 --told 'R. Alvarez, MD' "
+        "--at 2026-11-20T16:50-05:00\n"
+        "  python -m reviewer_app oral-notice 12 --list",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("id", type=case_id, metavar="ID", help="the case id")
+    p.add_argument("--reviewer", type=reviewer_id, metavar="RID", help="who made the call")
+    p.add_argument("--told", metavar="WHO", help="who was told (name, and member or provider)")
+    p.add_argument("--at", type=iso_time, metavar="TIME",
+                   help="when (ISO 8601 with an offset; default: now)")
+    p.add_argument("--list", action="store_true", help="list the case's oral notices instead")
+    p.set_defaults(handler=run_oral_notice)
+
+
+@guarded
+def run_oral_notice(args: argparse.Namespace) -> int:
+    from reviewer_app.core.store.notices import oral_notices_for, record_oral_notice
+
+    with open_store(args) as store:
+        if args.list:
+            for notice in oral_notices_for(store, args.id):
+                print(f"{local_time(notice.told_at)}  told {printable(notice.told, 200)} "
+                      f"(decision {notice.decision_id}) by reviewer {notice.reviewer_id}")
+            return 0
+        missing = [flag for flag, value in (("--reviewer", args.reviewer),
+                                            ("--told", args.told)) if value is None]
+        if missing:
+            print(f"refused: an oral notice needs {', '.join(missing)}", file=sys.stderr)
+            return EXIT_REFUSED
+        notice = record_oral_notice(store, args.id, by=args.reviewer, told=args.told,
+                                    told_at=args.at or store.clock())
+    print(f"case {args.id}: oral notice {notice.id} of decision {notice.decision_id} recorded")
     return 0

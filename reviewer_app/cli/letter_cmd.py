@@ -75,7 +75,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "  python -m reviewer_app letter 1 --out approval-member.pdf\n"
         "  python -m reviewer_app letter 1 --recipient provider --out approval-provider.pdf\n"
         "  python -m reviewer_app letter 2 --type adverse --out adverse.pdf --reviewer 2\n"
-        "  python -m reviewer_app letter 1 --out corrected.pdf --replaces LTR-000001",
+        "  python -m reviewer_app letter 1 --out corrected.pdf --replaces LTR-000001\n"
+        "  python -m reviewer_app letter 1 --out large-print.pdf --large-print "
+        "--replaces LTR-000001",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("id", type=case_id, metavar="ID", help="the case id")
@@ -91,6 +93,14 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="the letter this one corrects (e.g. LTR-000001)")
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.add_argument("--json", action="store_true", help="print the stored letter as JSON")
+    printing = p.add_mutually_exclusive_group()
+    printing.add_argument("--large-print", action="store_true",
+                          help="the member asked for large print: record it on the case "
+                          "(audited) and set this and later member letters at 14 pt or more")
+    printing.add_argument("--standard-print", action="store_true",
+                          help="the member withdrew the large-print request (recorded)")
+    p.add_argument("--asked-by", metavar="WHO", default="the member",
+                   help="with --large-print/--standard-print: who asked (default: the member)")
     p.set_defaults(handler=run_letter)
 
     p = commands.add_parser(
@@ -168,6 +178,17 @@ def run_letter(args: argparse.Namespace) -> int:
     from reviewer_app.core.store.reviewers import unlock_reviewer
 
     with open_store(args) as store:
+        if args.large_print or args.standard_print:
+            from reviewer_app.core.store.cases import decisions_for
+            from reviewer_app.core.store.notices import record_letter_format
+
+            made = decisions_for(store, args.id)
+            by = args.reviewer or (made[-1].reviewer_id if made else None)
+            if by is None:
+                print(f"letter: case {args.id} has no decision yet", file=sys.stderr)
+                return EXIT_REFUSED
+            record_letter_format(store, args.id, by=by, large_print=args.large_print,
+                                 requested_by=args.asked_by)
         plan = issuing.plan_letter(store, args.id, recipient=args.recipient, settings=settings,
                                    letter_type=args.type, signer=args.reviewer,
                                    replaces=args.replaces)

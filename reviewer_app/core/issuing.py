@@ -106,6 +106,11 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
         info_added=decision.added_items,
         replaces_letter_id=basis.replaces.letter_id if basis.replaces else None,
         issued_on=issued_on,
+        oral_notice_at=parse_utc(basis.oral_notice.told_at).astimezone()
+        if basis.oral_notice else None,
+        oral_notice_to=basis.oral_notice.told if basis.oral_notice else "",
+        oral_notice_by=basis.oral_notice_by,
+        large_print=basis.large_print,
     )
 
 

@@ -360,3 +360,16 @@ def peer_to_peer_problem(role: str, status: str, outcome: str) -> str | None:
     if status == DRAFT:
         return "the case is a draft: take it into review before recording a conversation"
     return None
+
+
+def oral_notice_problem(urgency: str, decision: str | None) -> str | None:
+    """Why an oral notice cannot be recorded: only an expedited case's decision is told by
+    phone first and confirmed in writing (42 CFR 422.572(c); 29 CFR 2560.503-1(g)(2)), and a
+    referral decides nothing to tell."""
+    if urgency != "expedited":
+        return "an oral notice is recorded for an expedited request only"
+    if decision is None:
+        return "the case has no decision to tell"
+    if decision == "refer":
+        return "a referral to a physician reviewer is not a decision to tell the member"
+    return None

@@ -26,3 +26,35 @@ def pdf_text_of(pdf: bytes) -> str:
     done = subprocess.run([tool("pdftotext"), "-", "-"], input=pdf, capture_output=True,
                           check=True, timeout=60)
     return " ".join(done.stdout.decode("utf-8").split())
+
+
+def word_heights(pdf: bytes) -> list[tuple[float, str]]:
+    """Each word's box height as ``pdftotext -bbox`` reports it, with the word."""
+    import re
+    import subprocess
+
+    html = subprocess.run([tool("pdftotext"), "-bbox", "-", "-"], input=pdf,
+                          capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
+    return [(float(y2) - float(y1), word) for y1, y2, word in re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', html)]
+
+
+def height_at(points: float) -> float:
+    """The smallest height poppler gives a word set at ``points`` in each face the letters use
+    (the box spans the face's ascent to descent, so it grows with the size)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reviewer_app.core.letters import fonts
+
+    fonts.register()
+    fonts.font_runs("中")
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    for index, (face, word) in enumerate(((fonts.REGULAR, "Member"), (fonts.BOLD, "Member"),
+                                          (fonts.FALLBACK, "中文"))):
+        canvas.setFont(face, points)
+        canvas.drawString(72, 700 - 40 * index, word)
+    canvas.save()
+    return min(height for height, _ in word_heights(buffer.getvalue()))

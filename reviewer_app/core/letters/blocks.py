@@ -89,6 +89,8 @@ class Letter:
     contacts: tuple[str, ...]
     """The letterhead's phone, TTY and fax lines, in the letter's language."""
     blocks: tuple[Block, ...]
+    large_print: bool = False
+    """Set at :data:`~.layout.LARGE_PRINT_POINTS` or more, on the member's request."""
 
     def prose(self) -> str:
         """The running prose a reader reads, one sentence-ending paragraph per line."""

@@ -126,6 +126,10 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "extension_days": extension_days,
         "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
+        "oral_notice_at": dates.format_datetime(request.oral_notice_at)
+        if request.oral_notice_at else "",
+        "oral_notice_to": request.oral_notice_to,
+        "oral_notice_by": request.oral_notice_by,
         "page": "{page}",
         "pages": "{pages}",
     }
@@ -162,6 +166,24 @@ class _Composer:
         self.para(greeting, prose=False)
         if self.request.replaces_letter_id:
             self.para(replaces)
+
+    def intro(self, template: str) -> None:
+        self.para(template)
+        self.urgency_notes()
+
+    def urgency_notes(self) -> None:
+        """An expedited request's letter says it was expedited and, when the decision was
+        told by phone first, that it confirms that call (42 CFR 422.572(c); 29 CFR
+        2560.503-1(g)(2))."""
+        request = self.request
+        if not request.expedited:
+            return
+        words = self.c.member if request.recipient == "member" else self.c.provider
+        self.para(words.expedited)
+        if request.oral_notice_at is not None:
+            told = words.oral_notice
+            self.para(told if isinstance(told, str)
+                      else getattr(told, request.case.line_of_business))
 
     def key_facts(self, *names: str) -> None:
         labels = self.c.labels
@@ -210,6 +232,45 @@ class _Composer:
             self.codes_table(self.request.denied)
         if self.request.levels_denied:
             self.para(levels_sentence)
+        self.item_reasons()
+
+    def item_reasons(self) -> None:
+        """For each code and the levels not approved, the criterion in its way and what
+        could help, from the criteria evaluated on this case
+        (:func:`trace_reasons.not_approved_items`): in plain words for the member, with the
+        criteria set and criterion ids for the provider."""
+        request = self.request
+        member = request.recipient == "member"
+        words = (self.c.member.partial if member else self.c.provider.partial).items
+        found = trace_reasons.not_approved_items(request.case, request.determination,
+                                                 request.denied, request.levels_denied, self.c)
+        if not found:
+            return
+        leads, texts = [], []
+        for item in found:
+            leads.append(f"{words.code} {item.code}:" if item.code
+                         else f"{words.levels} {describe_levels(item.levels)}:")
+            parts = []
+            for criterion in item.blocking:
+                where = f"({criterion.set_id} / {criterion.criterion_id})"
+                if member:
+                    parts.append(f"{criterion.member_text} {words.help} {criterion.change}")
+                else:
+                    parts.append(f"{words.unmet} {criterion.text.rstrip('.')} {where}.")
+            if not item.blocking:
+                parts.append(words.judgement)
+            missing = list(dict.fromkeys(m for c in item.open for m in c.missing))
+            if member and missing:
+                labels = ", ".join(self.c.input_label(m) for m in missing)
+                parts.append(f"{words.also} {labels}.")
+            elif not member:
+                for criterion in item.open:
+                    where = f"({criterion.set_id} / {criterion.criterion_id})"
+                    parts.append(f"{words.also} {criterion.text.rstrip('.')} {where}; "
+                                 f"{words.help} {', '.join(criterion.missing) or chr(0x2014)}.")
+            texts.append(" ".join(" ".join(p.split()) for p in parts if p.strip()))
+        self.para(words.intro)
+        self.blocks.append(Bullets(tuple(texts), prose=member, leads=tuple(leads)))
 
     def describe(self, code: str) -> str:
         """Member letters print the plain description of the code in the letter's language
@@ -266,8 +327,12 @@ class _Composer:
             self.para(timeframe)
 
     def contact(self, heading: str, text: str) -> None:
+        """The plan's contact, and how to ask for the letter in another format (every
+        letter; 45 CFR 92.11, 92.202; 42 CFR 438.10(d)(3))."""
         self.heading(heading)
         self.para(text)
+        words = self.c.member if self.request.recipient == "member" else self.c.provider
+        self.para(words.formats)
 
     def signature(self, closing: str) -> None:
         sig = self.c.signature
@@ -313,7 +378,7 @@ class _Composer:
             t = m.approval
             self.key_facts(*_MEMBER_FACTS, "authorization", "levels", "setting", "valid",
                            "decider", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.services_heading)
             self.codes_table(self.request.approved)
             self.para(t.validity)
@@ -322,7 +387,7 @@ class _Composer:
         elif kind == "pend":
             t = m.pend
             self.key_facts(*_MEMBER_FACTS, "service", "levels", "needed_by", "due", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.items_heading)
             self.para(t.items_intro)
             request = self.request
@@ -342,7 +407,7 @@ class _Composer:
             partial = kind == "partial"
             t = m.partial if partial else m.adverse
             self.key_facts(*_decision_facts(_MEMBER_FACTS, partial))
-            self.para(t.intro)
+            self.intro(t.intro)
             if partial:
                 self.heading(m.partial.approved_heading)
                 self.codes_table(self.request.approved)
@@ -422,7 +487,7 @@ class _Composer:
             t = p.approval
             self.key_facts(*base, "authorization", "levels", "setting", "valid", "decider",
                            "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.services_heading)
             self.codes_table(request.approved)
             self.para(t.validity)
@@ -430,7 +495,7 @@ class _Composer:
         elif kind == "pend":
             t = p.pend
             self.key_facts(*base, "service", "levels", "needed_by", "due", "replaces")
-            self.para(t.intro)
+            self.intro(t.intro)
             self.heading(t.items_heading)
             items = trace_reasons.provider_missing(request.case, request.determination, self.c,
                                                    request.asked_keys)
@@ -449,7 +514,7 @@ class _Composer:
             partial = kind == "partial"
             t = p.partial if partial else p.adverse
             self.key_facts(*_decision_facts(base, partial))
-            self.para(t.intro)
+            self.intro(t.intro)
             if partial:
                 self.heading(p.partial.approved_heading)
                 self.codes_table(request.approved)
@@ -495,6 +560,7 @@ class _Composer:
             contacts=tuple(self.fill(line) for line in labels.contacts
                            if self.letterhead.fax or "{fax}" not in line),
             blocks=tuple(self.blocks),
+            large_print=self.request.large_print and self.request.recipient == "member",
         )
 
 

@@ -47,7 +47,7 @@ LETTER_SLOTS = frozenset({
     "criteria_id", "criteria_version", "appeal_days", "appeal_deadline", "needed_by",
     "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
     "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
-    "denial_meaning", "medicaid_policy",
+    "denial_meaning", "medicaid_policy", "oral_notice_at", "oral_notice_to", "oral_notice_by",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -240,6 +240,20 @@ class MemberAdverse(Data):
     reason_intro: str
 
 
+class PartialItems(Data):
+    """How a partial approval tells each code or set of levels it does not approve: the
+    criterion in its way, what could change it, and what the records lack."""
+
+    intro: str
+    code: str
+    levels: str
+    unmet: str
+    help: str
+    also: str
+    judgement: str
+    """When no criterion stands in the way of the item: the physician's reason explains it."""
+
+
 class MemberPartial(Data):
     title: str
     intro: str
@@ -250,6 +264,9 @@ class MemberPartial(Data):
     denied_heading: str
     why_heading: str
     reason_intro: str
+    items: PartialItems
+    """Each item not approved with the criterion in its way and what could help
+    (``trace_reasons.not_approved_items``)."""
 
 
 class MemberPend(Data):
@@ -306,6 +323,12 @@ class MemberLetters(Data):
     contact_heading: str
     contact: str
     closing: str
+    expedited: str
+    """Every letter of an expedited request says so."""
+    oral_notice: str
+    """When the decision was told by phone first: this letter confirms the call."""
+    formats: str
+    """How to ask for the letter in large print, another language, or read aloud."""
 
 
 class ProviderCommon(Data):
@@ -345,6 +368,7 @@ class ProviderPartial(Data):
     denied_levels: str
     validity: str
     denied_heading: str
+    items: PartialItems
 
 
 class ProviderPend(Data):
@@ -377,6 +401,10 @@ class ProviderLetters(Data):
     contact_heading: str
     contact: str
     closing: str
+    expedited: str
+    oral_notice: LinesOfBusiness
+    """The written confirmation of an oral notice, with each line of business's rule."""
+    formats: str
 
 
 class Reason(Data):

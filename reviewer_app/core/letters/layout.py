@@ -55,6 +55,33 @@ LATER_FRAME_TOP = PAGE_HEIGHT - 66.0
 FRAME_BOTTOM = 58.0
 SIGNATURE_WIDTH = 196.0
 SIGNATURE_HEIGHT = 62.0
+LARGE_PRINT_POINTS = 14.0
+"""The smallest type of a large-print letter, every word included (the issue's "at least 14
+pt"; common large-print guidance starts at 14 pt and the CMS notice's floor is 12 pt)."""
+
+
+@dataclass(frozen=True)
+class _Chrome:
+    """The letterhead, running head and footer: their type size and the frames they leave."""
+
+    size: float = 8.5
+    foot_size: float = 8.0
+    step: float = 11.0
+    name_size: float = 14.0
+    first_top: float = FIRST_FRAME_TOP
+    later_top: float = LATER_FRAME_TOP
+    bottom: float = FRAME_BOTTOM
+    foot_rule: float = 44.0
+    head_rule: float = 46.0
+    label_width: float = 128.0
+    signed_label_width: float = 96.0
+
+
+STANDARD = _Chrome()
+LARGE = _Chrome(size=LARGE_PRINT_POINTS, foot_size=LARGE_PRINT_POINTS, step=17.0,
+                name_size=18.0, first_top=PAGE_HEIGHT - 128.0, later_top=PAGE_HEIGHT - 70.0,
+                bottom=70.0, foot_rule=54.0, head_rule=50.0, label_width=180.0,
+                signed_label_width=128.0)
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -98,10 +125,15 @@ class _Styles:
     signed_label: ParagraphStyle
 
 
-def _styles(size: float) -> _Styles:
+def _styles(size: float, large: bool = False) -> _Styles:
+    """The letter's styles at body ``size``; ``large`` keeps every style at ``size`` or more
+    (cells, captions, the signature block) and headings larger."""
     body = ParagraphStyle("body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR,
+                          bulletFontSize=size if large else 10,
                           fontSize=size, leading=size * 1.38, textColor=INK,
                           spaceAfter=size * 0.55)
+    if large:
+        return _large_styles(body, size)
     small = ParagraphStyle("small", parent=body, fontSize=size - 1.5,
                            leading=(size - 1.5) * 1.3, spaceAfter=3)
     cell_size = min(size - 1.5, 8.5)
@@ -131,6 +163,33 @@ def _styles(size: float) -> _Styles:
         signed=ParagraphStyle("signed", parent=cell, fontSize=size - 1, leading=(size - 1) * 1.3),
         signed_label=ParagraphStyle("signed_label", parent=cell, fontName=fonts.BOLD,
                                     fontSize=size - 1, leading=(size - 1) * 1.3, textColor=MUTED),
+    )
+
+
+def _large_styles(body: ParagraphStyle, size: float) -> _Styles:
+    cell = ParagraphStyle("cell", parent=body, leading=size * 1.25, spaceAfter=0)
+    return _Styles(
+        title=ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=size + 6,
+                             leading=(size + 6) * 1.2, spaceAfter=size * 0.9, keepWithNext=1),
+        heading=ParagraphStyle("heading", parent=body, fontName=fonts.BOLD, fontSize=size + 3,
+                               leading=(size + 3) * 1.25, spaceBefore=size * 0.8,
+                               spaceAfter=size * 0.35, keepWithNext=1),
+        body=body,
+        lead_in=ParagraphStyle("lead_in", parent=body, keepWithNext=1),
+        quote=ParagraphStyle("quote", parent=body, leftIndent=size * 1.4),
+        small=ParagraphStyle("small", parent=body, spaceAfter=size * 0.3),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=size * 1.4,
+                              bulletIndent=size * 0.3, spaceAfter=size * 0.35),
+        bullet_small=ParagraphStyle("bullet_small", parent=body, leftIndent=size * 1.4,
+                                    bulletIndent=size * 0.3, spaceAfter=size * 0.3),
+        cell=cell,
+        cell_head=ParagraphStyle("cell_head", parent=cell, fontName=fonts.BOLD),
+        label=ParagraphStyle("label", parent=cell, fontName=fonts.BOLD, textColor=MUTED),
+        tagline=ParagraphStyle("tagline", parent=body, leading=size * 1.35, spaceAfter=2),
+        caption=ParagraphStyle("caption", parent=body, textColor=MUTED, spaceAfter=0),
+        signed=ParagraphStyle("signed", parent=cell),
+        signed_label=ParagraphStyle("signed_label", parent=cell, fontName=fonts.BOLD,
+                                    textColor=MUTED),
     )
 
 
@@ -210,7 +269,8 @@ class _SignatureSpace(Flowable):
                                                round(y + self.height, 2))))
 
 
-def _canvas_class(letter: blocks.Letter, pages_seen: list[int]) -> type[Canvas]:
+def _canvas_class(letter: blocks.Letter, pages_seen: list[int],
+                  chrome: _Chrome = STANDARD) -> type[Canvas]:
     """A canvas that holds pages back until ``save`` so every footer can say "of Y"."""
 
     class NumberedCanvas(Canvas):
@@ -235,19 +295,21 @@ def _canvas_class(letter: blocks.Letter, pages_seen: list[int]) -> type[Canvas]:
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN, 44, PAGE_WIDTH - MARGIN, 44)
+            size = chrome.foot_size
+            self.line(MARGIN, chrome.foot_rule, PAGE_WIDTH - MARGIN, chrome.foot_rule)
             self.setFillColor(MUTED)
-            self.setFont(fonts.REGULAR, 8)
+            self.setFont(fonts.REGULAR, size)
             page = letter.page_label.format(page=self._pageNumber, pages=total)
-            room = TEXT_WIDTH - stringWidth(page, fonts.REGULAR, 8) - 12
-            self.drawString(MARGIN, 32, fit_line(letter.footer, fonts.REGULAR, 8, room))
+            room = TEXT_WIDTH - stringWidth(page, fonts.REGULAR, size) - 12
+            self.drawString(MARGIN, 32, fit_line(letter.footer, fonts.REGULAR, size, room))
             self.drawRightString(PAGE_WIDTH - MARGIN, 32, page)
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Letter) -> None:
+def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Letter,
+                     chrome: _Chrome = STANDARD) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT - 40
     x = MARGIN
@@ -260,41 +322,48 @@ def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Lett
                          mask="auto")
         x += draw_width + 10
     canvas.setFillColor(INK)
-    canvas.setFont(fonts.BOLD, 14)
+    name, size, step = chrome.name_size, chrome.size, chrome.step
+    below = 15 if chrome is STANDARD else name + 4
+    canvas.setFont(fonts.BOLD, name)
     room = PAGE_WIDTH - MARGIN - x
-    canvas.drawString(x, top, fit_line(letterhead.organization, fonts.BOLD, 14, room))
-    canvas.setFont(fonts.REGULAR, 8.5)
+    canvas.drawString(x, top, fit_line(letterhead.organization, fonts.BOLD, name, room))
+    canvas.setFont(fonts.REGULAR, size)
     canvas.setFillColor(MUTED)
     for index, line in enumerate(letterhead.address):
-        canvas.drawString(x, top - 15 - 11 * index, fit_line(line, fonts.REGULAR, 8.5, room / 2))
+        canvas.drawString(x, top - below - step * index,
+                          fit_line(line, fonts.REGULAR, size, room / 2))
     contacts = letter.contacts
     for index, line in enumerate(contacts):
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 - 11 * index,
-                               fit_line(line, fonts.REGULAR, 8.5, room / 2 - 8))
-    rule_y = top - 15 - 11 * max(len(letterhead.address), len(contacts)) - 4
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - below - step * index,
+                               fit_line(line, fonts.REGULAR, size, room / 2 - 8))
+    rule_y = top - below - step * max(len(letterhead.address), len(contacts)) - 4
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.75)
     canvas.line(MARGIN, rule_y, PAGE_WIDTH - MARGIN, rule_y)
     canvas.restoreState()
 
 
-def _draw_running_head(canvas: Canvas, text: str) -> None:
+def _draw_running_head(canvas: Canvas, text: str, chrome: _Chrome = STANDARD) -> None:
     canvas.saveState()
-    canvas.setFont(fonts.REGULAR, 8)
+    size = chrome.foot_size
+    canvas.setFont(fonts.REGULAR, size)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, PAGE_HEIGHT - 40, fit_line(text, fonts.REGULAR, 8, TEXT_WIDTH))
+    canvas.drawString(MARGIN, PAGE_HEIGHT - 40, fit_line(text, fonts.REGULAR, size, TEXT_WIDTH))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN, PAGE_HEIGHT - 46, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 46)
+    rule = PAGE_HEIGHT - chrome.head_rule
+    canvas.line(MARGIN, rule, PAGE_WIDTH - MARGIN, rule)
     canvas.restoreState()
 
 
 class _Flow:
     """Turns blocks into flowables."""
 
-    def __init__(self, styles: _Styles, found: list[SignatureBox]):
+    def __init__(self, styles: _Styles, found: list[SignatureBox],
+                 chrome: _Chrome = STANDARD):
         self.s = styles
         self.found = found
+        self.chrome = chrome
 
     def para(self, text: str, style: ParagraphStyle, lead: str = "",
              quote: bool = False) -> Paragraph:
@@ -333,7 +402,8 @@ class _Flow:
     def key_facts(self, block: blocks.KeyFacts) -> Table:
         rows = [[Paragraph(_markup(label), self.s.label), Paragraph(_markup(value), self.s.cell)]
                 for label, value in block.rows]
-        table = Table(rows, colWidths=[128, TEXT_WIDTH - 128], hAlign="LEFT")
+        label = self.chrome.label_width
+        table = Table(rows, colWidths=[label, TEXT_WIDTH - label], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -369,7 +439,8 @@ class _Flow:
         rows = [[Paragraph(_markup(label), self.s.signed_label),
                  Paragraph(_markup(value), self.s.signed)] for label, value in block.rows]
         left_width = TEXT_WIDTH - SIGNATURE_WIDTH - 16
-        printed = Table(rows, colWidths=[96, left_width - 96], hAlign="LEFT")
+        label = self.chrome.signed_label_width
+        printed = Table(rows, colWidths=[label, left_width - label], hAlign="LEFT")
         printed.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -395,34 +466,40 @@ class _Flow:
 
 
 def render(letter: blocks.Letter, letterhead: Letterhead) -> RenderedLetter:
-    """Draw ``letter``; member letters use a larger type size than provider letters."""
+    """Draw ``letter``; member letters use a larger type size than provider letters, and a
+    large-print letter :data:`LARGE_PRINT_POINTS` for every word."""
     fonts.register()
     found: list[SignatureBox] = []
     pages_seen: list[int] = []
-    styles = _styles(10.5 if letter.recipient == "member" else 9.5)
+    chrome = LARGE if letter.large_print else STANDARD
+    if letter.large_print:
+        styles = _styles(LARGE_PRINT_POINTS, large=True)
+    else:
+        styles = _styles(10.5 if letter.recipient == "member" else 9.5)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=PAGE_HEIGHT - FIRST_FRAME_TOP, bottomMargin=FRAME_BOTTOM,
+        topMargin=PAGE_HEIGHT - chrome.first_top, bottomMargin=chrome.bottom,
         title=letter.title, author=letter.author, subject=letter.subject,
         keywords=letter.keywords, creator="reviewer_app letters", lang=letter.language,
         initialFontName=fonts.REGULAR, invariant=1,
     )
-    first = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, FIRST_FRAME_TOP - FRAME_BOTTOM,
+    first = Frame(MARGIN, chrome.bottom, TEXT_WIDTH, chrome.first_top - chrome.bottom,
                   id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, LATER_FRAME_TOP - FRAME_BOTTOM,
+    later = Frame(MARGIN, chrome.bottom, TEXT_WIDTH, chrome.later_top - chrome.bottom,
                   id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
-        PageTemplate("first", [first], onPage=lambda c, d: _draw_letterhead(c, letterhead, letter),
+        PageTemplate("first", [first],
+                     onPage=lambda c, d: _draw_letterhead(c, letterhead, letter, chrome),
                      autoNextPageTemplate="later"),
         PageTemplate("later", [later],
-                     onPage=lambda c, d: _draw_running_head(c, letter.later_pages)),
+                     onPage=lambda c, d: _draw_running_head(c, letter.later_pages, chrome)),
     ])
-    flow = _Flow(styles, found)
+    flow = _Flow(styles, found, chrome)
     story: list[Flowable] = [Paragraph(_markup(letter.title), styles.title)]
     for block in letter.blocks:
         story += flow.block(block)
-    doc.build(story, canvasmaker=_canvas_class(letter, pages_seen))
+    doc.build(story, canvasmaker=_canvas_class(letter, pages_seen, chrome))
     if len(found) != 1:
         raise RuntimeError(f"a letter needs exactly one signature block, found {len(found)}")
     return RenderedLetter(buffer.getvalue(), found[0], pages_seen[-1], letter)

@@ -27,6 +27,7 @@ from reviewer_app.core.criteria.outcome import judge
 from reviewer_app.core.letters.blocks import Bullets, KeyFacts, Letter, Paragraph
 from reviewer_app.core.letters.compose import _PROVIDER_FACTS, _Composer, _decision_facts
 from reviewer_app.core.letters.idn_content import IdnContent, Passage, idn_content
+from reviewer_app.core.letters.layout import LARGE_PRINT_POINTS
 from reviewer_app.core.letters.letterhead import Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 
@@ -202,6 +203,7 @@ class _IdnComposer(_Composer):
         self.blocks.append(PageBreak())
         self.title(t.title)
         self.say(t.intro)
+        self.urgency_notes()
         self.key_facts(*_decision_facts(base, partial))
         if partial:
             self.title(t.approved_heading)
@@ -291,9 +293,13 @@ class _IdnComposer(_Composer):
             contacts=tuple(self.fill(line) for line in labels.contacts
                            if self.letterhead.fax or "{fax}" not in line),
             blocks=tuple(self.blocks),
+            large_print=self.request.large_print and self.member_copy,
         )
+        size = self.form.type_size.value
+        if letter.large_print:
+            size = max(size, LARGE_PRINT_POINTS)
         return IdnLetter(letter, self.fill(self.form.form.footer_form),
-                         self.fill(self.form.form.footer_omb), self.form.type_size.value)
+                         self.fill(self.form.form.footer_omb), size)
 
 
 def compose_notice(request: LetterRequest, letterhead: Letterhead) -> IdnLetter:

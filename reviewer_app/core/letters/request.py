@@ -88,9 +88,13 @@ class LetterRequest:
     issued_on: dt.date | None = None
     """The date of the letter, from which appeal windows count; the decision date if None."""
     oral_notice_at: dt.datetime | None = None
-    """When the reviewer told the member (or the provider) the decision by phone, as recorded
-    on the decision; an expedited letter then says it confirms that call (42 CFR 422.572(c),
-    438.404(c)(6) via 438.210(d)(2); 29 CFR 2560.503-1(g)(2))."""
+    """When the reviewer told the decision by phone, as recorded for it (``oral_notices``); an
+    expedited letter then says it confirms that call (42 CFR 422.572(c); 29 CFR
+    2560.503-1(g)(2))."""
+    oral_notice_to: str = ""
+    """Who was told, in the reviewer's words."""
+    oral_notice_by: str = ""
+    """The reviewer who told them."""
     large_print: bool = False
     """The member asked for large print (recorded on the case): member letters are set at
     14 points or more."""

@@ -147,3 +147,94 @@ def provider_missing(case: Case, determination: Determination, content: Language
                 why = f"{needed[0].upper()}{needed[1:].rstrip('.')}. Criterion: {why}"
         items.append(MissingItem("", content.study_label(study), why))
     return items
+
+
+@dataclass(frozen=True)
+class ItemCriterion:
+    """One criterion standing in the way of an item not approved, or one still open."""
+
+    set_id: str
+    criterion_id: str
+    text: str
+    """The criterion as the set states it (provider letters)."""
+    member_text: str
+    """Its rule and this member's finding in the letter's language (member letters)."""
+    change: str
+    """What new information could change it, in the letter's language."""
+    missing: tuple[str, ...]
+    """The inputs it lacks (their paths)."""
+
+
+@dataclass(frozen=True)
+class NotApprovedItem:
+    """A code, or the levels, a partial approval leaves out, with the criteria behind it."""
+
+    code: str | None
+    levels: tuple[str, ...]
+    set_id: str | None
+    blocking: tuple[ItemCriterion, ...]
+    open: tuple[ItemCriterion, ...]
+    """Criteria the records leave undecided for the item: what they lack would help."""
+
+
+def _sets_for(code: str, determination: Determination) -> list:
+    """The criteria sets that judge ``code``: the determination's own set first, then every
+    set of the library whose selection names the code (a laminotomy added to tumor surgery is
+    judged by the decompression set written for it)."""
+    library = default_library()
+    found = []
+    if determination.criteria_set is not None:
+        own = library.by_id.get(determination.criteria_set.id)
+        if own is not None:
+            found.append(own)
+    found += [s for s in library.sets if s not in found
+              and any(code in rule.procedures for rule in s.spec.selection)]
+    return found
+
+
+def _item_criteria(case: Case, criteria_set, content: LanguageContent):
+    results = [(c, c.node.evaluate(Facts(case))) for c in criteria_set.criteria]
+    verdict = judge(results)
+    slots = member_slots(case, content)
+
+    def told(pair) -> ItemCriterion:
+        spec, result = pair
+        wording = content.reason(criteria_set.id, spec.id)
+        return ItemCriterion(
+            criteria_set.id, spec.id, spec.text,
+            f"{wording.rule.strip()} {wording.finding.strip()}".format_map(slots),
+            wording.change.format_map(slots), tuple(result.missing))
+
+    unknown = [pair for pair in results if pair[1].status == "unknown"]
+    return tuple(map(told, verdict.blocking)), tuple(map(told, unknown))
+
+
+def not_approved_items(case: Case, determination: Determination, codes: tuple[str, ...],
+                       levels: tuple[str, ...], content: LanguageContent
+                       ) -> list[NotApprovedItem]:
+    """Each code and the levels a partial approval leaves out, with the criteria that stand
+    in its way, evaluated on this case's facts by the same evaluator and outcome rule as the
+    determination: for a code, the first set that judges it (:func:`_sets_for`) and finds a
+    criterion in the way; for levels, the determination's set at those levels alone. An
+    item no criterion stands in the way of keeps its set's open criteria (what they lack
+    would help) and is explained by the physician's reason."""
+    items = []
+    for code in codes:
+        chosen = None
+        for criteria_set in _sets_for(code, determination):
+            blocking, unknown = _item_criteria(case, criteria_set, content)
+            if chosen is None:
+                chosen = (criteria_set.id, blocking, unknown)
+            if blocking:
+                chosen = (criteria_set.id, blocking, unknown)
+                break
+        set_id, blocking, unknown = chosen or (None, (), ())
+        items.append(NotApprovedItem(code, (), set_id, blocking, unknown))
+    if levels and determination.criteria_set is not None:
+        criteria_set = default_library().by_id.get(determination.criteria_set.id)
+        if criteria_set is not None:
+            at_levels = case.model_copy(update={
+                "service": case.service.model_copy(update={"levels": list(levels)})})
+            blocking, unknown = _item_criteria(at_levels, criteria_set, content)
+            items.append(NotApprovedItem(None, levels, criteria_set.id, blocking, unknown))
+    return items

@@ -28,7 +28,8 @@ from reviewer_app.core.store.rows import CASE_COLUMNS, RECORD_COLUMNS, case_hash
 
 ACTIONS = ("create", "view", "change", "edit", "evaluate", "decide", "export", "backup",
            "draft_start", "draft_discard", "unlock_failed", "peer_to_peer", "sign_in",
-           "sign_out", "lock", "attach", "attachment_remove")
+           "sign_out", "lock", "attach", "attachment_remove", "oral_notice",
+           "letter_format")
 """``edit``: a new version of the case's document was saved (the request itself changed).
 ``draft_start`` / ``draft_discard``: an intake draft (patient data being entered) was begun or
 thrown away; a draft saved as a case shows in that case's ``create`` or ``edit``.
@@ -41,7 +42,10 @@ and a physician reviewer was recorded (its row in ``peer_to_peer``). ``sign_in``
 ``attach``: a document was attached to a case or a draft, or a draft's attachment went to the
 case the draft became (the attachment's row hash, as for every record).
 ``attachment_remove``: an attachment of a draft was removed (the draft discarded, or the file
-taken off it); its record stamp's hash is :data:`REMOVED`."""
+taken off it); its record stamp's hash is :data:`REMOVED`.
+``oral_notice``: the reviewer recorded telling someone an expedited case's decision by phone
+(its row in ``oral_notices``). ``letter_format``: the member's request for large-print letters
+was recorded, or withdrawn (its row in ``letter_formats``)."""
 
 REMOVED = "removed"
 """The record hash of an entry that removes a row the application may delete (a draft's
@@ -367,7 +371,8 @@ def _check_records(store: Store, last_record: dict, report: AuditReport) -> None
 
 
 CASE_RECORD_TABLES = ("evaluations", "decisions", "letters", "case_documents", "fhir_requests",
-                      "peer_to_peer", "attachments")
+                      "peer_to_peer", "attachments", "oral_notices",
+                      "letter_formats")
 """The tables whose rows belong to one case (they have a ``case_id``)."""
 
 

@@ -56,6 +56,7 @@ from reviewer_app.core.store.errors import (
     TamperedCaseError,
     TransitionError,
 )
+from reviewer_app.core.store.notices import OralNotice, large_print, oral_notice_of
 from reviewer_app.core.store.records import Decision, Evaluation
 from reviewer_app.core.store.reviewers import (
     Reviewer,
@@ -134,6 +135,12 @@ class LetterBasis:
     """Who decided, and so signs."""
     key: StoredKey
     replaces: LetterRecord | None
+    oral_notice: OralNotice | None = None
+    """The phone call that told this decision first, which the letter confirms."""
+    oral_notice_by: str = ""
+    """The signature name of the reviewer who made that call."""
+    large_print: bool = False
+    """A member letter the member asked to have in large print (``letter_formats``)."""
 
 
 @dataclass(frozen=True)
@@ -190,8 +197,14 @@ def decision_basis(store: Store, case_id: int, *, recipient: str,
     key = signer_now.key
     evaluation = _evaluation(store, decision)
     replaced = find_letter(store, replaces) if replaces is not None else None
+    told = oral_notice_of(store, case_id, decision.id)
+    told_by = ""
+    if told is not None:
+        check_record_intact(store, "oral_notices", told.to_json_dict())
+        told_by = get_reviewer(store, told.reviewer_id).signature
     return LetterBasis(case_id, row["version"], row["document"], kind, recipient, decision,
-                       evaluation, decider, key, replaced)
+                       evaluation, decider, key, replaced, told, told_by,
+                       recipient == "member" and large_print(store, case_id))
 
 
 def _announced_decision(store: Store, row: sqlite3.Row, asked: str | None) -> Decision:

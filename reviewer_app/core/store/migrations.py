@@ -557,6 +557,62 @@ def m014_attachments(db: Database) -> None:
         "BEGIN SELECT RAISE(ABORT, 'an attachment of a case cannot be deleted'); END")
 
 
+
+@_migration
+def m015_oral_notices(db: Database) -> None:
+    """Oral notice of a decision on an expedited case: who was told, when and by whom, tied
+    to the decision it announces. A row of its own (never changed or deleted, in the audit
+    trail), so the decision's ``ur-decision/2`` signature over its columns stays valid; its
+    letter then says it confirms the call (42 CFR 422.572(c); 29 CFR 2560.503-1(g)(2))."""
+    db["oral_notices"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "decision_id": int,
+            "reviewer_id": int,
+            "told": str,
+            "told_at": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "decision_id", "reviewer_id", "told", "told_at", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("decision_id", "decisions", "id"),
+                      ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    _guard(db, [
+        ("oral_notices_keep_update", "UPDATE", "oral_notices",
+         "a recorded oral notice cannot be changed; record another"),
+        ("oral_notices_keep_delete", "DELETE", "oral_notices",
+         "a recorded oral notice cannot be deleted"),
+    ])
+
+
+@_migration
+def m016_letter_formats(db: Database) -> None:
+    """The member's request for letters in another format (large print), recorded on the
+    case: who asked, which reviewer recorded it, when. The latest row counts; rows are never
+    changed or deleted and each is in the audit trail, so the case row and its hash stay as
+    they were."""
+    db["letter_formats"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "large_print": int,
+            "requested_by": str,
+            "reviewer_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["case_id", "large_print", "requested_by", "reviewer_id", "created_at"],
+        foreign_keys=[("case_id", "cases", "id"), ("reviewer_id", "reviewers", "id")],
+    ).create_index(["case_id", "id"])
+    _guard(db, [
+        ("letter_formats_keep_update", "UPDATE", "letter_formats",
+         "a recorded format request cannot be changed; record another"),
+        ("letter_formats_keep_delete", "DELETE", "letter_formats",
+         "a recorded format request cannot be deleted"),
+    ])
+
 SCHEMA_VERSION = len(NAMES)
 
 

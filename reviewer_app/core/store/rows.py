@@ -67,6 +67,12 @@ ATTACHMENT_COLUMNS = (
     "id", "case_id", "draft_id", "name", "kind", "media_type", "size", "sha256", "content",
     "reviewer_id", "os_user", "created_at",
 )
+ORAL_NOTICE_COLUMNS = (
+    "id", "case_id", "decision_id", "reviewer_id", "told", "told_at", "created_at",
+)
+LETTER_FORMAT_COLUMNS = (
+    "id", "case_id", "large_print", "requested_by", "reviewer_id", "created_at",
+)
 RECORD_COLUMNS = {
     "evaluations": EVALUATION_COLUMNS,
     "decisions": DECISION_COLUMNS,
@@ -78,6 +84,8 @@ RECORD_COLUMNS = {
     "fhir_requests": FHIR_REQUEST_COLUMNS,
     "peer_to_peer": PEER_TO_PEER_COLUMNS,
     "attachments": ATTACHMENT_COLUMNS,
+    "oral_notices": ORAL_NOTICE_COLUMNS,
+    "letter_formats": LETTER_FORMAT_COLUMNS,
 }
 """The other rows whose hash the audit trail records when they are written."""
 

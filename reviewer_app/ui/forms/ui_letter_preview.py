@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFrame,
-    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
+    QFrame, QHBoxLayout, QLabel, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_LetterPreview(object):
     def setupUi(self, LetterPreview):
@@ -40,6 +40,16 @@ class Ui_LetterPreview(object):
         self.recipientCombo.setObjectName(u"recipientCombo")
 
         self.topLayout.addWidget(self.recipientCombo)
+
+        self.largePrintCheck = QCheckBox(LetterPreview)
+        self.largePrintCheck.setObjectName(u"largePrintCheck")
+
+        self.topLayout.addWidget(self.largePrintCheck)
+
+        self.oralNoticeButton = QPushButton(LetterPreview)
+        self.oralNoticeButton.setObjectName(u"oralNoticeButton")
+
+        self.topLayout.addWidget(self.oralNoticeButton)
 
         self.titleLabel = QLabel(LetterPreview)
         self.titleLabel.setObjectName(u"titleLabel")
@@ -127,6 +137,20 @@ class Ui_LetterPreview(object):
 #if QT_CONFIG(accessibility)
         self.recipientCombo.setAccessibleName(QCoreApplication.translate("LetterPreview", u"Recipient", None))
 #endif // QT_CONFIG(accessibility)
+        self.largePrintCheck.setText(QCoreApplication.translate("LetterPreview", u"&Large print", None))
+#if QT_CONFIG(accessibility)
+        self.largePrintCheck.setAccessibleName(QCoreApplication.translate("LetterPreview", u"Large print member letters", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.largePrintCheck.setToolTip(QCoreApplication.translate("LetterPreview", u"The member asked for large print: member letters of this case are set at 14 pt or more (recorded on the case)", None))
+#endif // QT_CONFIG(tooltip)
+        self.oralNoticeButton.setText(QCoreApplication.translate("LetterPreview", u"Record &oral notice\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.oralNoticeButton.setAccessibleName(QCoreApplication.translate("LetterPreview", u"Record oral notice", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.oralNoticeButton.setToolTip(QCoreApplication.translate("LetterPreview", u"Record that this expedited decision was told by phone; the letter then confirms the call", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.titleLabel.setAccessibleName(QCoreApplication.translate("LetterPreview", u"Which letter", None))
 #endif // QT_CONFIG(accessibility)

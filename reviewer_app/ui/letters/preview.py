@@ -61,6 +61,19 @@ def _preview(store: Store, case_id: int, recipient: str, replaces: str | None
                           settings=load_settings(store.path), replaces=replaces)
 
 
+def _record_format(store: Store, case_id: int, by: int, large: bool) -> None:
+    from reviewer_app.core.store.notices import record_letter_format
+
+    record_letter_format(store, case_id, by=by, large_print=large,
+                         requested_by="the member (recorded in the letter window)")
+
+
+def _record_oral_notice(store: Store, case_id: int, by: int, told: str, when) -> None:
+    from reviewer_app.core.store.notices import record_oral_notice
+
+    record_oral_notice(store, case_id, by=by, told=told, told_at=when)
+
+
 def _roots(store: Store) -> list:
     from reviewer_app.core.issuing import trust_roots
     from reviewer_app.core.letters.settings import load_settings
@@ -107,6 +120,8 @@ class LetterPreview(QDialog):
         self.ui.signButton.clicked.connect(self._on_sign_clicked)
         self.ui.saveButton.clicked.connect(self._on_save_clicked)
         self.ui.printButton.clicked.connect(self._on_print_clicked)
+        self.ui.largePrintCheck.toggled.connect(self._on_large_print_toggled)
+        self.ui.oralNoticeButton.clicked.connect(self._on_oral_notice_clicked)
         self._set_buttons()
 
     # -- what to show ---------------------------------------------------------------------
@@ -200,6 +215,10 @@ class LetterPreview(QDialog):
                          f"page{'s' if preview.pages != 1 else ''}, in "
                          f"{escape(_language(preview.language))}.{corrects} {sign}")
         self._show_title(basis.letter_type, preview.language, None)
+        check = self.ui.largePrintCheck
+        check.blockSignals(True)
+        check.setChecked(basis.large_print)
+        check.blockSignals(False)
         self._load_bytes(preview.pdf)
 
     def _on_issued_ready(self, issued: IssuedLetter) -> None:
@@ -291,6 +310,12 @@ class LetterPreview(QDialog):
         else:
             ui.signButton.setToolTip("Sign with your key, give the letter its number and "
                                      "record it")
+        member_preview = preview is not None and self._recipient == "member"
+        ui.largePrintCheck.setEnabled(member_preview and signer is not None)
+        expedited = (self._snapshot is not None
+                     and self._snapshot.case.urgency == "expedited")
+        ui.oralNoticeButton.setEnabled(preview is not None and signer is not None and expedited
+                                       and preview.plan.basis.oral_notice is None)
         for button, verb in ((ui.saveButton, "saved"), (ui.printButton, "printed")):
             button.setEnabled(issued is not None)
             button.setToolTip("" if issued is not None else
@@ -302,6 +327,33 @@ class LetterPreview(QDialog):
         if self._snapshot is not None and 0 <= index < len(RECIPIENTS):
             self._recipient = RECIPIENTS[index]
             self._load_recipient()
+
+    def _on_large_print_toggled(self, checked: bool) -> None:
+        """The member's request for large print is recorded on the case (audited), then the
+        preview is drawn again in the format asked for."""
+        signer, snapshot = self._context.signer, self._snapshot
+        if signer is None or snapshot is None:
+            return
+        case_id, by = snapshot.case_id, signer.id
+        (self._context.store.op(self, lambda store: _record_format(store, case_id, by, checked),
+                                what="record the letter format")
+         .announces(case_id).success(lambda _: self._load_recipient())
+         .failure(self._on_failed).run())
+
+    def _on_oral_notice_clicked(self) -> None:
+        from reviewer_app.ui.letters.oral_notice import OralNoticeDialog
+
+        signer, snapshot = self._context.signer, self._snapshot
+        if signer is None or snapshot is None:
+            return
+        asked = OralNoticeDialog.ask(self, self._context.clock())
+        if asked is None:
+            return
+        case_id, by = snapshot.case_id, signer.id
+        (self._context.store.op(self, lambda store: _record_oral_notice(
+            store, case_id, by, asked.told, asked.told_at), what="record the oral notice")
+         .announces(case_id).success(lambda _: self._load_recipient())
+         .failure(self._on_failed).run())
 
     def _on_sign_clicked(self) -> None:
         from reviewer_app.core.issuing import issue_and_read
