@@ -53,7 +53,10 @@ def _sentence(text: str) -> str:
 
 def _label(path: str) -> str:
     label = input_labels.labels().get(input_labels.pattern(path))
-    return label or path.replace("_", " ").replace(".", " › ")
+    if label:
+        return label
+    words = path.replace("_", " ").replace(".", " ").split()
+    return " ".join(w.upper() if w in ("npi", "id") else w for w in words)
 
 
 def _value(value: Any) -> str:
@@ -164,6 +167,8 @@ def source_line(record: dict[str, Any] | None) -> str:
         return ""
     claim = record.get("claim") or {}
     name = _text(claim.get("id") or claim.get("full_url")) or "without an id"
-    received = _text(record.get("received_at_from"))
-    return (f"Imported from a Da Vinci PAS request Bundle (Claim {name}); the Bundle is kept as "
-            f"received{f', its received time from {received}' if received else ''}.")
+    received = {"timestamp": "; the received time is the Bundle's timestamp",
+                "import": "; the Bundle has no timestamp, so the received time is when it was "
+                          "imported (check it)"}.get(_text(record.get("received_at_from")), "")
+    return (f"Imported from a Da Vinci PAS request Bundle (Claim {name}), kept as received"
+            f"{received}.")

@@ -36,9 +36,11 @@ def test_what_the_bundle_sent_is_shown_read_only_where_it_belongs(qtbot, ui_cont
     assert box.isVisible() and box.text.isReadOnly()
     shown = box.text.toPlainText()
     assert "Imported from a Da Vinci PAS request Bundle (Claim ri-claim)" in box.source.text()
+    assert "no timestamp, so the received time is when it was imported" in box.source.text()
     assert "SNOMED CT 18347007 (Spinal stenosis of lumbar region)" in shown
     assert "ICD-9-CM 724.02" in shown
-    assert "123456789 was kept as sent, but an NPI is exactly 10 digits" in shown
+    assert ("Requesting provider NPI: 123456789 was kept as sent, but an NPI is exactly 10 "
+            "digits") in shown
     assert "Weeks of physical therapy: 12" in shown, "the questionnaire's answers"
     assert "timestamp: missing" in shown, "the reader's warnings"
     diagnoses = wizard.page_of(DiagnosesPage)
