@@ -61,7 +61,7 @@ def run() -> list[tuple[str, str, str]]:
                                        expected_version=1).version
             start = time.perf_counter()
             decisions.decide(store, case_id, "pend", by=signed_in, expected_version=version,
-                             info_needed_by=store.today() + timedelta(days=1),
+                             info_needed_by=store.today() + timedelta(days=2),  # 48 h: urgent
                              info_added=["The MRI report of the lumbar spine"])
             timings.append(time.perf_counter() - start)
         decide_ms = statistics.median(timings) * 1e3
