@@ -30,7 +30,6 @@ from reviewer_app.core import deadlines
 from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.characters import text_problem
 from reviewer_app.core.criteria.outcome import MEETS_CRITERIA
-from reviewer_app.core.pend_timeline import PendRefused, pend_timeline
 
 
 class TransitionError(Exception):
@@ -241,6 +240,10 @@ def decide(
                 f"case {case_id}: the information-needed-by date {info_needed_by} is not after "
                 f"today ({today}): give the provider time to send it")
         if pend_rules is not None:
+            # the rules file (pydantic, YAML) is read only by a pend: the window's start-up
+            # imports this module and does not need it (about 0.15 s)
+            from reviewer_app.core.pend_timeline import PendRefused, pend_timeline
+
             received, urgency, line_of_business, asked = pend_rules
             try:
                 pend_timeline(received_at=received, urgency=urgency,
