@@ -7,8 +7,10 @@ The letters are the worked examples built from the motivating case
 renders the last page of the adverse member letter, where the printed signature block and the
 visible digital signature sit side by side, the Spanish adverse member letter's first page, and
 the first page of a Medicare Advantage adverse member letter (the CMS standard notice) and the
-first page of the adverse member letter's language-assistance taglines.
-Needs poppler's ``pdftoppm``.
+first page of the adverse member letter's language-assistance taglines; and one member letter
+per line of business, every page side by side at 60 dpi (a commercial denial, a Medicaid
+denial, a Medicare Advantage request for information that extends the timeframe).
+Needs poppler's ``pdftoppm``; the side-by-side strips are put together with Qt's ``QImage``.
 """
 
 from __future__ import annotations
@@ -68,6 +70,44 @@ def _tagline_page(key, tmp: Path) -> None:
             return
 
 
+LINES_OF_BUSINESS = (("commercial", "adverse", False), ("medicaid", "adverse", False),
+                     ("medicare_advantage", "pend", True))
+"""The README's one member letter per line of business: (line, letter type, extended)."""
+STRIP_DPI = 60
+STRIP_GAP = 8
+
+
+def _strip(pdf: Path, pages: int, target: Path) -> None:
+    """Every page of ``pdf`` at :data:`STRIP_DPI`, side by side on a grey ground."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", str(STRIP_DPI), str(pdf), str(prefix)],
+                   check=True)
+    images = [QImage(str(path)) for path in sorted(pdf.parent.glob(f"{prefix.name}-*.png"))]
+    assert len(images) == pages, (pdf, len(images), pages)
+    width = sum(i.width() for i in images) + STRIP_GAP * (len(images) - 1)
+    strip = QImage(width, max(i.height() for i in images), QImage.Format.Format_RGB32)
+    strip.fill(QColor("#888888"))
+    painter = QPainter(strip)
+    x = 0
+    for image in images:
+        painter.drawImage(x, 0, image)
+        x += image.width() + STRIP_GAP
+    painter.end()
+    strip.save(str(target))
+
+
+def _lines_of_business(key, tmp: Path) -> None:
+    for line, letter_type, extended in LINES_OF_BUSINESS:
+        rendered = render_letter(request_for(letter_type, "member", line, extended=extended))
+        pdf = tmp / f"strip-{line}.pdf"
+        pdf.write_bytes(sign_letter(rendered, key))
+        target = OUT / f"{line}-member.png"
+        _strip(pdf, rendered.pages, target)
+        print(target.relative_to(ROOT))
+
+
 def main() -> int:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
@@ -94,6 +134,7 @@ def main() -> int:
             print(target.relative_to(ROOT))
         _medicare_notice(key, Path(tmp))
         _tagline_page(key, Path(tmp))
+        _lines_of_business(key, Path(tmp))
     return 0
 
 

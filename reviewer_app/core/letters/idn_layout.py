@@ -141,21 +141,6 @@ class _FormFlow(_Flow):
             return [Paragraph(_markup(block.text), self.s.body)]
         return super().block(block)
 
-    def table(self, block: blocks.Table) -> Table:
-        """The ordinary table with each column widened to hold its heading's longest word at
-        12 pt ("Unidades"), the room taken from the widest column."""
-        head = self.s.cell_head
-        widths = list(block.widths)
-        for index, title in enumerate(block.header):
-            longest = max(stringWidth(word, head.fontName, head.fontSize)
-                          for word in title.split() or [""])
-            need = (longest + 10) / TEXT_WIDTH
-            if widths[index] < need:
-                widest = max(range(len(widths)), key=widths.__getitem__)
-                widths[widest] -= need - widths[index]
-                widths[index] = need
-        return super().table(blocks.Table(block.header, block.rows, tuple(widths)))
-
     def form_header(self, block: FormHeader) -> Table:
         rows = [[Paragraph(_markup(label), self.s.label), Paragraph(_markup(value), self.s.cell)]
                 for label, value in block.rows]

@@ -55,6 +55,18 @@ LATER_FRAME_TOP = PAGE_HEIGHT - 66.0
 FRAME_BOTTOM = 58.0
 SIGNATURE_WIDTH = 196.0
 SIGNATURE_HEIGHT = 62.0
+MEMBER_POINTS = 12.0
+"""The smallest type of every member letter, every word included: body, bullets, headings,
+code tables, key facts, the signature block, the letterhead lines, running head and footer.
+
+42 CFR 438.10(d)(6)(ii) (Medicaid managed care written materials: "Use a font size no smaller
+than 12 point") -- the paragraph's text was not confirmed with the search tool; the section's
+basic rule, 438.10(c)(1) ("a manner and format that may be easily understood and is readily
+accessible"), was. The CMS denial notice (CMS-10003-NDMCP instructions: "The notice must be
+provided in 12 point font") already has its own 12 pt layout (:mod:`.idn_layout`). Applied to
+every line of business rather than to Medicaid alone: simpler, and kinder to every member.
+Provider letters keep their smaller, denser type (no such rule applies to them)."""
+PROVIDER_POINTS = 9.5
 LARGE_PRINT_POINTS = 14.0
 """The smallest type of a large-print letter, every word included (the issue's "at least 14
 pt"; common large-print guidance starts at 14 pt and the CMS notice's floor is 12 pt)."""
@@ -68,6 +80,7 @@ class _Chrome:
     foot_size: float = 8.0
     step: float = 11.0
     name_size: float = 14.0
+    name_gap: float = 15.0
     first_top: float = FIRST_FRAME_TOP
     later_top: float = LATER_FRAME_TOP
     bottom: float = FRAME_BOTTOM
@@ -78,8 +91,14 @@ class _Chrome:
 
 
 STANDARD = _Chrome()
+"""Provider letters."""
+MEMBER = _Chrome(size=MEMBER_POINTS, foot_size=MEMBER_POINTS, step=15.0, name_size=16.0,
+                 name_gap=20.0, first_top=PAGE_HEIGHT - 122.0, later_top=PAGE_HEIGHT - 68.0,
+                 bottom=64.0, foot_rule=50.0, head_rule=48.0, label_width=172.0,
+                 signed_label_width=112.0)
 LARGE = _Chrome(size=LARGE_PRINT_POINTS, foot_size=LARGE_PRINT_POINTS, step=17.0,
-                name_size=18.0, first_top=PAGE_HEIGHT - 128.0, later_top=PAGE_HEIGHT - 70.0,
+                name_size=18.0, name_gap=22.0, first_top=PAGE_HEIGHT - 128.0,
+                later_top=PAGE_HEIGHT - 70.0,
                 bottom=70.0, foot_rule=54.0, head_rule=50.0, label_width=180.0,
                 signed_label_width=128.0)
 
@@ -125,15 +144,17 @@ class _Styles:
     signed_label: ParagraphStyle
 
 
-def _styles(size: float, large: bool = False) -> _Styles:
-    """The letter's styles at body ``size``; ``large`` keeps every style at ``size`` or more
-    (cells, captions, the signature block) and headings larger."""
+def _styles(size: float, floor: bool = False, heading_up: float = 3,
+            title_up: float = 6) -> _Styles:
+    """The letter's styles at body ``size``; ``floor`` keeps every style at ``size`` or more
+    (cells, captions, the signature block, the bullet marks), with headings ``heading_up`` and
+    the title ``title_up`` points larger (member letters and large print)."""
     body = ParagraphStyle("body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR,
-                          bulletFontSize=size if large else 10,
+                          bulletFontSize=size if floor else 10,
                           fontSize=size, leading=size * 1.38, textColor=INK,
                           spaceAfter=size * 0.55)
-    if large:
-        return _large_styles(body, size)
+    if floor:
+        return _floor_styles(body, size, heading_up, title_up)
     small = ParagraphStyle("small", parent=body, fontSize=size - 1.5,
                            leading=(size - 1.5) * 1.3, spaceAfter=3)
     cell_size = min(size - 1.5, 8.5)
@@ -166,13 +187,15 @@ def _styles(size: float, large: bool = False) -> _Styles:
     )
 
 
-def _large_styles(body: ParagraphStyle, size: float) -> _Styles:
+def _floor_styles(body: ParagraphStyle, size: float, heading_up: float,
+                  title_up: float) -> _Styles:
     cell = ParagraphStyle("cell", parent=body, leading=size * 1.25, spaceAfter=0)
+    title, heading = size + title_up, size + heading_up
     return _Styles(
-        title=ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=size + 6,
-                             leading=(size + 6) * 1.2, spaceAfter=size * 0.9, keepWithNext=1),
-        heading=ParagraphStyle("heading", parent=body, fontName=fonts.BOLD, fontSize=size + 3,
-                               leading=(size + 3) * 1.25, spaceBefore=size * 0.8,
+        title=ParagraphStyle("title", parent=body, fontName=fonts.BOLD, fontSize=title,
+                             leading=title * 1.2, spaceAfter=size * 0.9, keepWithNext=1),
+        heading=ParagraphStyle("heading", parent=body, fontName=fonts.BOLD, fontSize=heading,
+                               leading=heading * 1.25, spaceBefore=size * 0.8,
                                spaceAfter=size * 0.35, keepWithNext=1),
         body=body,
         lead_in=ParagraphStyle("lead_in", parent=body, keepWithNext=1),
@@ -323,7 +346,7 @@ def _draw_letterhead(canvas: Canvas, letterhead: Letterhead, letter: blocks.Lett
         x += draw_width + 10
     canvas.setFillColor(INK)
     name, size, step = chrome.name_size, chrome.size, chrome.step
-    below = 15 if chrome is STANDARD else name + 4
+    below = chrome.name_gap
     canvas.setFont(fonts.BOLD, name)
     room = PAGE_WIDTH - MARGIN - x
     canvas.drawString(x, top, fit_line(letterhead.organization, fonts.BOLD, name, room))
@@ -354,6 +377,18 @@ def _draw_running_head(canvas: Canvas, text: str, chrome: _Chrome = STANDARD) ->
     rule = PAGE_HEIGHT - chrome.head_rule
     canvas.line(MARGIN, rule, PAGE_WIDTH - MARGIN, rule)
     canvas.restoreState()
+
+
+def _heading_widths(block: blocks.Table, head: ParagraphStyle) -> list[float]:
+    widths = [TEXT_WIDTH * w for w in block.widths]
+    for index, title in enumerate(block.header):
+        need = max(stringWidth(word, head.fontName, head.fontSize)
+                   for word in title.split() or [""]) + 10
+        if widths[index] < need:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            widths[widest] -= need - widths[index]
+            widths[index] = need
+    return widths
 
 
 class _Flow:
@@ -417,9 +452,11 @@ class _Flow:
         return table
 
     def table(self, block: blocks.Table) -> Table:
+        """A code table; each column is widened to hold its heading's longest word
+        ("Unidades" at 12 pt), the room taken from the widest column."""
         cell = self.s.cell
         rows = [[Paragraph(_markup(h), self.s.cell_head) for h in block.header]]
-        widths = [TEXT_WIDTH * w for w in block.widths]
+        widths = _heading_widths(block, self.s.cell_head)
         rows += [[Paragraph(_markup(value, (cell, width - 8)), cell)
                   for value, width in zip(row, widths, strict=True)] for row in block.rows]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -465,17 +502,62 @@ class _Flow:
                              self.para(block.heading, self.s.heading), outer])
 
 
+class _KeepWithStart(KeepTogether):
+    """Flowables kept together only as far as their first ``start`` points: where the page
+    has that much room they are laid out here and may split after it, else they start on the
+    next page."""
+
+    def __init__(self, flowables: list[Flowable], start: float):
+        super().__init__(flowables)
+        self._start = start
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if available_height >= self._start:
+            return self._content[:]
+        return super().split(available_width, available_height)
+
+
+def _table_heading(heading: blocks.Heading, table: blocks.Table, flow: _Flow) -> Flowable:
+    """A heading over a code table, kept with the table's first rows rather than with the whole
+    table: ``keepWithNext`` would move a table taller than the rest of the page to the next
+    page with its heading, leaving a third of a page empty (at 12 pt a member's table of eight
+    procedures is that tall). The pair stays where the page still has room for the heading,
+    the header row and the first two rows (the header row is repeated on the next page), so a
+    heading is never left alone at the foot of a page."""
+    title = flow.block(heading)
+    start = flow.table(blocks.Table(table.header, table.rows[:2], table.widths))
+    style = flow.s.heading
+    room = (sum(f.wrap(TEXT_WIDTH, PAGE_HEIGHT)[1] for f in (*title, start))
+            + style.spaceBefore + style.spaceAfter)
+    return _KeepWithStart([*title, *flow.block(table)], room)
+
+
+def _story(letter_blocks: tuple[blocks.Block, ...], flow: _Flow) -> list[Flowable]:
+    story: list[Flowable] = []
+    pending = list(letter_blocks)
+    while pending:
+        block = pending.pop(0)
+        if isinstance(block, blocks.Heading) and pending and isinstance(pending[0], blocks.Table):
+            story.append(_table_heading(block, pending.pop(0), flow))
+        else:
+            story += flow.block(block)
+    return story
+
+
 def render(letter: blocks.Letter, letterhead: Letterhead) -> RenderedLetter:
-    """Draw ``letter``; member letters use a larger type size than provider letters, and a
-    large-print letter :data:`LARGE_PRINT_POINTS` for every word."""
+    """Draw ``letter``: a member letter with no word under :data:`MEMBER_POINTS`, a
+    large-print one under :data:`LARGE_PRINT_POINTS`; a provider letter at
+    :data:`PROVIDER_POINTS`."""
     fonts.register()
     found: list[SignatureBox] = []
     pages_seen: list[int] = []
-    chrome = LARGE if letter.large_print else STANDARD
     if letter.large_print:
-        styles = _styles(LARGE_PRINT_POINTS, large=True)
+        chrome, styles = LARGE, _styles(LARGE_PRINT_POINTS, floor=True)
+    elif letter.recipient == "member":
+        chrome = MEMBER
+        styles = _styles(MEMBER_POINTS, floor=True, heading_up=2, title_up=5)
     else:
-        styles = _styles(10.5 if letter.recipient == "member" else 9.5)
+        chrome, styles = STANDARD, _styles(PROVIDER_POINTS)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
@@ -497,8 +579,7 @@ def render(letter: blocks.Letter, letterhead: Letterhead) -> RenderedLetter:
     ])
     flow = _Flow(styles, found, chrome)
     story: list[Flowable] = [Paragraph(_markup(letter.title), styles.title)]
-    for block in letter.blocks:
-        story += flow.block(block)
+    story += _story(letter.blocks, flow)
     doc.build(story, canvasmaker=_canvas_class(letter, pages_seen, chrome))
     if len(found) != 1:
         raise RuntimeError(f"a letter needs exactly one signature block, found {len(found)}")

@@ -18,12 +18,11 @@ from functools import cache
 
 import pytest
 import yaml
-from poppler import tool
-from reportlab.pdfgen.canvas import Canvas
+from poppler import height_at, tool, word_heights
 
 from reviewer_app.core import resources
 from reviewer_app.core.criteria.evaluator import evaluate
-from reviewer_app.core.letters import fonts, render_letter
+from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.letters.examples import request_for
 from reviewer_app.core.letters.idn_content import load_idn_content
@@ -127,29 +126,9 @@ def _text(pdf: bytes) -> str:
     return " ".join(raw.split())
 
 
-def _word_heights(pdf: bytes) -> list[tuple[float, str]]:
-    html = subprocess.run([tool("pdftotext"), "-bbox", "-", "-"], input=pdf,
-                          capture_output=True, check=True).stdout.decode("utf-8")
-    return [(float(y2) - float(y1), word) for y1, y2, word in re.findall(
-        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', html)]
-
-
 @cache
 def _twelve_point_height() -> float:
-    """The height poppler gives a word set at 12 pt in each face the letters use (the box is
-    the face's ascent to descent, so a smaller size gives a smaller box); the smallest."""
-    import io
-
-    fonts.register()
-    fonts.font_runs("中")
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=1)
-    for index, (face, word) in enumerate(((fonts.REGULAR, "Medicare"), (fonts.BOLD, "Medicare"),
-                                          (fonts.FALLBACK, "中文"))):
-        canvas.setFont(face, MINIMUM_POINTS)
-        canvas.drawString(72, 700 - 40 * index, word)
-    canvas.save()
-    return min(height for height, _ in _word_heights(buffer.getvalue()))
+    return height_at(MINIMUM_POINTS)
 
 
 MATRIX = [(t, r, u, lang) for t in ("adverse", "partial") for r in RECIPIENTS
@@ -216,7 +195,7 @@ def test_notice_type_is_at_least_12_points(letter_type, recipient, urgency, lang
     word poppler finds is at least as tall as a word set at 12 pt."""
     pdf = _rendered(letter_type, recipient, urgency, language).pdf
     floor = _twelve_point_height() - 0.05
-    small = sorted({word for height, word in _word_heights(pdf) if height < floor})
+    small = sorted({word for height, word in word_heights(pdf) if height < floor})
     assert small == [], f"CMS-10003-NDMCP 12 point font: words set smaller: {small[:10]}"
 
 

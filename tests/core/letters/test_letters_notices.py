@@ -1,5 +1,5 @@
-"""Issue 12's expedited, oral-notice, large-print, other-format and partial-approval rules as
-tests over the rendered letters, read back with poppler.
+"""Issue 12's expedited, oral-notice, 12 pt member type, large-print, other-format and
+partial-approval rules as tests over the rendered letters, read back with poppler.
 
 Every letter type x recipient x line of business x urgency x language where the rule applies
 (Medicare Advantage adverse and partial letters are the CMS standard notice and are included);
@@ -158,6 +158,31 @@ def test_large_print_member_letters_set_every_word_at_14_points(combo):
     assert rendered.pages > standard.pages, f"{LARGE_RULE}: the type is larger"
     assert rendered.letter.text() == standard.letter.text(), (
         f"{LARGE_RULE}: the same words in large print")
+
+
+MEMBER_TYPE_RULE = ("42 CFR 438.10(d)(6)(ii): \"Use a font size no smaller than 12 point\" "
+                    "(Medicaid; applied to every line of business); CMS-10003-NDMCP "
+                    "instructions: 12 point font (Medicare Advantage)")
+
+
+@pytest.mark.parametrize("combo", ALL(recipients=("member",), urgencies=("standard",)),
+                         ids=ids("member-12-pt"))
+def test_member_letters_set_every_word_at_12_points(combo):
+    """Every word poppler finds in a member letter (body, bullets, headings, code tables, key
+    facts, signature block, letterhead lines, running head, footer, taglines) is at least as
+    tall as a word set at 12 pt; Medicare Advantage denials are the CMS notice."""
+    kind, recipient, lob, urgency, language = combo
+    rendered = render_letter(request_for(kind, recipient, lob, language, urgency=urgency),
+                             letterhead())
+    floor = _height_at(12) - 0.05
+    small = sorted({word for height, word in word_heights(rendered.pdf) if height < floor})
+    assert small == [], f"{MEMBER_TYPE_RULE}: words set smaller: {small[:10]}"
+
+
+def test_provider_letters_keep_their_smaller_type():
+    """No 12 pt rule applies to the provider's copy; it stays dense (layout.PROVIDER_POINTS)."""
+    rendered = render_letter(request_for("adverse", "provider", "medicaid"), letterhead())
+    assert min(height for height, _ in word_heights(rendered.pdf)) < _height_at(12) - 0.05
 
 
 def test_large_print_is_for_the_member_only():
