@@ -44,6 +44,19 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None
         time.sleep(0.009)
 
 
+def settled(window: QWidget, polls: int = 3) -> None:
+    """Wait until ``window``'s place on the screen stays the same for ``polls`` looks in a row
+    (a popup is shown, then moved and sized): a click aimed before then can miss its item."""
+    last, same = None, 0
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while same < polls and time.monotonic() < deadline:
+        now = window.geometry()
+        same = same + 1 if now == last else 0
+        last = now
+        QTest.qWait(1)
+        time.sleep(0.009)
+
+
 class Nurse:
     def __init__(self):
         self.count: Counter[str] = Counter()
@@ -137,9 +150,18 @@ class Nurse:
             self.count["chosen"] += 1
         else:
             self.click(combo)
+            opened = time.monotonic()
             view = combo.view()
             wait_until(view.isVisible)
-            rect = view.visualRect(combo.model().index(row, 0))
+            settled(view.window())  # a loaded machine shows the popup before placing it
+            # Qt ignores a release where the list opened until a double-click interval has
+            # passed (so the opening click cannot pick an item); a person is slower than that
+            blocked = QApplication.doubleClickInterval() / 1000 + 0.05
+            wait_until(lambda: time.monotonic() - opened > blocked)
+            item = combo.model().index(row, 0)
+            view.scrollTo(item)  # a popup cut short by the screen's edge scrolls, as a person would
+            rect = view.visualRect(item)
+            assert view.viewport().rect().contains(rect.center()), (text, rect)
             self.click(view.viewport(), rect.center())
             self.after_popup(combo)
         assert combo.currentIndex() == row, (combo.currentText(), text)
