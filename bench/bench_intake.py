@@ -71,6 +71,14 @@ class Probe(QObject):
 
 
 probe = Probe()
+loading = []  # the report reader loads on a worker when the imaging page first shows
+while page.suggestions.state != "ready" and len(loading) < 40:
+    months = 12 if len(loading) % 2 else 2
+    loading.append(timed(lambda: wizard.commit("oncology.expected_survival_months", months)))
+deadline = time.perf_counter() + 60
+while page.suggestions.state != "ready" and time.perf_counter() < deadline:
+    app.processEvents()
+    time.sleep(0.005)
 floor = [timed(lambda: QCoreApplication.postEvent(probe, QEvent(QEvent.Type.User)))
          for _ in range(updates)]
 canal = page._templates["findings.canal_compromise_percent"]
@@ -116,6 +124,8 @@ print(json.dumps({
     "outcome95": p95(outcome), "outcomemax": max(outcome),
     "save50": statistics.median(write), "save95": p95(write),
     "trip50": statistics.median(trip), "trip95": p95(trip),
+    "loading": len(loading), "loading50": statistics.median(loading) if loading else 0.0,
+    "loadingmax": max(loading) if loading else 0.0,
 }))
 """
 
@@ -137,9 +147,13 @@ def run() -> list[tuple[str, str, str, bool | None]]:
         (f"intake: live panel update after a field change, median / p95 / max of {UPDATES}",
          f"{n['panel50']:.2f} / {n['panel95']:.2f} / {n['panelmax']:.2f} ms",
          f"p95 < {FRAME_MS:g} ms", n["panel95"] < FRAME_MS, floor),
-        (f"intake: live panel update when the outcome changes, p95 / max of {UPDATES // 3}",
+        (f"intake: live panel update when the outcome changes, p95 / max of {UPDATES // 3} "
+         "(the report reader loaded)",
          f"{n['outcome95']:.2f} / {n['outcomemax']:.2f} ms", f"p95 < {FRAME_MS:g} ms",
          n["outcome95"] < FRAME_MS and panel_ok, floor),
+        (f"intake: the same while the report reader loads on its worker (the imaging page's "
+         f"first 1-2 s), median / max of {n['loading']}",
+         f"{n['loading50']:.2f} / {n['loadingmax']:.2f} ms", "informational", None),
         (f"intake: draft autosave, the store write (WAL, synchronous=FULL), median / p95 of "
          f"{SAVES}", f"{n['save50']:.2f} / {n['save95']:.2f} ms", "informational", None),
         (f"intake: draft autosave, commit to 'saved' on screen (database thread), median / "
