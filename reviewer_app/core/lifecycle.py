@@ -305,6 +305,18 @@ def assign(*, case_id: int, status: str, role: str) -> str:
     raise TransitionError(f"case {case_id} has an unknown status '{status}'")
 
 
+def assign_problem(status: str, signed_in: bool, read_only: bool = False) -> str | None:
+    """Why the window may not offer Assign… on a case (None when it may): the store's
+    :func:`assign` refuses the same cases, and says which reviewer a referred case needs."""
+    if not signed_in:
+        return "Sign in to assign cases: the assignment is recorded as yours"
+    if read_only:
+        return "This is an earlier version, shown read-only"
+    if status in DECIDED or status == LETTER_ISSUED:
+        return "The case has been decided; it cannot be reassigned"
+    return None
+
+
 def decisions_behind(status: str) -> tuple[str, ...]:
     """The decisions a case in ``status`` can have as its latest: the one that gave a decided
     status, a pend for a pended case, any decision with a letter for a closed case."""

@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reviewer_app.core.lifecycle import OPEN
+from reviewer_app.core.lifecycle import OPEN, assign_problem
 from reviewer_app.ui.case.audit_model import ACTION as AUDIT_ACTION
 from reviewer_app.ui.case.audit_model import ENTRY as AUDIT_ENTRY
 from reviewer_app.ui.case.audit_model import WHEN, WHO, AuditModel
@@ -120,6 +120,7 @@ class CaseView(QWidget):
         self._set_up_actions()
         self.ui.historyIntro.setText(escape(HISTORY_INTRO))
         self.ui.editButton.clicked.connect(self._on_edit_triggered)
+        self.ui.assignButton.clicked.connect(self._on_assign_clicked)
         self.ui.viewVersionButton.clicked.connect(self._on_view_version_clicked)
         self.ui.versionsTable.activated.connect(self._on_versions_activated)
         self.ui.versionsTable.selectionModel().selectionChanged.connect(
@@ -255,6 +256,11 @@ class CaseView(QWidget):
         self.ui.versionLabel.setText(separator.join(parts))
 
     def _show_edit_state(self, snapshot: CaseSnapshot) -> None:
+        problem = assign_problem(snapshot.status, self._reviewer() is not None,
+                                 snapshot.read_only)
+        self.ui.assignButton.setEnabled(problem is None)
+        self.ui.assignButton.setToolTip(problem or "Give this case to a reviewer (a pended "
+                                        "case goes back into review); audited")
         editable = snapshot.status in OPEN
         self.ui.editButton.setEnabled(editable)
         self.edit_action.setEnabled(editable)
@@ -382,6 +388,40 @@ class CaseView(QWidget):
     def _on_export_requested(self, kind: str) -> None:
         if self._snapshot is not None and self._context is not None:
             self.exports.start(self._context, self._snapshot, kind)
+
+    def _on_assign_clicked(self) -> None:
+        """Assign…: the reviewers the store lists, one chosen, the core's ``assign`` (which
+        refuses a referred case to a nurse, in its own words)."""
+        from reviewer_app.core.store.records import list_reviewers
+
+        if self._snapshot is None or self._context is None:
+            return
+        (self._context.store.op(self, list_reviewers, what="list the reviewers")
+         .success(self._choose_assignee).run())
+
+    def _choose_assignee(self, reviewers: list) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from reviewer_app.core.store import decisions
+
+        snapshot, context = self._snapshot, self._context
+        if snapshot is None or context is None or not reviewers:
+            return
+        names = [f"{r.signature} ({r.role})" for r in reviewers]
+        current = snapshot.case_id
+        chosen, ok = QInputDialog.getItem(
+            self, "Assign the case", f"Give case {current} to:", names, 0, False)
+        if not ok:
+            return
+        reviewer = reviewers[names.index(chosen)]
+        version, by = snapshot.version, context.reviewer_id
+        (
+            context.store.op(self, lambda store: decisions.assign(
+                store, current, reviewer=reviewer.id, expected_version=version, by=by),
+                what=f"assign case {current}")
+            .announces(current)  # the window reloads the case and says it was updated
+            .run()
+        )
 
     def _on_p2p_requested(self) -> None:
         from reviewer_app.ui.case.deciding import record_talk

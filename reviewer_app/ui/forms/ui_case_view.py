@@ -55,6 +55,11 @@ class Ui_CaseView(object):
 
         self.actionLayout.addWidget(self.versionLabel)
 
+        self.assignButton = QPushButton(CaseView)
+        self.assignButton.setObjectName(u"assignButton")
+
+        self.actionLayout.addWidget(self.assignButton)
+
         self.editButton = QPushButton(CaseView)
         self.editButton.setObjectName(u"editButton")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -218,6 +223,7 @@ class Ui_CaseView(object):
 
         self.rootLayout.addWidget(self.tabs)
 
+        QWidget.setTabOrder(self.assignButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.tabs)
         QWidget.setTabOrder(self.tabs, self.versionsTable)
         QWidget.setTabOrder(self.versionsTable, self.viewVersionButton)
@@ -253,6 +259,13 @@ class Ui_CaseView(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.versionLabel.setAccessibleDescription("")
+#endif // QT_CONFIG(accessibility)
+        self.assignButton.setText(QCoreApplication.translate("CaseView", u"A&ssign\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.assignButton.setToolTip(QCoreApplication.translate("CaseView", u"Give this case to a reviewer (a pended case goes back into review)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.assignButton.setAccessibleName(QCoreApplication.translate("CaseView", u"Assign the case", None))
 #endif // QT_CONFIG(accessibility)
         self.editButton.setText(QCoreApplication.translate("CaseView", u"&Edit request\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -367,3 +367,32 @@ def test_the_decision_keys_are_in_the_shortcuts_list_without_conflicts(qtbot, co
     keys = {key for s in window.shortcuts.shortcuts() for key in s.keys}
     assert {"Ctrl+Shift+A", "Ctrl+Shift+D", "Ctrl+Shift+L", "Ctrl+4"} <= keys
     assert window.shortcuts.conflicts() == {}
+
+
+def test_a_case_is_assigned_from_the_case_view_and_recorded_as_the_signed_in_reviewers(
+        qtbot, contexts, store_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    nobody = view_of(open_window(qtbot, contexts["nobody"], 1))
+    assert not nobody.ui.assignButton.isEnabled()
+    assert "Sign in to assign" in nobody.ui.assignButton.toolTip()
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return next(i for i in items if i.startswith("Sam Okoye, MD")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window = open_window(qtbot, contexts["nurse"], 1)
+    view = view_of(window)
+    assert view.ui.assignButton.isEnabled()
+    view.ui.assignButton.click()
+    qtbot.waitUntil(lambda: window.opened_case().version > 1, timeout=WAIT_MS)
+    assert offered == ["Dana Whitfield, RN (nurse)", "Sam Okoye, MD (physician)"]
+    with reading(store_path.path) as store:
+        row = cases.case_row(store, 1)
+        last = next(e for e in audit.entries(store) if e.action == "change")
+    assert row["assigned_reviewer"] == store_path.team.physician.id
+    assert (last.case_id, last.reviewer_id) == (1, store_path.team.nurse.id), (
+        "the assignment is the signed-in nurse's")
+    assert "Case 1 was updated" in window.statusBar().currentMessage()
