@@ -130,17 +130,20 @@ def _wait_for(display: str, app: subprocess.Popen, log_path: Path, title: str,
 
 
 def _shoot(display: str, wid: str, tmp_path: Path, name: str, deadline: float) -> Path:
-    """A screenshot of window ``wid`` that shows something, kept as bench/out/NAME."""
-    geometry = _xdotool(display, "getwindowgeometry", "--shell", wid).stdout
-    size = dict(line.split("=") for line in geometry.split())
+    """A screenshot of window ``wid`` that shows something, kept as bench/out/NAME. The
+    window's size is read again with every shot: a window still settling (its menu bar or
+    status bar laid out after it was mapped) may grow between the two."""
     shot = tmp_path / name
-    colours = 0
-    while colours < 30 and time.monotonic() < deadline:
+    colours, shot_size, window_size = 0, None, ()
+    while (colours < 30 or shot_size != window_size) and time.monotonic() < deadline:
+        geometry = _xdotool(display, "getwindowgeometry", "--shell", wid).stdout
+        size = dict(line.split("=") for line in geometry.split())
+        window_size = (int(size["WIDTH"]), int(size["HEIGHT"]))
         subprocess.run([_tool("import"), "-display", display, "-window", wid, str(shot)],
                        capture_output=True, timeout=20, check=True)
-        (width, height), colours = _distinct_colours(shot)
+        shot_size, colours = _distinct_colours(shot)
         time.sleep(POLL_S)
-    assert (width, height) == (int(size["WIDTH"]), int(size["HEIGHT"]))
+    assert shot_size == window_size, "the screenshot is of the whole window"
     assert colours >= 30, f"the screenshot {name} is (nearly) blank: the window drew nothing"
     kept = SCREENSHOT.parent / name
     kept.parent.mkdir(parents=True, exist_ok=True)
