@@ -30,6 +30,7 @@ import os
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,6 +122,22 @@ def _os_user() -> str:
         return "unknown"
 
 
+
+def _into_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Turn a new database file into WAL mode, outside a transaction. Another connection
+    making or migrating the same new file at that moment (the window's database thread and a
+    second window, the command line, a test) makes SQLite answer "database is locked" at once,
+    without waiting on the busy timeout, so the change is tried again until that time is up."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
 class Store:
     """An open case database. One connection, owned by the thread that opened it."""
 
@@ -186,7 +203,7 @@ class Store:
                     f"{path} is not a SQLite database ({error}); it was not changed"
                 ) from None
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")  # outside a transaction
+                _into_wal(conn, busy_timeout)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")

@@ -193,3 +193,33 @@ def test_opening_a_migrated_file_and_reading_it_imports_no_sqlite_utils(tmp_path
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_two_connections_making_the_same_new_database_both_open_it(tmp_path):
+    """The window's database thread and a second connection (the command line, a test) open a
+    new file at the same moment: turning it to WAL is retried instead of failing with
+    "database is locked" (seen twice in a CI run)."""
+    import threading
+
+    from reviewer_app.core.store.database import Store
+
+    def open_it(path, start, failures) -> None:
+        start.wait()
+        try:
+            Store.open(path, create=True).close()
+        except BaseException as error:
+            failures.append(error)
+
+    for attempt in range(8):
+        path = tmp_path / f"new-{attempt}.sqlite3"
+        failures: list[BaseException] = []
+        start = threading.Barrier(2)
+        threads = [threading.Thread(target=open_it, args=(path, start, failures))
+                   for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == []
+        with Store.open(path) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
