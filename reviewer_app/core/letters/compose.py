@@ -543,24 +543,29 @@ class _Composer:
         else:
             self.provider()
             titles = self.c.provider
-        title = self.fill(getattr(titles, self.request.letter_type).title)
+        return self.letter(self.fill(getattr(titles, self.request.letter_type).title))
+
+    def letter(self, title: str, *keywords: str) -> Letter:
+        """The composed blocks as a letter titled ``title``, with its document information,
+        footer and contact lines (``keywords`` added to the PDF's own)."""
         labels = self.c.labels
+        request = self.request
         return Letter(
-            letter_type=self.request.letter_type,
-            recipient=self.request.recipient,
+            letter_type=request.letter_type,
+            recipient=request.recipient,
             language=self.c.language,
             title=title,
-            subject=f"{title} \u2013 {labels.case_number} {self.request.case_number}",
+            subject=f"{title} \u2013 {labels.case_number} {request.case_number}",
             author=self.letterhead.organization,
-            keywords=f"{self.request.letter_type} {self.request.recipient} "
-                     f"{self.request.letter_id}",
+            keywords=" ".join((request.letter_type, request.recipient, request.letter_id,
+                               *keywords)),
             footer=self.fill(labels.footer),
             page_label=labels.page,
             later_pages=self.fill(labels.later_pages),
             contacts=tuple(self.fill(line) for line in labels.contacts
                            if self.letterhead.fax or "{fax}" not in line),
             blocks=tuple(self.blocks),
-            large_print=self.request.large_print and self.request.recipient == "member",
+            large_print=request.large_print and request.recipient == "member",
         )
 
 

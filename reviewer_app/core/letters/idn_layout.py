@@ -16,6 +16,7 @@ notice exactly like any other letter.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import LETTER
@@ -27,7 +28,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreakIfNotEmpty,
     PageTemplate,
     Paragraph,
@@ -41,13 +41,11 @@ from reviewer_app.core.letters.layout import (
     INK,
     MUTED,
     RULE,
-    SIGNATURE_HEIGHT,
-    SIGNATURE_WIDTH,
+    STANDARD,
     RenderedLetter,
     SignatureBox,
     _Flow,
     _markup,
-    _SignatureSpace,
     _Styles,
     fit_line,
 )
@@ -64,7 +62,9 @@ HEADER_LABEL_WIDTH = 200.0
 CONTACT_INDENT = 18.0
 CONTACT_LABEL_WIDTH = 78.0
 FORM_RULE = INK
-SIGNED_LABEL_WIDTH = 112.0
+NOTICE_CHROME = replace(STANDARD, signed_label_width=112.0)
+"""The ordinary flow's sizes, with a signature label column wide enough for its labels at 12 pt
+("Date and time" on one line)."""
 
 
 def styles(size: float) -> _Styles:
@@ -173,38 +173,6 @@ class _FormFlow(_Flow):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
         return table
-
-
-    def signature(self, block: blocks.Signature) -> KeepTogether:
-        """The ordinary signature block with a label column wide enough for its labels at
-        12 pt ("Date and time" on one line)."""
-        rows = [[Paragraph(_markup(label), self.s.signed_label),
-                 Paragraph(_markup(value), self.s.signed)] for label, value in block.rows]
-        left_width = TEXT_WIDTH - SIGNATURE_WIDTH - 16
-        printed = Table(rows, colWidths=[SIGNED_LABEL_WIDTH, left_width - SIGNED_LABEL_WIDTH],
-                        hAlign="LEFT")
-        printed.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]))
-        space = [_SignatureSpace(SIGNATURE_WIDTH, SIGNATURE_HEIGHT, self.found),
-                 Spacer(1, 3), Paragraph(_markup(block.caption), self.s.caption)]
-        outer = Table([[printed, space]], colWidths=[left_width + 16, SIGNATURE_WIDTH],
-                      hAlign="LEFT")
-        outer.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.75, RULE),
-            ("TOPPADDING", (0, 0), (-1, 0), 6),
-        ]))
-        return KeepTogether([self.para(block.closing, self.s.body),
-                             self.para(block.heading, self.s.heading), outer])
 
 
 def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float) -> type[Canvas]:
@@ -332,7 +300,7 @@ def render_notice(notice: IdnLetter, letterhead: Letterhead) -> RenderedLetter:
         PageTemplate("later", [later],
                      onPage=lambda c, d: _draw_running_head(c, letter.later_pages, size)),
     ])
-    flow = _FormFlow(style, found)
+    flow = _FormFlow(style, found, NOTICE_CHROME)
     story: list[Flowable] = [Paragraph(_markup(letter.title), style.title)]
     for block, following in zip(letter.blocks, (*letter.blocks[1:], None), strict=True):
         story += flow.block(block, following)

@@ -276,25 +276,7 @@ class _IdnComposer(_Composer):
         self.appeal()
         self.appeal_rights()
         self.plan_pages(changes)
-        title = self.fill(self.form.title.text)
-        labels = self.c.labels
-        letter = Letter(
-            letter_type=self.request.letter_type,
-            recipient=self.request.recipient,
-            language=self.c.language,
-            title=title,
-            subject=f"{title} \u2013 {labels.case_number} {self.request.case_number}",
-            author=self.letterhead.organization,
-            keywords=f"{self.request.letter_type} {self.request.recipient} "
-                     f"{self.request.letter_id} {self.form.form.number}",
-            footer=self.fill(labels.footer),
-            page_label=labels.page,
-            later_pages=self.fill(labels.later_pages),
-            contacts=tuple(self.fill(line) for line in labels.contacts
-                           if self.letterhead.fax or "{fax}" not in line),
-            blocks=tuple(self.blocks),
-            large_print=self.request.large_print and self.member_copy,
-        )
+        letter = self.letter(self.fill(self.form.title.text), self.form.form.number)
         size = self.form.type_size.value
         if letter.large_print:
             size = max(size, LARGE_PRINT_POINTS)
