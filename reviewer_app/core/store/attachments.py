@@ -46,7 +46,7 @@ from reviewer_app.core.store.cases import case_row
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, TamperedCaseError
 from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import ATTACHMENT_COLUMNS
+from reviewer_app.core.store.rows import ATTACHMENT_COLUMNS, insert_sql
 
 _LISTED = """
     SELECT a.id, a.case_id, a.draft_id, a.name, a.kind, a.media_type, a.size, a.sha256,
@@ -54,10 +54,7 @@ _LISTED = """
            CASE WHEN r.id IS NULL THEN NULL ELSE r.name || ', ' || r.credentials END AS reviewer
     FROM attachments a LEFT JOIN reviewers r ON r.id = a.reviewer_id
 """
-_INSERT = (
-    f"INSERT INTO attachments ({', '.join(ATTACHMENT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(ATTACHMENT_COLUMNS))})"
-)
+_INSERT = insert_sql("attachments", ATTACHMENT_COLUMNS)
 
 
 class UnknownAttachmentError(StoreError):

@@ -41,16 +41,10 @@ from reviewer_app.core.store.preparation import (
 )
 from reviewer_app.core.store.records import CaseSummary, CaseView, Decision, Evaluation
 from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import CASE_COLUMNS, EVALUATION_COLUMNS
+from reviewer_app.core.store.rows import CASE_COLUMNS, EVALUATION_COLUMNS, insert_sql
 
-_INSERT_CASE = (
-    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
-)
-_INSERT_EVALUATION = (
-    f"INSERT INTO evaluations ({', '.join(EVALUATION_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(EVALUATION_COLUMNS))})"
-)
+_INSERT_CASE = insert_sql("cases", CASE_COLUMNS)
+_INSERT_EVALUATION = insert_sql("evaluations", EVALUATION_COLUMNS)
 
 IMPORT_CACHE_KIB = 262144
 """Page cache while importing (256 MiB, given back afterwards): a bulk import streams the new

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from reviewer_app.core.store.audit import AuditLog
 from reviewer_app.core.store.authority import organization_authority
 from reviewer_app.core.store.database import Store
+from reviewer_app.core.store.rows import insert_sql
 from reviewer_app.core.store.signing import CHECKPOINT_COLUMNS, checkpoint_payload
 from reviewer_app.core.trust.authority import UnlockedAuthority
 
 if TYPE_CHECKING:
     from reviewer_app.core.store.reviewers import UnlockedReviewer
 
-_INSERT = (f"INSERT INTO audit_checkpoints ({', '.join(CHECKPOINT_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(CHECKPOINT_COLUMNS))})")
+_INSERT = insert_sql("audit_checkpoints", CHECKPOINT_COLUMNS)
 
 
 def checkpoint(store: Store, log: AuditLog, signer: UnlockedReviewer | UnlockedAuthority

@@ -33,13 +33,10 @@ from reviewer_app.core.store.errors import StaleCaseError, StoreError, lifecycle
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Decision, Evaluation
 from reviewer_app.core.store.reviewers import UnlockedReviewer, authorized, get_reviewer
-from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS
+from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS, insert_sql
 from reviewer_app.core.store.signing import decision_payload
 
-_INSERT_DECISION = (
-    f"INSERT INTO decisions ({', '.join(DECISION_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(DECISION_COLUMNS))})"
-)
+_INSERT_DECISION = insert_sql("decisions", DECISION_COLUMNS)
 
 
 @dataclass(frozen=True)

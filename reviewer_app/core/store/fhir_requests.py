@@ -27,12 +27,9 @@ from reviewer_app.core.store.cases import case_row
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, TamperedCaseError
 from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import FHIR_REQUEST_COLUMNS
+from reviewer_app.core.store.rows import FHIR_REQUEST_COLUMNS, insert_sql
 
-_INSERT = (
-    f"INSERT INTO fhir_requests ({', '.join(FHIR_REQUEST_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(FHIR_REQUEST_COLUMNS))})"
-)
+_INSERT = insert_sql("fhir_requests", FHIR_REQUEST_COLUMNS)
 _SELECT = f"SELECT {', '.join(FHIR_REQUEST_COLUMNS)} FROM fhir_requests"
 
 

@@ -65,17 +65,19 @@ from reviewer_app.core.store.reviewers import (
     authorized,
     get_reviewer,
 )
-from reviewer_app.core.store.rows import DECISION_COLUMNS, EVALUATION_COLUMNS, LETTER_COLUMNS
+from reviewer_app.core.store.rows import (
+    DECISION_COLUMNS,
+    EVALUATION_COLUMNS,
+    LETTER_COLUMNS,
+    insert_sql,
+)
 from reviewer_app.core.store.signing import UNSIGNED, Signatures
 
 LETTER_WORDS = {"approval": "an approval letter", "partial": "a partial approval letter",
                 "adverse": "an adverse determination letter",
                 "pend": "a request-for-information letter"}
 
-_INSERT = (
-    f"INSERT INTO letters ({', '.join(LETTER_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(LETTER_COLUMNS))})"
-)
+_INSERT = insert_sql("letters", LETTER_COLUMNS)
 _SELECT = """
     SELECT l.id, l.letter_id, l.case_id, l.case_version, l.decision_id, l.evaluation_id,
            l.letter_type, l.recipient, l.language, l.reviewer_id, l.key_id, l.sha256,

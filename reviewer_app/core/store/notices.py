@@ -34,14 +34,14 @@ from reviewer_app.core.store.reviewers import authorized
 from reviewer_app.core.store.rows import (
     LETTER_FORMAT_COLUMNS,
     ORAL_NOTICE_COLUMNS,
+    insert_sql,
     parse_utc,
     utc_text,
 )
 
 MAX_TOLD_CHARS = 200
 
-_INSERT = (f"INSERT INTO oral_notices ({', '.join(ORAL_NOTICE_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(ORAL_NOTICE_COLUMNS))})")
+_INSERT = insert_sql("oral_notices", ORAL_NOTICE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,7 @@ def record_letter_format(store: Store, case_id: int, *, by: int, large_print: bo
             "created_at": store.now(),
         }
         store.conn.execute(
-            f"INSERT INTO letter_formats ({', '.join(LETTER_FORMAT_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(LETTER_FORMAT_COLUMNS))})",
+            insert_sql("letter_formats", LETTER_FORMAT_COLUMNS),
             tuple(record[name] for name in LETTER_FORMAT_COLUMNS))
         AuditLog(store).append(
             "letter_format", reviewer_id=by, case=case_stamp(row, hashed=False),

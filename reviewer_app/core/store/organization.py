@@ -22,12 +22,11 @@ from reviewer_app.core.store.checkpoints import checkpoint
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError
 from reviewer_app.core.store.reviewers import record_failed_unlock
-from reviewer_app.core.store.rows import AUTHORITY_COLUMNS
+from reviewer_app.core.store.rows import AUTHORITY_COLUMNS, insert_sql
 from reviewer_app.core.trust.authority import NewAuthority, UnlockedAuthority, unlock_authority
 from reviewer_app.core.trust.errors import WrongPassphrase
 
-_INSERT = (f"INSERT INTO authority ({', '.join(AUTHORITY_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(AUTHORITY_COLUMNS))})")
+_INSERT = insert_sql("authority", AUTHORITY_COLUMNS)
 
 
 def create_organization(store: Store, new: NewAuthority, admin: UnlockedAuthority

@@ -19,13 +19,12 @@ from reviewer_app.core.store.cases import case_row
 from reviewer_app.core.store.database import Store
 from reviewer_app.core.store.errors import StoreError, TransitionError
 from reviewer_app.core.store.reviewers import authorized
-from reviewer_app.core.store.rows import PEER_TO_PEER_COLUMNS, parse_utc, utc_text
+from reviewer_app.core.store.rows import PEER_TO_PEER_COLUMNS, insert_sql, parse_utc, utc_text
 
 MAX_PROVIDER_CHARS = 200
 MAX_NOTE_CHARS = 4_000
 
-_INSERT = (f"INSERT INTO peer_to_peer ({', '.join(PEER_TO_PEER_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(PEER_TO_PEER_COLUMNS))})")
+_INSERT = insert_sql("peer_to_peer", PEER_TO_PEER_COLUMNS)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from reviewer_app.core.store.hashing import sha256_text
 from reviewer_app.core.store.preparation import read_document
 from reviewer_app.core.store.records import CaseSummary, Evaluation
 from reviewer_app.core.store.reviewers import get_reviewer
-from reviewer_app.core.store.rows import CASE_DOCUMENT_COLUMNS, new_case_row
+from reviewer_app.core.store.rows import CASE_DOCUMENT_COLUMNS, insert_sql, new_case_row
 
 STALE_EDIT_ADVICE = (
     "Nothing was saved, and your changes are kept in the draft: reload the case to see what "
@@ -33,10 +33,7 @@ STALE_EDIT_ADVICE = (
 )
 
 _NEW_COLUMNS = CASE_DOCUMENT_COLUMNS[1:]
-_INSERT_DOCUMENT = (
-    f"INSERT INTO case_documents ({', '.join(_NEW_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_NEW_COLUMNS))})"
-)
+_INSERT_DOCUMENT = insert_sql("case_documents", _NEW_COLUMNS)
 _FROM_DOCUMENT = (
     "external_id", "member_id", "member_name", "received_at", "due_at", "urgency",
     "line_of_business", "primary_procedure", "primary_diagnosis", "codes", "notes", "document",

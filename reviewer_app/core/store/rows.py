@@ -8,7 +8,7 @@ request arrived with.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewer_app.core import deadlines
@@ -101,6 +101,11 @@ SEARCH_COLUMNS = ("member_name", "member_id", "external_id", "codes", "notes")
 _UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, ...)``, the columns in the order given."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
 def utc_text(moment: dt.datetime) -> str:
     """``2026-12-05T14:15:00.000000Z`` (isoformat is several times faster than strftime)."""
     return moment.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
@@ -171,11 +176,3 @@ def record_hash(table: str, row: Mapping[str, Any]) -> str:
     columns = [name for name in RECORD_COLUMNS[table]
                if name not in later or _later_value(row, name) is not None]
     return row_hash(row, columns)
-
-
-def _later_value(row: Mapping[str, Any], name: str) -> Any:
-    """A later column's value; None for a row read or built before the column existed."""
-    try:
-        return row[name]
-    except (KeyError, IndexError):
-        return None
