@@ -42,6 +42,7 @@ from reviewer_app.core.letters.layout import (
     MUTED,
     RULE,
     STANDARD,
+    PagesHeldCanvas,
     RenderedLetter,
     SignatureBox,
     _Flow,
@@ -176,27 +177,10 @@ class _FormFlow(_Flow):
 
 
 def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float) -> type[Canvas]:
-    """A canvas that holds pages back until ``save`` so every footer can say "of Y"."""
+    """The notice's canvas: the form's footer on its pages, the plan's on the rest."""
     letter = notice.letter
 
-    class NoticeCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            pages_seen.append(total)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
+    class NoticeCanvas(PagesHeldCanvas):
         def _footer(self, total: int) -> None:
             self.saveState()
             self.setStrokeColor(RULE)
@@ -220,6 +204,7 @@ def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float) -> type
             self.drawRightString(PAGE_WIDTH - MARGIN, top - 2 * size - 6, page)
             self.restoreState()
 
+    NoticeCanvas.pages_seen = pages_seen
     return NoticeCanvas
 
 

@@ -292,28 +292,38 @@ class _SignatureSpace(Flowable):
                                                round(y + self.height, 2))))
 
 
+class PagesHeldCanvas(Canvas):
+    """A canvas that holds pages back until ``save`` so every footer can say "of Y"; each page
+    count is appended to ``pages_seen`` (set by the subclass)."""
+
+    pages_seen: list[int]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        self.pages_seen.append(total)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        raise NotImplementedError
+
+
 def _canvas_class(letter: blocks.Letter, pages_seen: list[int],
                   chrome: _Chrome = STANDARD) -> type[Canvas]:
-    """A canvas that holds pages back until ``save`` so every footer can say "of Y"."""
+    """The letter's canvas: its footer on every page, "page X of Y"."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            pages_seen.append(total)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
+    class NumberedCanvas(PagesHeldCanvas):
         def _footer(self, total: int) -> None:
             self.saveState()
             self.setStrokeColor(RULE)
@@ -328,6 +338,7 @@ def _canvas_class(letter: blocks.Letter, pages_seen: list[int],
             self.drawRightString(PAGE_WIDTH - MARGIN, 32, page)
             self.restoreState()
 
+    NumberedCanvas.pages_seen = pages_seen
     return NumberedCanvas
 
 
