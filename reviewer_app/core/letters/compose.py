@@ -428,20 +428,30 @@ class _Composer:
 
     # -- provider letters ----------------------------------------------------------------
 
-    def trace(self) -> None:
+    def trace_opening(self) -> tuple[str, ...] | None:
+        """The evaluation's rationale under its heading, then the trace's heading and
+        introduction; the rationale printed, or None when the set has no criteria (the letter
+        says so instead of a trace)."""
         p = self.c.provider
         assert p is not None
-        determination = self.request.determination
         common = p.common
         rationale = self.evaluation_rationale()
         self.heading(common.evaluation_heading if self.request.decider.role == "physician"
                      else common.rationale_heading)
         self.blocks.append(Bullets(rationale, prose=False))
         self.heading(common.trace_heading)
-        if not determination.criteria:
+        if not self.request.determination.criteria:
             self.para(common.no_criteria)
-            return
+            return None
         self.para(common.trace_intro)
+        return rationale
+
+    def trace(self) -> None:
+        rationale = self.trace_opening()
+        if rationale is None:
+            return
+        determination = self.request.determination
+        common = self.c.provider.common
         rows = []
         for criterion in determination.criteria:
             rows.append((

@@ -235,18 +235,11 @@ class _IdnComposer(_Composer):
     def trace(self) -> None:
         """The criteria trace as a list, one criterion a paragraph: a five-column table at
         the notice's 12-point type would break words in its narrow columns."""
-        p = self.c.provider
-        determination = self.request.determination
-        common = p.common
-        rationale = self.evaluation_rationale()
-        self.heading(common.evaluation_heading if self.request.decider.role == "physician"
-                     else common.rationale_heading)
-        self.blocks.append(Bullets(rationale, prose=False))
-        self.heading(common.trace_heading)
-        if not determination.criteria:
-            self.para(common.no_criteria)
+        rationale = self.trace_opening()
+        if rationale is None:
             return
-        self.para(common.trace_intro)
+        determination = self.request.determination
+        common = self.c.provider.common
         columns = common.trace_columns
         cited_in: list[tuple[str, ...]] = []
         for criterion in determination.criteria:
