@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run qt-libs test lint poppler xserver bench screenshots forms clean
+.PHONY: run bytecode qt-libs test lint poppler xserver bench screenshots forms clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,14 @@ $(STAMP): pyproject.toml setup.py
 qt-libs: $(STAMP)
 	@$(PY) tools/qt_system_libs.py
 
-run: qt-libs
+# An editable install leaves the app's modules uncompiled, and where PYTHONDONTWRITEBYTECODE is
+# set (managed desktops, CI images) Python never caches them: each start compiled ~270 modules
+# again (launch 0.50 s instead of 0.27 s). Compiled here as pip does for a wheel; a module edited
+# later is recompiled from its source as usual.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q -j 0 reviewer_app main.py
+
+run: qt-libs bytecode
 	$(PY) main.py $(ARGS)
 
 lint: $(STAMP)
@@ -40,13 +47,13 @@ xserver:
 	      -o DPkg::Lock::Timeout=120 xvfb xdotool imagemagick >/dev/null; } || \
 	  { echo "xvfb, xdotool and imagemagick are needed by the X server test"; exit 1; }
 
-test: lint poppler qt-libs xserver
+test: lint poppler qt-libs xserver bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-bench: $(STAMP)
+bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-screenshots: $(STAMP)
+screenshots: bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
 
 forms: $(STAMP)
