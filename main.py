@@ -2,7 +2,7 @@
 
 import sys
 
-from reviewer_app.ui.app import main
+if __name__ == "__main__":  # not on import: the report reader's process imports this file
+    from reviewer_app.ui.app import main
 
-if __name__ == "__main__":
     sys.exit(main())

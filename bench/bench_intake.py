@@ -71,7 +71,7 @@ class Probe(QObject):
 
 
 probe = Probe()
-loading = []  # the report reader loads on a worker when the imaging page first shows
+loading = []  # the report reader loads in its own process when the imaging page first shows
 while page.suggestions.state != "ready" and len(loading) < 40:
     months = 12 if len(loading) % 2 else 2
     loading.append(timed(lambda: wizard.commit("oncology.expected_survival_months", months)))
@@ -125,6 +125,7 @@ print(json.dumps({
     "save50": statistics.median(write), "save95": p95(write),
     "trip50": statistics.median(trip), "trip95": p95(trip),
     "loading": len(loading), "loading50": statistics.median(loading) if loading else 0.0,
+    "loading95": p95(loading) if len(loading) > 1 else 0.0,
     "loadingmax": max(loading) if loading else 0.0,
 }))
 """
@@ -151,9 +152,10 @@ def run() -> list[tuple[str, str, str, bool | None]]:
          "(the report reader loaded)",
          f"{n['outcome95']:.2f} / {n['outcomemax']:.2f} ms", f"p95 < {FRAME_MS:g} ms",
          n["outcome95"] < FRAME_MS and panel_ok, floor),
-        (f"intake: the same while the report reader loads on its worker (the imaging page's "
-         f"first 1-2 s), median / max of {n['loading']}",
-         f"{n['loading50']:.2f} / {n['loadingmax']:.2f} ms", "informational", None),
+        (f"intake: the same while the report reader loads in its own process (the imaging "
+         f"page's first 1-3 s), median / p95 / max of {n['loading']}",
+         f"{n['loading50']:.2f} / {n['loading95']:.2f} / {n['loadingmax']:.2f} ms",
+         f"p95 < {FRAME_MS:g} ms", n["loading95"] < FRAME_MS, floor),
         (f"intake: draft autosave, the store write (WAL, synchronous=FULL), median / p95 of "
          f"{SAVES}", f"{n['save50']:.2f} / {n['save95']:.2f} ms", "informational", None),
         (f"intake: draft autosave, commit to 'saved' on screen (database thread), median / "

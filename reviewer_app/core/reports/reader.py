@@ -7,8 +7,9 @@ The one call the command line and the intake wizard make::
     reading.proposals["retropulsion"].evidence      # the sentence, its offsets, the words
     reading.uncertain, reading.other_levels, reading.not_shown
 
-It may be called from any thread (the wizard calls it from a worker thread, so the first
-call's 1-2 s of loading does not freeze the window; ``warm_up()`` loads ahead). Nothing is
+It may be called from any thread; the command line calls it in its own process, the wizard
+through :mod:`~.reader_process` (a process of its own, so the 1-2 s load and its objects stay
+out of the window's interpreter; ``warm_up()`` loads ahead). Nothing is
 sent anywhere: the pipeline runs offline with no model file.
 """
 

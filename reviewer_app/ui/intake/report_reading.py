@@ -8,8 +8,9 @@ back. Uncertain, hypothetical and historical mentions, mentions of other levels 
 study cannot show are listed for the nurse to resolve, never entered; a proposal is offered
 only for a finding the study is asked (:mod:`reviewer_app.core.intake.report_readings`).
 
-The reader (medspaCy, about 2 s to load) is loaded on a worker thread when the page first
-shows, and every reading runs on the thread pool, so the wizard never waits for it; the page
+The reader (medspaCy, about 2 s to load) is loaded in a process of its own when the page first
+shows (:mod:`reviewer_app.core.reports.reader_process`), and every reading is asked of it from
+the thread pool, so the wizard never waits for it; the page
 says "Reading the report…" meanwhile. What was suggested and what the nurse did with it is kept
 in the draft under ``extensions.report_readings`` (the reader's provenance record).
 """
@@ -29,6 +30,7 @@ from reviewer_app.core.attachments import as_report_text
 from reviewer_app.core.criteria.paths import FINDINGS
 from reviewer_app.core.intake import report_readings as readings
 from reviewer_app.core.intake.findings import study_access
+from reviewer_app.core.reports.reader_process import ReaderStoppedError
 from reviewer_app.ui.intake import words
 from reviewer_app.ui.intake.report_editor import ReportEditor, Span
 from reviewer_app.ui.intake.suggestions import SuggestionStrip, quote
@@ -44,13 +46,13 @@ NOT_LOADED, LOADING, READY = "not loaded", "loading", "ready"
 
 
 def _warm_up() -> float:
-    from reviewer_app.core.reports.reader import warm_up
+    from reviewer_app.core.reports.reader_process import warm_up
 
     return warm_up()
 
 
 def _read(text: str, modality: str, levels: list[str]) -> ReportReading:
-    from reviewer_app.core.reports.reader import read_report
+    from reviewer_app.core.reports.reader_process import read_report
 
     return read_report(text, modality, levels)
 
@@ -204,13 +206,20 @@ class ReportSuggestions(QObject):
         """Load the reader on a worker thread the first time the page shows."""
         if self.state == NOT_LOADED:
             self.state = LOADING
-            CoreOp(self, _warm_up).success(self._on_warm_up_done).run()
+            CoreOp(self, _warm_up).success(self._on_warm_up_done).failure(
+                self._on_warm_up_failed).run()
         self.refresh()
 
     def _on_warm_up_done(self, seconds: float) -> None:
         self.state = READY
         emit(self.warmed, seconds)
         self.refresh()
+
+    def _on_warm_up_failed(self, error: Exception) -> None:
+        self.state = NOT_LOADED  # the page's next showing tries again
+        self.refresh()
+        self.status.setText(f"The report reader could not start ({type(error).__name__}); "
+                            "enter the findings by hand.")
 
     def suggest(self, note: str = "") -> None:
         """Read the shown study's report now (on the thread pool)."""
@@ -259,6 +268,9 @@ class ReportSuggestions(QObject):
         if generation != self._generation:
             return
         self.reading_now = None
+        if isinstance(error, ReaderStoppedError):
+            self.status.setText(str(error))
+            return
         self.status.setText(f"The report could not be read ({type(error).__name__}); enter "
                             "the findings by hand.")
 
