@@ -64,7 +64,7 @@ class Ui_ScoresPanel(object):
         self.sinsComponents = QGridLayout()
         self.sinsComponents.setObjectName(u"sinsComponents")
         self.sinsComponents.setHorizontalSpacing(12)
-        self.sinsComponents.setVerticalSpacing(1)
+        self.sinsComponents.setVerticalSpacing(4)
 
         self.scoresLayout.addLayout(self.sinsComponents)
 
