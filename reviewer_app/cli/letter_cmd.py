@@ -96,7 +96,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     printing = p.add_mutually_exclusive_group()
     printing.add_argument("--large-print", action="store_true",
                           help="the member asked for large print: record it on the case "
-                          "(audited) and set this and later member letters at 14 pt or more")
+                          "(audited) and set this and later member letters at 18 pt or more")
     printing.add_argument("--standard-print", action="store_true",
                           help="the member withdrew the large-print request (recorded)")
     p.add_argument("--asked-by", metavar="WHO", default="the member",

@@ -11,6 +11,7 @@ import test_letters_cli as base
 from paths import SEED
 from poppler import height_at, word_heights
 
+from reviewer_app.core.letters.layout import LARGE_PRINT_POINTS
 from reviewer_app.core.store.database import Store
 
 environment = base.environment
@@ -66,7 +67,7 @@ def test_a_standard_case_takes_no_oral_notice(shell, team):
     assert code == 2 and "expedited request only" in err
 
 
-def test_large_print_is_recorded_on_the_case_and_sets_the_member_letter_at_14_points(
+def test_large_print_is_recorded_on_the_case_and_sets_the_member_letter_at_18_points(
         shell, team, tmp_path, db):
     """Issue 12 accessibility: a large-print member letter on request, recorded (audited)."""
     case = import_case(shell)
@@ -75,7 +76,7 @@ def test_large_print_is_recorded_on_the_case_and_sets_the_member_letter_at_14_po
     letter = tmp_path / "large.pdf"
     code, _, err = shell("letter", case, "--out", str(letter), "--large-print")
     assert code == 0, err
-    floor = height_at(14) - 0.05
+    floor = height_at(LARGE_PRINT_POINTS) - 0.05
     small = {w for h, w in word_heights(letter.read_bytes()) if h < floor}
     stamp = {"Digitally", "signed", "by", "Pat", "Lee,", "RN"}
     assert all(w in stamp or re.fullmatch(r"[\d:+-]+|[A-Z]{2,5}", w) for w in small), (

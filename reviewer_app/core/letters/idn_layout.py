@@ -176,32 +176,56 @@ class _FormFlow(_Flow):
         return table
 
 
+def _form_lines(notice: IdnLetter, size: float) -> list[tuple[str, str]]:
+    """The form's footer: its number and its OMB number side by side when each fits in half
+    the width, else one to a line (large print). Neither is ever cut: the form's instructions
+    have the OMB number displayed."""
+    half = TEXT_WIDTH / 2 - 6
+    if max(stringWidth(text, fonts.REGULAR, size)
+           for text in (notice.form_footer, notice.omb_footer)) <= half:
+        return [(notice.form_footer, notice.omb_footer)]
+    return [(notice.form_footer, ""), (notice.omb_footer, "")]
+
+
+def _frame_bottom(notice: IdnLetter, size: float) -> float:
+    """Room under the text for the footer's lines (the form's, then the letter's)."""
+    lines = len(_form_lines(notice, size)) + 1
+    return max(FRAME_BOTTOM, 14 + lines * (size + 4) + 20)
+
+
 def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float) -> type[Canvas]:
     """The notice's canvas: the form's footer on its pages, the plan's on the rest."""
     letter = notice.letter
+    form_lines = _form_lines(notice, size)
+    top = _frame_bottom(notice, size) - 14
+
+    def baseline(line: int) -> float:
+        return top - (line + 1) * size - 2 - 4 * line
 
     class NoticeCanvas(PagesHeldCanvas):
         def _footer(self, total: int) -> None:
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            top = FRAME_BOTTOM - 14
             self.line(MARGIN, top, PAGE_WIDTH - MARGIN, top)
             self.setFillColor(INK)
             self.setFont(fonts.REGULAR, size)
-            half = TEXT_WIDTH / 2 - 6
             plan_from = getattr(self, "plan_pages_from", None)
+            line = 0
             if plan_from is None or self._pageNumber < plan_from:
-                self.drawString(MARGIN, top - size - 2,
-                                fit_line(notice.form_footer, fonts.REGULAR, size, half))
-                self.drawRightString(PAGE_WIDTH - MARGIN, top - size - 2,
-                                     fit_line(notice.omb_footer, fonts.REGULAR, size, half))
+                for left, right in form_lines:
+                    self.drawString(MARGIN, baseline(line), left)
+                    if right:
+                        self.drawRightString(PAGE_WIDTH - MARGIN, baseline(line), right)
+                    line += 1
+            else:
+                line = len(form_lines)
             self.setFillColor(MUTED)
             page = letter.page_label.format(page=self._pageNumber, pages=total)
             room = TEXT_WIDTH - stringWidth(page, fonts.REGULAR, size) - 12
-            self.drawString(MARGIN, top - 2 * size - 6,
+            self.drawString(MARGIN, baseline(line),
                             fit_line(letter.footer, fonts.REGULAR, size, room))
-            self.drawRightString(PAGE_WIDTH - MARGIN, top - 2 * size - 6, page)
+            self.drawRightString(PAGE_WIDTH - MARGIN, baseline(line), page)
             self.restoreState()
 
     NoticeCanvas.pages_seen = pages_seen
@@ -266,17 +290,18 @@ def render_notice(notice: IdnLetter, letterhead: Letterhead) -> RenderedLetter:
     pages_seen: list[int] = []
     style = styles(size)
     first_top = LETTERHEAD_TOP - _letterhead_height(letterhead, letter, size) - 4
+    bottom = _frame_bottom(notice, size)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=PAGE_HEIGHT - first_top, bottomMargin=FRAME_BOTTOM,
+        topMargin=PAGE_HEIGHT - first_top, bottomMargin=bottom,
         title=letter.title, author=letter.author, subject=letter.subject,
         keywords=letter.keywords, creator="reviewer_app letters", lang=letter.language,
         initialFontName=fonts.REGULAR, invariant=1,
     )
-    first = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, first_top - FRAME_BOTTOM, id="first",
+    first = Frame(MARGIN, bottom, TEXT_WIDTH, first_top - bottom, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN, FRAME_BOTTOM, TEXT_WIDTH, LATER_FRAME_TOP - FRAME_BOTTOM, id="later",
+    later = Frame(MARGIN, bottom, TEXT_WIDTH, LATER_FRAME_TOP - bottom, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
         PageTemplate("first", [first],

@@ -60,16 +60,17 @@ MEMBER_POINTS = 12.0
 code tables, key facts, the signature block, the letterhead lines, running head and footer.
 
 42 CFR 438.10(d)(6)(ii) (Medicaid managed care written materials: "Use a font size no smaller
-than 12 point") -- the paragraph's text was not confirmed with the search tool; the section's
-basic rule, 438.10(c)(1) ("a manner and format that may be easily understood and is readily
-accessible"), was. The CMS denial notice (CMS-10003-NDMCP instructions: "The notice must be
-provided in 12 point font") already has its own 12 pt layout (:mod:`.idn_layout`). Applied to
-every line of business rather than to Medicaid alone: simpler, and kinder to every member.
+than 12 point"; confirmed with the search tool, eCFR text, see docs/letters/rules.md). The CMS
+denial notice (CMS-10003-NDMCP instructions: "The notice must be provided in 12 point font")
+already has its own 12 pt layout (:mod:`.idn_layout`). Applied to every line of business
+rather than to Medicaid alone: simpler, and kinder to every member.
 Provider letters keep their smaller, denser type (no such rule applies to them)."""
 PROVIDER_POINTS = 9.5
-LARGE_PRINT_POINTS = 14.0
-"""The smallest type of a large-print letter, every word included (the issue's "at least 14
-pt"; common large-print guidance starts at 14 pt and the CMS notice's floor is 12 pt)."""
+LARGE_PRINT_POINTS = 18.0
+"""The smallest type of a large-print letter, every word included. 18 pt: 42 CFR 438.10(d)(3)
+says "Large print means printed in a font size no smaller than 18 point" for Medicaid managed
+care materials (eCFR text of 2017-2021, found with the search tool; a later edition was not
+retrieved), which also meets the issue's "at least 14 pt"."""
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,11 @@ MEMBER = _Chrome(size=MEMBER_POINTS, foot_size=MEMBER_POINTS, step=15.0, name_si
                  name_gap=20.0, first_top=PAGE_HEIGHT - 122.0, later_top=PAGE_HEIGHT - 68.0,
                  bottom=64.0, foot_rule=50.0, head_rule=48.0, label_width=172.0,
                  signed_label_width=112.0)
-LARGE = _Chrome(size=LARGE_PRINT_POINTS, foot_size=LARGE_PRINT_POINTS, step=17.0,
-                name_size=18.0, name_gap=22.0, first_top=PAGE_HEIGHT - 128.0,
-                later_top=PAGE_HEIGHT - 70.0,
-                bottom=70.0, foot_rule=54.0, head_rule=50.0, label_width=180.0,
-                signed_label_width=128.0)
+LARGE = _Chrome(size=LARGE_PRINT_POINTS, foot_size=LARGE_PRINT_POINTS, step=22.0,
+                name_size=22.0, name_gap=27.0, first_top=PAGE_HEIGHT - 150.0,
+                later_top=PAGE_HEIGHT - 80.0,
+                bottom=82.0, foot_rule=64.0, head_rule=56.0, label_width=220.0,
+                signed_label_width=150.0)
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")

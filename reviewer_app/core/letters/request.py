@@ -97,7 +97,7 @@ class LetterRequest:
     """The reviewer who told them."""
     large_print: bool = False
     """The member asked for large print (recorded on the case): member letters are set at
-    14 points or more."""
+    18 points or more."""
 
     def __post_init__(self) -> None:
         if self.letter_type not in LETTER_TYPES:

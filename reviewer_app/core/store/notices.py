@@ -10,7 +10,7 @@ valid. The letter of that decision says it confirms the call.
 
 Large print is asked for by the member (or someone for them) and recorded on the case the same
 way, a row per request or withdrawal, the latest counting: reportlab cannot write a tagged PDF,
-so a letter set at 14 points or more is the accessible format this application offers.
+so a letter set at 18 points or more is the accessible format this application offers.
 """
 
 from __future__ import annotations

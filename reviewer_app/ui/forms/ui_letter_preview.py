@@ -142,7 +142,7 @@ class Ui_LetterPreview(object):
         self.largePrintCheck.setAccessibleName(QCoreApplication.translate("LetterPreview", u"Large print member letters", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
-        self.largePrintCheck.setToolTip(QCoreApplication.translate("LetterPreview", u"The member asked for large print: member letters of this case are set at 14 pt or more (recorded on the case)", None))
+        self.largePrintCheck.setToolTip(QCoreApplication.translate("LetterPreview", u"The member asked for large print: member letters of this case are set at 18 pt or more (recorded on the case)", None))
 #endif // QT_CONFIG(tooltip)
         self.oralNoticeButton.setText(QCoreApplication.translate("LetterPreview", u"Record &oral notice\u2026", None))
 #if QT_CONFIG(accessibility)

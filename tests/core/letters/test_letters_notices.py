@@ -20,6 +20,7 @@ from test_letters_rules import combinations, date_words, ids, letterhead
 from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.content import content
 from reviewer_app.core.letters.examples import request_for
+from reviewer_app.core.letters.layout import LARGE_PRINT_POINTS
 
 ALL = functools.partial(combinations, skip_ma_adverse=False)
 
@@ -131,7 +132,8 @@ def test_oral_notice_is_stated_only_when_recorded_with_its_date(combo):
 
 # -- Large print and the other-format sentence -----------------------------------------------
 
-LARGE_RULE = "issue 12 accessibility: large print at least 14 pt (layout.LARGE_PRINT_POINTS)"
+LARGE_RULE = ("issue 12 accessibility: large print at least 14 pt; 42 CFR 438.10(d)(3): "
+              "\"no smaller than 18 point\" (layout.LARGE_PRINT_POINTS)")
 FORMAT_RULE = "45 CFR 92.11/92.202; 42 CFR 438.10(d)(3); 42 CFR 422.2267(a)(3)"
 FORMAT_WORDS = {"member": {"en": "in large print or in another language, or have it read to you",
                            "es": "en letra grande o en otro idioma, o pedir que se la lean"},
@@ -145,12 +147,13 @@ def _height_at(points: float) -> float:
 
 @pytest.mark.parametrize("combo", ALL(recipients=("member",), urgencies=("standard",)),
                          ids=ids("large-print"))
-def test_large_print_member_letters_set_every_word_at_14_points(combo):
+def test_large_print_member_letters_set_every_word_at_18_points(combo):
     kind, recipient, lob, urgency, language = combo
     request = dataclasses.replace(request_for(kind, recipient, lob, language, urgency=urgency),
                                   large_print=True)
     rendered = render_letter(request, letterhead())
-    floor = _height_at(14) - 0.05
+    assert LARGE_PRINT_POINTS >= 18, LARGE_RULE
+    floor = _height_at(LARGE_PRINT_POINTS) - 0.05
     small = sorted({word for height, word in word_heights(rendered.pdf) if height < floor})
     assert small == [], f"{LARGE_RULE}: words set smaller: {small[:10]}"
     standard = render_letter(request_for(kind, recipient, lob, language, urgency=urgency),
