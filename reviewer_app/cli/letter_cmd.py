@@ -192,6 +192,10 @@ def run_letter(args: argparse.Namespace) -> int:
         plan = issuing.plan_letter(store, args.id, recipient=args.recipient, settings=settings,
                                    letter_type=args.type, signer=args.reviewer,
                                    replaces=args.replaces)
+        if plan.late is not None:
+            print(f"letter: warning: case {args.id}: {plan.late.message()}. The letter is "
+                  "issued all the same, and its audit entry records the delay.",
+                  file=sys.stderr)
         signer = plan.basis.decider.signature
         reviewer = unlock_reviewer(store, plan.basis.decider.id,
                                    passphrase(f"Passphrase of {signer}'s signing key: "))

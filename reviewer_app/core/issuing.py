@@ -24,6 +24,7 @@ from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 
+from reviewer_app.core import deadlines
 from reviewer_app.core.case_file import parse_case
 from reviewer_app.core.determination import Determination
 from reviewer_app.core.languages import language_name, member_letter_language
@@ -59,6 +60,9 @@ class LetterPlan:
     basis: LetterBasis
     settings: LetterSettings
     letterhead: Letterhead
+    late: deadlines.LateConfirmation | None = None
+    """The letter confirms an oral notice later than its rule allows, were it issued now
+    (:func:`late_confirmation`): it is still issued, and the reviewer told."""
 
 
 def authorization_number(basis: LetterBasis) -> str:
@@ -114,6 +118,20 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
     )
 
 
+def late_confirmation(request: LetterRequest, at: dt.datetime
+                      ) -> deadlines.LateConfirmation | None:
+    """Whether ``request``'s letter, produced at ``at``, confirms its oral notice later than
+    the line of business allows (``deadlines.WRITTEN_AFTER_ORAL``), counted in the calendar
+    days of the zone the request arrived in. Lateness never stops the letter: the member's
+    written notice is owed all the more."""
+    if request.oral_notice_at is None:
+        return None
+    case = request.case
+    return deadlines.late_confirmation(case.line_of_business, request.letter_type,
+                                       request.recipient, request.oral_notice_at, at,
+                                       case.received_at.tzinfo)
+
+
 RESPONSE_ID = "FHIR-RESPONSE"
 """The letter id of the terms a FHIR response states (no letter is made of them)."""
 
@@ -142,15 +160,18 @@ def plan_letter(store: Store, case_id: int, *, recipient: str, settings: LetterS
     (:class:`LetterRefused`) come here, before the signer is asked for a passphrase."""
     basis = letter_basis(store, case_id, recipient=recipient, letter_type=letter_type,
                          signer=signer, replaces=replaces)
-    letter_request(basis, letter_id=_TRIAL_ID, issued_on=store.today(),
-                   validity_days=settings.validity_days)
-    return LetterPlan(basis, settings, settings.load_letterhead())
+    trial = letter_request(basis, letter_id=_TRIAL_ID, issued_on=store.today(),
+                           validity_days=settings.validity_days)
+    return LetterPlan(basis, settings, settings.load_letterhead(),
+                      late_confirmation(trial, store.clock()))
 
 
 def issue_letter(store: Store, plan: LetterPlan, reviewer: UnlockedReviewer, *,
                  deliver: Callable[[bytes], None] | None = None) -> LetterRecord:
     """Render, sign as ``reviewer`` (who decided), store, then deliver the planned letter
-    (see :func:`~reviewer_app.core.store.letters.record_letter`)."""
+    (see :func:`~reviewer_app.core.store.letters.record_letter`). A letter that confirms an
+    oral notice late says so in its audit entry (``oral_notice_late``), counted at the moment
+    it is produced."""
     if reviewer.id != plan.basis.decider.id or reviewer.key_id != plan.basis.key.id:
         raise LetterRefused("the unlocked key is not the signer's stored key")
     key = signer_for(reviewer.material, reviewer.certificate,
@@ -160,7 +181,9 @@ def issue_letter(store: Store, plan: LetterPlan, reviewer: UnlockedReviewer, *,
         request = letter_request(plan.basis, letter_id=letter_id, issued_on=issued_on,
                                  validity_days=plan.settings.validity_days)
         rendered = render_letter(request, plan.letterhead)
-        return Produced(sign_letter(rendered, key), letter_language(request))
+        late = late_confirmation(request, store.clock())
+        return Produced(sign_letter(rendered, key), letter_language(request),
+                        {"oral_notice_late": late.to_json_dict()} if late else {})
 
     return record_letter(store, plan.basis, produce, signer=reviewer, deliver=deliver)
 

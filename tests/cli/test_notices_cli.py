@@ -94,3 +94,42 @@ def test_large_print_is_recorded_on_the_case_and_sets_the_member_letter_at_18_po
         assert found.requested_by == "the member"
         assert "letter_format" in {e.action for e in entries(store, case_id=int(case))}
     assert shell("audit", "verify")[0] == 0
+
+
+def test_a_written_confirmation_after_the_window_warns_and_is_still_issued(
+        shell, team, expedited, tmp_path, db, monkeypatch):
+    """29 CFR 2560.503-1(g)(2): the written notice of an urgent-care denial told by phone
+    follows within 3 days. Four days later the letter is issued all the same, with a warning on
+    stderr and the lateness in its audit entry."""
+    import datetime as dt
+
+    from reviewer_app.core.store import audit, database
+
+    case = import_case(shell, expedited)
+    shell("assign", case, "--reviewer", "2")
+    assert shell("decide", case, "--decision", "deny", "--reviewer", "2", "--reason",
+                 base.CLINICAL_REASON, "--member-reason", base.ADVERSE_REASON)[0] == 0
+    assert shell("oral-notice", case, "--reviewer", "2", "--told",
+                 "Daniel Okafor (member)")[0] == 0
+    with Store.open(db, create=False) as store:
+        [notice] = store.query("SELECT told_at FROM oral_notices")
+    told = dt.datetime.fromisoformat(notice["told_at"].replace("Z", "+00:00"))
+    later = told + dt.timedelta(days=4, hours=1)
+    monkeypatch.setattr(database, "_utc_now", lambda: later)
+
+    letter = tmp_path / "adverse.pdf"
+    code, out, err = shell("letter", case, "--out", str(letter))
+    assert code == 0, err
+    assert letter.is_file() and out.startswith("LTR-000001: adverse letter to the member")
+    assert f"letter: warning: case {case}: the written confirmation is 1 day late" in err
+    assert "29 CFR 2560.503-1(g)(2) asks for it within 3 calendar days of the oral notice" in err
+    with Store.open(db, create=False) as store:
+        [entry] = [e for e in audit.entries(store, newest_first=False)
+                   if e.action == "create" and e.details.get("letter_id") == "LTR-000001"]
+    late = entry.details["oral_notice_late"]
+    assert (late["days_late"], late["limit_days"], late["rule"]) == (
+        1, 3, "29 CFR 2560.503-1(g)(2)")
+
+    code, _, err = shell("letter", case, "--recipient", "provider", "--out",
+                         str(tmp_path / "provider.pdf"))
+    assert code == 0 and "warning" not in err, "the rule times the member's written notice"

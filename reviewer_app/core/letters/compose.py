@@ -39,7 +39,7 @@ from reviewer_app.core.letters.content import (
     content,
     service_words,
 )
-from reviewer_app.core.letters.letterhead import Letterhead
+from reviewer_app.core.letters.letterhead import FREE_TEXTS, Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 from reviewer_app.core.levels import describe_levels
 
@@ -118,9 +118,8 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "decision_due": dates.format_datetime(decision_due),
         "service_date": dates.format_date(case.service.planned_date)
         if case.service.planned_date else c.words.no_service_date,
-        "plan_provision": letterhead.plan_provision or c.words.plan_provision,
-        "consumer_assistance": letterhead.consumer_assistance or c.words.consumer_assistance,
-        "medicaid_policy": letterhead.medicaid_policy or c.words.medicaid_policy,
+        **{key: letterhead.free_text(key, c.language) or getattr(c.words, key)
+           for key in FREE_TEXTS},
         "denial_code": DENIAL_CODE,
         "denial_meaning": c.words.denial_meaning,
         "extension_days": extension_days,

@@ -4,6 +4,14 @@ The defaults ship in ``resources/letters/letterhead.yaml`` (a fictional plan wit
 numbers); an organization points :func:`load_letterhead` at its own copy. Language-assistance
 taglines (45 CFR 147.136(e); 45 CFR 92.11) belong here rather than with the wording of one
 language, because which languages a plan must list depends on where its members live.
+
+The free texts a letter prints inside its own sentences (:data:`FREE_TEXTS`) are kept per
+letter language, ``{en: ..., es: ...}``, because a Spanish member letter must not print the
+organization's English words inside Spanish prose (issue 12). A letterhead written before they
+had languages holds one string, read as the English text. Each has a shipped default sentence
+in every wording file (``words.<key>`` of ``resources/letters/<language>.yaml``), which a
+letter prints when the letterhead has no text in its language; so a Spanish letter from a
+letterhead with only the English text prints the shipped Spanish sentence, never the English.
 """
 
 from __future__ import annotations
@@ -19,8 +27,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from reviewer_app.core import resources
 from reviewer_app.core.atomic import write_atomic
 from reviewer_app.core.errors import Problem, pydantic_problems
+from reviewer_app.core.languages import language_name, letter_languages
 from reviewer_app.core.letters import fonts
 from reviewer_app.core.letters.errors import LetterContentError
+from reviewer_app.core.letters.language_check import foreign_language
 from reviewer_app.core.yaml_files import read_model
 
 DEFAULT_PATH = resources.path("letters", "letterhead.yaml")
@@ -28,6 +38,9 @@ TAGLINE_SLOTS = frozenset({"phone", "tty"})
 WRITTEN_HEADER = ("# The organization's letterhead, written by UR Reviewer (File > Settings); the "
                   "command line\n# reads it through letters.yaml beside the case database. The "
                   "keys are those of\n# resources/letters/letterhead.yaml.\n")
+FREE_TEXTS = ("plan_provision", "consumer_assistance", "medicaid_policy")
+"""The letterhead's texts that letters print inside their own sentences, one per letter
+language (see the module's text)."""
 
 
 class _Data(BaseModel):
@@ -68,16 +81,42 @@ class Letterhead(_Data):
     appeals: Appeals
     peer_to_peer_phone: str
     taglines: tuple[Tagline, ...] = ()
-    consumer_assistance: str | None = None
+    consumer_assistance: dict[str, str] | None = None
     """The state's office of health insurance consumer assistance or ombudsman (PHS Act 2793),
     name and phone, for commercial adverse determinations (45 CFR
-    147.136(b)(2)(ii)(E)(5)); without it the letter says how to get it from the plan."""
-    plan_provision: str | None = None
+    147.136(b)(2)(ii)(E)(5)), per letter language; without it the letter says how to get it
+    from the plan."""
+    plan_provision: dict[str, str] | None = None
     """The plan-document provision medical-necessity decisions rest on, e.g. "Evidence of
-    Coverage, section 4.2 (Medically necessary services)" (29 CFR 2560.503-1(g)(1)(ii))."""
-    medicaid_policy: str | None = None
+    Coverage, section 4.2 (Medically necessary services)" (29 CFR 2560.503-1(g)(1)(ii)), per
+    letter language."""
+    medicaid_policy: dict[str, str] | None = None
     """The state Medicaid rule or policy behind a medical-necessity denial (42 CFR
-    431.210(c)), e.g. "89 Ill. Adm. Code 140.40"; the federal rule is named without it."""
+    431.210(c)), e.g. "89 Ill. Adm. Code 140.40", per letter language; the federal rule is
+    named without it."""
+
+    @field_validator(*FREE_TEXTS, mode="before")
+    @classmethod
+    def _per_language(cls, value: Any) -> Any:
+        """One string is the English text (a letterhead written before the texts had
+        languages); blank texts are left out, and no text at all is None."""
+        if isinstance(value, str):
+            value = {"en": value}
+        if isinstance(value, Mapping):
+            value = {k: v.strip() if isinstance(v, str) else v for k, v in value.items()
+                     if not (isinstance(v, str) and not v.strip()) and v is not None}
+            return value or None
+        return value
+
+    @field_validator(*FREE_TEXTS)
+    @classmethod
+    def _letter_languages(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        shipped = letter_languages()
+        for language in value or {}:
+            if language not in shipped:
+                raise ValueError(f"no letters are written in '{language}' (letter languages: "
+                                 f"{', '.join(shipped)})")
+        return value
 
     @field_validator("taglines")
     @classmethod
@@ -87,6 +126,11 @@ class Letterhead(_Data):
             if seen.count(language) > 1:
                 raise ValueError(f"two taglines for language '{language}'")
         return value
+
+    def free_text(self, key: str, language: str) -> str | None:
+        """The organization's text ``key`` (one of :data:`FREE_TEXTS`) in ``language``; None
+        when it has none in that language (the letter prints its shipped sentence)."""
+        return (getattr(self, key) or {}).get(language)
 
     def tagline_texts(self, letter_language: str) -> list[str]:
         """The taglines a letter in ``letter_language`` prints, filled in."""
@@ -129,6 +173,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _free_texts(letterhead: Letterhead) -> list[tuple[str, str]]:
+    """``("plan_provision.es", text)`` for each free text of each language."""
+    return [(f"{key}.{language}", text) for key in FREE_TEXTS
+            for language, text in (getattr(letterhead, key) or {}).items()]
+
+
 def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
     """What the model cannot check alone: the logo beside the file, the taglines' slots and
     every character the letter font must draw."""
@@ -162,10 +212,16 @@ def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
                                         "needs shaping); give a fallback line to print instead"))
     for key, text in (("organization", letterhead.organization), *(
         (f"address[{i}]", line) for i, line in enumerate(letterhead.address)
-    )):
+    ), *_free_texts(letterhead)):
         if fonts.missing_glyphs(text):
             problems.append(Problem(key, "the letter font cannot draw "
                                     + ", ".join(fonts.missing_glyphs(text))))
+    for key, text in _free_texts(letterhead):
+        language = key.rpartition(".")[2]
+        if found := foreign_language(text, language):
+            problems.append(Problem(key, f"reads as {language_name(found)}, but it is printed "
+                                    f"in {language_name(language)} letters: write it in "
+                                    f"{language_name(language)}"))
     if problems:
         raise LetterContentError(source, problems)
     return letterhead

@@ -35,8 +35,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from reviewer_app.core import lifecycle
 from reviewer_app.core.store.audit import (
@@ -151,6 +152,9 @@ class Produced:
 
     pdf: bytes
     language: str
+    audit: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """What the letter's audit entry adds to its own details (a late confirmation of an oral
+    notice, ``issuing.late_confirmation``)."""
 
 
 def letter_basis(store: Store, case_id: int, *, recipient: str,
@@ -344,7 +348,7 @@ def record_letter(store: Store, basis: LetterBasis,
                             "recipient": basis.recipient, "sha256": record["sha256"],
                             "decision_id": basis.decision.id,
                             "replaces": basis.replaces.letter_id if basis.replaces
-                            else None})
+                            else None, **produced.audit})
         if row["status"] in lifecycle.DECIDED:
             close_with_letter(store, log, row, by=basis.decider.id,
                               letter_sha256=record["sha256"])

@@ -15,8 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QGridLayout, QGroupBox,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QWidget)
 
 class Ui_LetterheadForm(object):
     def setupUi(self, LetterheadForm):
@@ -119,12 +120,25 @@ class Ui_LetterheadForm(object):
 
         self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.peerEdit)
 
+        self.freeTextsBox = QGroupBox(LetterheadForm)
+        self.freeTextsBox.setObjectName(u"freeTextsBox")
+        self.freeTextsLayout = QGridLayout(self.freeTextsBox)
+        self.freeTextsLayout.setObjectName(u"freeTextsLayout")
+        self.freeTextsNote = QLabel(self.freeTextsBox)
+        self.freeTextsNote.setObjectName(u"freeTextsNote")
+        self.freeTextsNote.setWordWrap(True)
+
+        self.freeTextsLayout.addWidget(self.freeTextsNote, 0, 0, 1, 3)
+
+
+        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.freeTextsBox)
+
         self.problemsLabel = QLabel(LetterheadForm)
         self.problemsLabel.setObjectName(u"problemsLabel")
         self.problemsLabel.setWordWrap(True)
         self.problemsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
+        self.letterheadLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
 
 #if QT_CONFIG(shortcut)
         self.organizationLabel.setBuddy(self.organizationEdit)
@@ -202,6 +216,11 @@ class Ui_LetterheadForm(object):
 #if QT_CONFIG(accessibility)
         self.peerEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"Where a requesting provider asks for a peer-to-peer discussion", None))
 #endif // QT_CONFIG(accessibility)
+        self.freeTextsBox.setTitle(QCoreApplication.translate("LetterheadForm", u"Texts letters print in the member's language (optional)", None))
+#if QT_CONFIG(accessibility)
+        self.freeTextsBox.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Texts letters print in the member's language", None))
+#endif // QT_CONFIG(accessibility)
+        self.freeTextsNote.setText(QCoreApplication.translate("LetterheadForm", u"A member letter prints the text in the member's language. Left empty, that language's letters print the shipped sentence (a Spanish letter never prints the English text); provider letters print the English text.", None))
         self.problemsLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.problemsLabel.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Problems with the letterhead", None))

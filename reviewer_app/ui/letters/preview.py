@@ -211,7 +211,11 @@ class LetterPreview(QDialog):
             sign = ("<b>Sign and issue</b> gives it its letter number and your signature, "
                     "and records it; then save or print it.")
         corrects = (f" It corrects {escape(self._replaces)}." if self._replaces else "")
-        self._set_notice(Tone.PEND, f"<b>Preview, not signed yet.</b> {preview.pages} "
+        late = preview.plan.late
+        warning = (f"<b>Late:</b> {escape(late.message())}. Issue it all the same: its audit "
+                   "entry records the delay.<br>" if late else "")
+        self._set_notice(Tone.BAD if late else Tone.PEND,
+                         f"{warning}<b>Preview, not signed yet.</b> {preview.pages} "
                          f"page{'s' if preview.pages != 1 else ''}, in "
                          f"{escape(_language(preview.language))}.{corrects} {sign}")
         self._show_title(basis.letter_type, preview.language, None)

@@ -281,8 +281,9 @@ def test_configured_plan_provision_and_consumer_assistance_are_printed():
     """The letterhead's optional fields replace the default sentences (29 CFR
     2560.503-1(g)(1)(ii); 45 CFR 147.136(b)(2)(ii)(E)(5))."""
     head = letterhead().model_copy(update={
-        "plan_provision": "Certificate of Coverage, section 7.3",
-        "consumer_assistance": "the Illinois Office of Consumer Health Insurance, 1-877-527-9431",
+        "plan_provision": {"en": "Certificate of Coverage, section 7.3"},
+        "consumer_assistance": {
+            "en": "the Illinois Office of Consumer Health Insurance, 1-877-527-9431"},
     })
     request = _request("adverse", "member", "commercial", "standard", "en")
     text = normalized(pdf_text(render_letter(request, head).pdf))

@@ -77,3 +77,47 @@ def test_large_print_and_oral_notice_from_the_letter_window(qtbot, nurse, store_
     with qtbot.waitSignal(letters.letter_shown, timeout=WAIT_MS):
         ui.recipientCombo.setCurrentIndex(1)
     assert not ui.largePrintCheck.isEnabled(), "large print is for the member's letters"
+
+
+def test_the_letter_window_says_a_written_confirmation_is_late_and_still_signs_it(
+        qtbot, tmp_path, store_path):
+    """Denied and told by phone five days before the window's clock (the seed is commercial):
+    the preview warns that the written confirmation is 2 days late (29 CFR 2560.503-1(g)(2)),
+    the letter is signed all the same and its audit entry records it."""
+    import datetime as dt
+
+    from support.uikit import UI_NOW
+
+    from reviewer_app.core.store import decisions
+    from reviewer_app.core.store.database import Store
+    from reviewer_app.core.store.notices import record_oral_notice
+
+    earlier, later = UI_NOW, UI_NOW + dt.timedelta(days=5)
+    physician = store_path.team.physician
+    with Store.open(store_path.path, create=False, clock=lambda: earlier) as store:
+        version = decisions.assign(store, 1, reviewer=physician.id, by=physician.id,
+                                   expected_version=cases.get_case(store, 1).version).version
+        decisions.decide(store, 1, "deny", by=physician, expected_version=version,
+                         reason="SINS 10, no retropulsion, ESCC 1a: stable on imaging.",
+                         member_reason="The scans show your spine is stable, so this surgery "
+                                       "is not needed now.")
+        record_oral_notice(store, 1, by=physician.id, told="Daniel Okafor (member)",
+                           told_at=earlier)
+    base = make_context(tmp_path, later)
+    context = as_signed_in(base, physician)
+    try:
+        window = open_window(qtbot, context, 1)
+        view = view_of(window)
+        letters = view.letter_window()
+        with qtbot.waitSignal(letters.letter_shown, timeout=WAIT_MS):
+            letters.show_due(window.opened_case(), "member")
+        notice = letters.notice()
+        assert "<b>Late:</b> the written confirmation is 2 days late" in notice
+        assert "29 CFR 2560.503-1(g)(2) asks for it within 3 calendar days" in notice
+        letter_id = sign_shown_letter(qtbot, view)
+        with reading(store_path.path) as store:
+            [entry] = [e for e in audit.entries(store, case_id=1)
+                       if e.action == "create" and e.details.get("letter_id") == letter_id]
+        assert entry.details["oral_notice_late"]["days_late"] == 2
+    finally:
+        base.close()

@@ -10,7 +10,8 @@ import dataclasses
 import subprocess
 
 from poppler import tool
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from sessionkit import ADMIN_PASSPHRASE
 from support.uikit import WAIT_MS, reading
 
@@ -35,6 +36,18 @@ def opened(qtbot, context) -> SettingsDialog:
 
 def save(qtbot, dialog: SettingsDialog) -> None:
     dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` as a person does: keys for ASCII, and an accented letter committed by the
+    input method (a dead key or compose sequence; QTest's key clicks are ASCII only)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
 
 
 def letter_text(pdf: bytes) -> str:
@@ -140,3 +153,51 @@ def test_back_up_now_needs_the_administrator_s_passphrase(qtbot, team_context, t
     with reading(copy) as store:
         assert audit.verify_audit(store).ok
     assert settings_dialog.DATABASE_HINT in dialog.ui.databaseHint.text()
+
+
+def test_the_spanish_free_texts_are_saved_and_printed_in_spanish_letters(qtbot, team_context):
+    """Each free text has a field per letter language (accessible-named, in tab order after the
+    peer-to-peer phone); a Spanish member letter prints what was typed in the Spanish one."""
+    from reviewer_app.core.letters.letterhead import FREE_TEXTS
+    from reviewer_app.ui.settings.letterhead_form import TEXTS
+
+    assert tuple(TEXTS) == FREE_TEXTS
+    dialog = opened(qtbot, team_context)
+    form = dialog.ui.letterheadForm
+    order = [form.text_edit(key, language) for key in FREE_TEXTS for language in ("en", "es")]
+    assert [edit.accessibleName() for edit in order[:2]] == [
+        "Plan provision in English", "Plan provision in Spanish (Español)"]
+    chain = [form.ui.peerEdit]
+    while len(chain) <= len(order):
+        chain.append(chain[-1].nextInFocusChain())
+    assert chain[1:] == order
+
+    english = "Certificate of Coverage, section 7.3"
+    spanish = "el Certificado de Cobertura, sección 7.3"
+    type_text(qtbot, form.text_edit("plan_provision", "en"), english)
+    type_text(qtbot, form.text_edit("plan_provision", "es"), spanish)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        save(qtbot, dialog)
+
+    letterhead = load_settings(team_context.database_path).load_letterhead()
+    assert letterhead.plan_provision == {"en": english, "es": spanish}
+    text = letter_text(render_letter(request_for("adverse", "member", "commercial", "es"),
+                                     letterhead).pdf)
+    assert f"Basamos esta decisión en {spanish}." in text and english not in text
+    again = opened(qtbot, team_context)
+    assert again.ui.letterheadForm.text_edit("plan_provision", "es").text() == spanish
+
+
+def test_an_english_text_in_the_spanish_field_is_marked_at_the_field(qtbot, team_context):
+    dialog = opened(qtbot, team_context)
+    form = dialog.ui.letterheadForm
+    form.text_edit("consumer_assistance", "es").setText(
+        "the office of consumer assistance in your state, 1-877-527-9431")
+    save(qtbot, dialog)
+    problem = form.findChild(QLabel, "consumer_assistance_esProblem")
+    qtbot.waitUntil(lambda: "reads as English" in problem.text(), timeout=WAIT_MS)
+    assert problem.isVisibleTo(dialog)
+    assert form.text_edit("consumer_assistance", "es").hasFocus()
+    assert form.ui.problemsLabel.text().startswith(
+        "Not saved: Consumer assistance in Spanish (Español): reads as English")
+    assert not settings_path(team_context.database_path).exists()
