@@ -39,6 +39,7 @@ from reviewer_app.core.letters.content import (
     content,
     service_words,
 )
+from reviewer_app.core.letters.errors import LetterRefused
 from reviewer_app.core.letters.letterhead import FREE_TEXTS, Letterhead
 from reviewer_app.core.letters.request import LetterRequest
 from reviewer_app.core.levels import describe_levels
@@ -57,7 +58,36 @@ def letter_language(request: LetterRequest) -> str:
     return request.language
 
 
-def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -> dict[str, str]:
+class _Untranslated:
+    """A letterhead text the organization gave in other languages only: printing it refuses
+    the letter (a letter that does not use it is unaffected)."""
+
+    def __init__(self, key: str, language: str):
+        self.key, self.language = key, language
+
+    def __format__(self, _spec: str) -> str:
+        name = self.key.replace("_", " ")
+        raise LetterRefused(
+            f"the letterhead's {name} has no text in this letter's language ('{self.language}'); "
+            f"add it in Settings > Letterhead ({self.key}.{self.language}), so the member "
+            "reads the organization's own words and not a general sentence")
+
+
+def _free_text(letterhead: Letterhead, key: str, c: LanguageContent) -> str | _Untranslated:
+    """The organization's text in the letter's language; the shipped sentence when it gave
+    none at all; refused when it gave the text in other languages only (its specific
+    provision or contact must reach every member, 29 CFR 2560.503-1(g)(1)(ii); 45 CFR
+    147.136(b)(2)(ii)(E)(5); 42 CFR 431.210(c))."""
+    text = letterhead.free_text(key, c.language)
+    if text:
+        return text
+    if getattr(letterhead, key):
+        return _Untranslated(key, c.language)
+    return getattr(c.words, key)
+
+
+def _slots(request: LetterRequest, letterhead: Letterhead,
+           c: LanguageContent) -> dict[str, str | _Untranslated]:
     case = request.case
     dates = c.dates
     criteria = request.determination.criteria_set
@@ -118,8 +148,7 @@ def _slots(request: LetterRequest, letterhead: Letterhead, c: LanguageContent) -
         "decision_due": dates.format_datetime(decision_due),
         "service_date": dates.format_date(case.service.planned_date)
         if case.service.planned_date else c.words.no_service_date,
-        **{key: letterhead.free_text(key, c.language) or getattr(c.words, key)
-           for key in FREE_TEXTS},
+        **{key: _free_text(letterhead, key, c) for key in FREE_TEXTS},
         "denial_code": DENIAL_CODE,
         "denial_meaning": c.words.denial_meaning,
         "extension_days": extension_days,

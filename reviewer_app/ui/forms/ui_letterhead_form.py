@@ -220,7 +220,7 @@ class Ui_LetterheadForm(object):
 #if QT_CONFIG(accessibility)
         self.freeTextsBox.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Texts letters print in the member's language", None))
 #endif // QT_CONFIG(accessibility)
-        self.freeTextsNote.setText(QCoreApplication.translate("LetterheadForm", u"A member letter prints the text in the member's language. Left empty, that language's letters print the shipped sentence (a Spanish letter never prints the English text); provider letters print the English text.", None))
+        self.freeTextsNote.setText(QCoreApplication.translate("LetterheadForm", u"A member letter prints the text in the member's language; provider letters print the English text. Left empty in every language, letters print the shipped sentence. Given in English only, a Spanish letter that needs it is refused until the Spanish text is added (it never prints the English words).", None))
         self.problemsLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.problemsLabel.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Problems with the letterhead", None))

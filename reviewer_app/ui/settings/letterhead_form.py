@@ -69,9 +69,10 @@ class LetterheadForm(QWidget):
                 edit = QLineEdit(self.ui.freeTextsBox)
                 edit.setObjectName(f"{key}_{language}Edit")
                 edit.setAccessibleName(f"{label_text} in {name}")
-                edit.setAccessibleDescription(f"{about}. Printed in {name} letters; empty "
-                                              "prints the shipped sentence.")
-                edit.setPlaceholderText("the shipped sentence")
+                edit.setAccessibleDescription(f"{about}. Printed in {name} letters; with no "
+                                              "text in any language, letters print the "
+                                              "shipped sentence.")
+                edit.setPlaceholderText("not given")
                 grid.addWidget(edit, row, column)
                 problem = QLabel(self.ui.freeTextsBox)
                 problem.setObjectName(f"{key}_{language}Problem")

@@ -1,6 +1,6 @@
 """The letterhead's free texts (plan provision, consumer assistance, Medicaid policy) in each
-letter language: a Spanish member letter prints the Spanish text, and the shipped Spanish
-sentence where the organization gave only the English one, never the English words; provider
+letter language: a Spanish member letter prints the Spanish text, the shipped Spanish sentence
+where the organization gave none, and is refused where it gave only the English one; provider
 letters stay English; a letterhead written with one string per text still loads, as English.
 Read back from the rendered PDFs with poppler."""
 
@@ -13,7 +13,7 @@ from test_letters_pdf import normalized, pdf_text
 
 from reviewer_app.core.letters import render_letter
 from reviewer_app.core.letters.content import content
-from reviewer_app.core.letters.errors import LetterContentError
+from reviewer_app.core.letters.errors import LetterContentError, LetterRefused
 from reviewer_app.core.letters.examples import request_for
 from reviewer_app.core.letters.letterhead import (
     FREE_TEXTS,
@@ -65,20 +65,38 @@ def test_a_spanish_medicaid_letter_prints_the_spanish_policy():
     assert POLICY["en"] not in text
 
 
-def test_only_the_english_text_gives_a_spanish_letter_the_shipped_spanish_sentence():
-    """Each free text has a shipped default in every wording file; a letterhead without the
-    letter's language prints it instead of the English words."""
-    only_english = with_texts(plan_provision={"en": PROVISION["en"]},
-                              consumer_assistance={"en": ASSISTANCE["en"]},
-                              medicaid_policy={"en": POLICY["en"]})
-    commercial = text_of(only_english)
+def test_no_text_at_all_gives_the_shipped_sentence_in_the_letter_language():
+    """Each free text has a shipped default in every wording file."""
+    commercial = text_of(shipped())
     assert words("es", "plan_provision") in commercial
     assert words("es", "consumer_assistance") in commercial
-    assert PROVISION["en"] not in commercial and ASSISTANCE["en"] not in commercial
-    medicaid = text_of(only_english, lob="medicaid")
-    assert words("es", "medicaid_policy") in medicaid and POLICY["en"] not in medicaid
-    english = text_of(only_english, language="en")
-    assert PROVISION["en"] in english and ASSISTANCE["en"] in english
+    assert words("es", "medicaid_policy") in text_of(shipped(), lob="medicaid")
+
+
+@pytest.mark.parametrize(("key", "lob", "kind"), [
+    ("plan_provision", "commercial", "adverse"),
+    ("consumer_assistance", "commercial", "partial"),
+    ("medicaid_policy", "medicaid", "adverse"),
+])
+def test_a_text_given_in_english_only_refuses_the_spanish_letter_that_prints_it(key, lob, kind):
+    """The organization's own provision or contact must reach the member (29 CFR
+    2560.503-1(g)(1)(ii); 45 CFR 147.136(b)(2)(ii)(E)(5); 42 CFR 431.210(c)): a general
+    sentence in its place would hide it, the English words would break the letter's
+    language, so the letter is refused, naming the setting to fill."""
+    only_english = with_texts(**{key: {"en": {"plan_provision": PROVISION,
+                                               "consumer_assistance": ASSISTANCE,
+                                               "medicaid_policy": POLICY}[key]["en"]}})
+    with pytest.raises(LetterRefused, match=rf"{key}\.es"):
+        render_letter(request_for(kind, "member", lob, "es"), only_english)
+    english = text_of(only_english, kind=kind, lob=lob, language="en")
+    assert {"plan_provision": PROVISION, "consumer_assistance": ASSISTANCE,
+            "medicaid_policy": POLICY}[key]["en"] in english
+
+
+def test_a_letter_that_does_not_print_the_text_is_not_refused():
+    only_english = with_texts(plan_provision={"en": PROVISION["en"]})
+    text = text_of(only_english, kind="approval")
+    assert PROVISION["en"] not in text
 
 
 def test_provider_letters_print_the_english_text_for_a_spanish_speaking_member():
