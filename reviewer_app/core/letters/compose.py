@@ -149,6 +149,7 @@ def _slots(request: LetterRequest, letterhead: Letterhead,
         "service_date": dates.format_date(case.service.planned_date)
         if case.service.planned_date else c.words.no_service_date,
         **{key: _free_text(letterhead, key, c) for key in FREE_TEXTS},
+        "fair_hearing_days": str(letterhead.medicaid_fair_hearing_days),
         "denial_code": DENIAL_CODE,
         "denial_meaning": c.words.denial_meaning,
         "extension_days": extension_days,

@@ -48,6 +48,7 @@ LETTER_SLOTS = frozenset({
     "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
     "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
     "denial_meaning", "medicaid_policy", "oral_notice_at", "oral_notice_to", "oral_notice_by",
+    "fair_hearing_days",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 

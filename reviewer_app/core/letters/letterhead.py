@@ -70,6 +70,15 @@ class Appeals(_Data):
     fax: str
 
 
+FAIR_HEARING_DAYS = (90, 120)
+"""42 CFR 438.408(f)(2) as amended by 85 FR 72754, 72842 (Nov. 13, 2020): the enrollee asks for
+a State fair hearing "within a time period specified by the State, no less than 90 calendar days
+and no more than 120 calendar days" from the plan's notice of resolution (eCFR text, found with
+the search tool; States differ: e.g. Arkansas 90, Vermont 120)."""
+FAIR_HEARING_DAYS_DEFAULT = 120
+"""Kept for a letterhead written before the window was a setting (the letters said 120)."""
+
+
 class Letterhead(_Data):
     organization: str = Field(min_length=1)
     address: tuple[str, ...] = Field(min_length=1)
@@ -90,6 +99,10 @@ class Letterhead(_Data):
     """The plan-document provision medical-necessity decisions rest on, e.g. "Evidence of
     Coverage, section 4.2 (Medically necessary services)" (29 CFR 2560.503-1(g)(1)(ii)), per
     letter language."""
+    medicaid_fair_hearing_days: int = Field(FAIR_HEARING_DAYS_DEFAULT,
+                                            ge=FAIR_HEARING_DAYS[0], le=FAIR_HEARING_DAYS[1])
+    """The days the State gives a Medicaid member to ask for a State fair hearing after the
+    plan's appeal decision, which Medicaid letters print."""
     medicaid_policy: dict[str, str] | None = None
     """The state Medicaid rule or policy behind a medical-necessity denial (42 CFR
     431.210(c)), e.g. "89 Ill. Adm. Code 140.40", per letter language; the federal rule is

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFormLayout, QGridLayout, QGroupBox,
     QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QWidget)
+    QSpinBox, QWidget)
 
 class Ui_LetterheadForm(object):
     def setupUi(self, LetterheadForm):
@@ -120,6 +120,19 @@ class Ui_LetterheadForm(object):
 
         self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.peerEdit)
 
+        self.fairHearingLabel = QLabel(LetterheadForm)
+        self.fairHearingLabel.setObjectName(u"fairHearingLabel")
+
+        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.fairHearingLabel)
+
+        self.fairHearingSpin = QSpinBox(LetterheadForm)
+        self.fairHearingSpin.setObjectName(u"fairHearingSpin")
+        self.fairHearingSpin.setMinimum(90)
+        self.fairHearingSpin.setMaximum(120)
+        self.fairHearingSpin.setValue(120)
+
+        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.fairHearingSpin)
+
         self.freeTextsBox = QGroupBox(LetterheadForm)
         self.freeTextsBox.setObjectName(u"freeTextsBox")
         self.freeTextsLayout = QGridLayout(self.freeTextsBox)
@@ -131,14 +144,14 @@ class Ui_LetterheadForm(object):
         self.freeTextsLayout.addWidget(self.freeTextsNote, 0, 0, 1, 3)
 
 
-        self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.freeTextsBox)
+        self.letterheadLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.freeTextsBox)
 
         self.problemsLabel = QLabel(LetterheadForm)
         self.problemsLabel.setObjectName(u"problemsLabel")
         self.problemsLabel.setWordWrap(True)
         self.problemsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.letterheadLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
+        self.letterheadLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
 
 #if QT_CONFIG(shortcut)
         self.organizationLabel.setBuddy(self.organizationEdit)
@@ -150,6 +163,7 @@ class Ui_LetterheadForm(object):
         self.appealsPhoneLabel.setBuddy(self.appealsPhoneEdit)
         self.appealsFaxLabel.setBuddy(self.appealsFaxEdit)
         self.peerLabel.setBuddy(self.peerEdit)
+        self.fairHearingLabel.setBuddy(self.fairHearingSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.organizationEdit, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.phoneEdit)
@@ -159,6 +173,7 @@ class Ui_LetterheadForm(object):
         QWidget.setTabOrder(self.appealsAddressEdit, self.appealsPhoneEdit)
         QWidget.setTabOrder(self.appealsPhoneEdit, self.appealsFaxEdit)
         QWidget.setTabOrder(self.appealsFaxEdit, self.peerEdit)
+        QWidget.setTabOrder(self.peerEdit, self.fairHearingSpin)
 
         self.retranslateUi(LetterheadForm)
 
@@ -216,6 +231,17 @@ class Ui_LetterheadForm(object):
 #if QT_CONFIG(accessibility)
         self.peerEdit.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"Where a requesting provider asks for a peer-to-peer discussion", None))
 #endif // QT_CONFIG(accessibility)
+        self.fairHearingLabel.setText(QCoreApplication.translate("LetterheadForm", u"Medicaid fair &hearing window", None))
+#if QT_CONFIG(accessibility)
+        self.fairHearingSpin.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Medicaid fair hearing window in days", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.fairHearingSpin.setAccessibleDescription(QCoreApplication.translate("LetterheadForm", u"The days the State gives a Medicaid member to ask for a State fair hearing after the plan's appeal decision: 90 to 120, set by the State (42 CFR 438.408(f)(2))", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.fairHearingSpin.setToolTip(QCoreApplication.translate("LetterheadForm", u"Set by your State: 90 to 120 days after the plan's appeal decision (42 CFR 438.408(f)(2))", None))
+#endif // QT_CONFIG(tooltip)
+        self.fairHearingSpin.setSuffix(QCoreApplication.translate("LetterheadForm", u" days after the appeal decision", None))
         self.freeTextsBox.setTitle(QCoreApplication.translate("LetterheadForm", u"Texts letters print in the member's language (optional)", None))
 #if QT_CONFIG(accessibility)
         self.freeTextsBox.setAccessibleName(QCoreApplication.translate("LetterheadForm", u"Texts letters print in the member's language", None))

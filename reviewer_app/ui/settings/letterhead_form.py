@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer_app.core.languages import language_name, letter_languages
+from reviewer_app.core.letters.letterhead import FAIR_HEARING_DAYS_DEFAULT
 from reviewer_app.ui.forms.ui_letterhead_form import Ui_LetterheadForm
 from reviewer_app.ui.widgets.field_problem import show_problem
 
@@ -22,6 +23,7 @@ KEY_LABELS = {
     "organization": "Organization", "address": "Address", "phone": "Phone", "tty": "TTY",
     "fax": "Fax", "appeals.address": "Appeals address", "appeals.phone": "Appeals phone",
     "appeals.fax": "Appeals fax", "peer_to_peer_phone": "Peer-to-peer phone",
+    "medicaid_fair_hearing_days": "Medicaid fair hearing window",
 }
 TEXTS = {
     "plan_provision": ("Plan provision", "The plan-document provision a commercial adverse "
@@ -54,12 +56,12 @@ class LetterheadForm(QWidget):
 
     def _add_text_fields(self) -> None:
         """A row per free text, a column per letter language, each field with its problem
-        line under it; tab order after the peer-to-peer phone, row by row."""
+        line under it; tab order after the fair hearing window, row by row."""
         grid = self.ui.freeTextsLayout
         languages = letter_languages()
         for column, language in enumerate(languages, start=1):
             grid.addWidget(QLabel(language_name(language), self.ui.freeTextsBox), 1, column)
-        previous: QWidget = self.ui.peerEdit
+        previous: QWidget = self.ui.fairHearingSpin
         for index, (key, (label_text, about)) in enumerate(TEXTS.items()):
             row = 2 + 2 * index
             label = QLabel(label_text, self.ui.freeTextsBox)
@@ -102,7 +104,8 @@ class LetterheadForm(QWidget):
         appeals = document.get("appeals") or {}
         self._kept = {k: v for k, v in document.items()
                       if k not in ("organization", "address", "phone", "tty", "fax", "appeals",
-                                   "peer_to_peer_phone", *TEXTS)}
+                                   "peer_to_peer_phone", "medicaid_fair_hearing_days",
+                                   *TEXTS)}
         for key, edit in self._fields().items():
             section, _, name = key.rpartition(".")
             value = (appeals if section else document).get(name)
@@ -112,6 +115,9 @@ class LetterheadForm(QWidget):
             if isinstance(value, str):  # a letterhead written before the texts had languages
                 value = {"en": value}
             edit.setText(str((value or {}).get(language) or ""))
+        days = document.get("medicaid_fair_hearing_days")
+        self.ui.fairHearingSpin.setValue(days if isinstance(days, int) else
+                                         FAIR_HEARING_DAYS_DEFAULT)
         self.ui.addressEdit.setPlainText("\n".join(document.get("address") or ()))
         self.ui.appealsAddressEdit.setPlainText("\n".join(appeals.get("address") or ()))
         show_problem(self.ui.problemsLabel, None)
@@ -133,6 +139,7 @@ class LetterheadForm(QWidget):
                                "phone": values["appeals.phone"],
                                "fax": values["appeals.fax"]}
         document["peer_to_peer_phone"] = values["peer_to_peer_phone"]
+        document["medicaid_fair_hearing_days"] = self.ui.fairHearingSpin.value()
         for key in TEXTS:
             texts = {language: edit.text().strip()
                      for (name, language), edit in self._texts.items() if name == key}

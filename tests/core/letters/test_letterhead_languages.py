@@ -154,3 +154,38 @@ def test_a_language_the_letters_are_not_written_in_is_refused(tmp_path):
         save_letterhead(tmp_path / "letterhead.yaml", document)
     problem = refused.value.problems[0]
     assert problem.field == "plan_provision" and "'fr'" in problem.message
+
+
+# -- The State's fair hearing window (42 CFR 438.408(f)(2): 90 to 120 days, set by the State) --
+
+HEARING_RULE = "42 CFR 438.408(f)(2): the State's window, 90 to 120 days"
+
+
+@pytest.mark.parametrize(("recipient", "language", "words"), [
+    ("member", "en", "within 90 days of the date of our appeal letter"),
+    ("member", "es", "dentro de los 90 días desde la fecha de nuestra carta"),
+    ("provider", "en", "within 90 days of the appeal decision"),
+])
+def test_a_medicaid_letter_gives_the_states_fair_hearing_window(recipient, language, words):
+    head = with_texts(medicaid_fair_hearing_days=90)
+    text = text_of(head, recipient=recipient, lob="medicaid", language=language)
+    assert words in text, f"{HEARING_RULE}: the window the State set"
+    assert "120 days" not in text and "120 días" not in text, f"{HEARING_RULE}: one window"
+    assert "within 120 days" in text_of(shipped(), recipient=recipient, lob="medicaid",
+                                        language="en")
+
+
+@pytest.mark.parametrize("days", [89, 121, 60])
+def test_a_fair_hearing_window_the_rule_does_not_allow_is_refused(tmp_path, days):
+    path = tmp_path / "letterhead.yaml"
+    with pytest.raises(LetterContentError) as refused:
+        save_letterhead(path, {**letterhead_document(shipped()),
+                               "medicaid_fair_hearing_days": days})
+    assert [p.field for p in refused.value.problems] == ["medicaid_fair_hearing_days"]
+    assert not path.exists()
+
+
+def test_a_letterhead_without_the_window_keeps_120_days(tmp_path):
+    document = letterhead_document(shipped())
+    del document["medicaid_fair_hearing_days"]
+    assert Letterhead.model_validate(document).medicaid_fair_hearing_days == 120

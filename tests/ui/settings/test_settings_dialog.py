@@ -10,8 +10,9 @@ import dataclasses
 import subprocess
 
 from poppler import tool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDialogButtonBox, QLabel
 from sessionkit import ADMIN_PASSPHRASE
 from support.uikit import WAIT_MS, reading
 
@@ -157,7 +158,8 @@ def test_back_up_now_needs_the_administrator_s_passphrase(qtbot, team_context, t
 
 def test_the_spanish_free_texts_are_saved_and_printed_in_spanish_letters(qtbot, team_context):
     """Each free text has a field per letter language (accessible-named, in tab order after the
-    peer-to-peer phone); a Spanish member letter prints what was typed in the Spanish one."""
+    peer-to-peer phone and the fair hearing window); a Spanish member letter prints what was
+    typed in the Spanish one."""
     from reviewer_app.core.letters.letterhead import FREE_TEXTS
     from reviewer_app.ui.settings.letterhead_form import TEXTS
 
@@ -167,10 +169,13 @@ def test_the_spanish_free_texts_are_saved_and_printed_in_spanish_letters(qtbot, 
     order = [form.text_edit(key, language) for key in FREE_TEXTS for language in ("en", "es")]
     assert [edit.accessibleName() for edit in order[:2]] == [
         "Plan provision in English", "Plan provision in Spanish (Español)"]
-    chain = [form.ui.peerEdit]
+    chain, widget = [], form.ui.peerEdit
     while len(chain) <= len(order):
-        chain.append(chain[-1].nextInFocusChain())
-    assert chain[1:] == order
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None and (
+                not isinstance(widget.parent(), QAbstractSpinBox)):
+            chain.append(widget)
+    assert chain == [form.ui.fairHearingSpin, *order]
 
     english = "Certificate of Coverage, section 7.3"
     spanish = "el Certificado de Cobertura, sección 7.3"
@@ -201,3 +206,23 @@ def test_an_english_text_in_the_spanish_field_is_marked_at_the_field(qtbot, team
     assert form.ui.problemsLabel.text().startswith(
         "Not saved: Consumer assistance in Spanish (Español): reads as English")
     assert not settings_path(team_context.database_path).exists()
+
+
+def test_the_states_fair_hearing_window_is_typed_saved_and_printed(qtbot, team_context):
+    """42 CFR 438.408(f)(2): the State sets 90 to 120 days; the field offers nothing else."""
+    dialog = opened(qtbot, team_context)
+    spin = dialog.ui.letterheadForm.ui.fairHearingSpin
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (90, 120, 120)
+    assert spin.accessibleName() == "Medicaid fair hearing window in days"
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "95")
+    assert spin.value() == 95
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        save(qtbot, dialog)
+    letterhead = load_settings(team_context.database_path).load_letterhead()
+    assert letterhead.medicaid_fair_hearing_days == 95
+    text = letter_text(render_letter(request_for("adverse", "member", "medicaid", "en"),
+                                     letterhead).pdf)
+    assert "within 95 days of the date of our appeal letter" in text
+    assert opened(qtbot, team_context).ui.letterheadForm.ui.fairHearingSpin.value() == 95
