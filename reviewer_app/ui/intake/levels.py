@@ -2,16 +2,25 @@
 
 Mouse: a click toggles a level; Shift+click selects every level from the last one clicked.
 Keyboard: Tab enters the picker once (at the first chosen level), the arrow keys move between
-levels, Space toggles, Shift+arrow extends the selection; Tab leaves.
+levels, typing a level's name goes to it ("l2", "t12": type-ahead, as in a list), Space toggles,
+Shift+arrow extends the selection; Tab leaves.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from reviewer_app.core.levels import LEVELS, describe_levels
 from reviewer_app.ui.intake.fields import Field
@@ -131,10 +140,35 @@ class LevelPicker(Field):
                 return self._key(watched, event)
         return super().eventFilter(watched, event)
 
+    _typed, _typed_at = "", 0.0
+
+    def _type_ahead(self, event: QKeyEvent) -> bool:
+        """Go to the level whose name starts with what was typed within the platform's
+        keyboard-search interval (QApplication.keyboardInputInterval, as item views do)."""
+        text = event.text().upper()
+        if (len(text) != 1 or not text.isalnum() or event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            return False
+        now = time.monotonic()
+        if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+            self._typed = ""
+        self._typed_at = now
+        for typed in (self._typed + text, text):
+            found = [lv for lv in LEVELS if lv == typed] or [
+                lv for lv in LEVELS if lv.startswith(typed)]
+            if found:
+                self._typed = typed
+                target = self.buttons[found[0]]
+                self._tab_stop(target)
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        self._typed = ""
+        return True  # nothing by that name: swallowed, as an item view does
+
     def _key(self, button: QToolButton, event: QKeyEvent) -> bool:
         move = _MOVES.get(Qt.Key(event.key()))
         if move is None:
-            return False
+            return self._type_ahead(event)
         row, column = self._places[button.text()]
         row = min(max(row + move[0], 0), len(ROWS) - 1)
         levels = ROWS[row][1]

@@ -25,6 +25,8 @@ INTAKE_SHORTCUTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
      "Intake: procedures, diagnoses, prior treatment"),
     (("Arrow keys, Space",), "Move between levels, choose or clear one", "Intake: level picker"),
     (("Shift+arrow", "Shift+click"), "Choose every level up to there", "Intake: level picker"),
+    (("Typing a level",), "Go to that level (\"t12\", \"l2\"), then Space to choose it",
+     "Intake: level picker"),
     (("Ctrl+Shift+A",), "Add an imaging study", "Intake: imaging"),
     (("Alt+E",), "Findings not entered were not seen on this study", "Intake: imaging"),
     (("Insert", "Ctrl+Enter"), "Add a treatment row", "Intake: prior treatment"),

@@ -311,3 +311,22 @@ def test_the_level_picker_by_keyboard(open_wizard):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
     assert QApplication.focusWidget() is picker.buttons["T3"], "up a row, same column"
     assert picker.summary.text() == "Chosen: L1-L3"
+
+
+def test_the_level_picker_goes_to_a_level_typed_by_name(open_wizard):
+    """Type-ahead, as in a list: "t12" reaches T12 without 20 arrow presses; a pause longer
+    than the platform's keyboard-search interval starts a new name."""
+    wizard = open_wizard()
+    picker = wizard.currentPage().fields["service.levels"]
+    picker.buttons["L1"].setFocus()
+    QTest.keyClicks(QApplication.focusWidget(), "t12")
+    assert QApplication.focusWidget() is picker.buttons["T12"]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert picker.value() == ["T12"]
+    picker._typed_at -= QApplication.keyboardInputInterval() / 1000 + 1  # the pause
+    QTest.keyClicks(QApplication.focusWidget(), "L2")
+    assert QApplication.focusWidget() is picker.buttons["L2"]
+    QTest.keyClicks(QApplication.focusWidget(), "x")
+    assert QApplication.focusWidget() is picker.buttons["L2"], "no level by that name"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert wizard.document.get("service.levels") == ["T12", "L2"]
