@@ -46,6 +46,7 @@ from reportlab.platypus import (
 
 from reviewer_app.core.letters import blocks, fonts
 from reviewer_app.core.letters.letterhead import Letterhead
+from reviewer_app.core.letters.shaped import ShapedLine
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 54.0
@@ -441,10 +442,16 @@ class _Flow:
             return [self.table(block), Spacer(1, s.body.fontSize * 0.6)]
         if isinstance(block, blocks.Taglines):
             return [KeepTogether([self.para(block.heading, s.heading),
-                                  *(self.para(line, s.tagline) for line in block.lines)])]
+                                  *(self.tagline(line) for line in block.lines)])]
         if isinstance(block, blocks.Signature):
             return [self.signature(block)]
         raise TypeError(f"unknown letter block {block!r}")
+
+    def tagline(self, line: str) -> Flowable:
+        """An Arabic or Hindi tagline is shaped (:mod:`.shaped`); the others are paragraphs."""
+        if fonts.needs_shaping(line):
+            return ShapedLine(line, self.s.tagline)
+        return self.para(line, self.s.tagline)
 
     def key_facts(self, block: blocks.KeyFacts) -> Table:
         rows = [[Paragraph(_markup(label), self.s.label), Paragraph(_markup(value), self.s.cell)]

@@ -22,13 +22,13 @@ from string import Formatter
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from reviewer_app.core import resources
 from reviewer_app.core.atomic import write_atomic
 from reviewer_app.core.errors import Problem, pydantic_problems
 from reviewer_app.core.languages import language_name, letter_languages
-from reviewer_app.core.letters import fonts
+from reviewer_app.core.letters import fonts, shaped
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.letters.language_check import foreign_language
 from reviewer_app.core.yaml_files import read_model
@@ -52,16 +52,15 @@ class Tagline(_Data):
     """The primary language subtag; the tagline is left out of letters in that language."""
     text: str = Field(min_length=5)
     """One sentence in that language, with ``{phone}`` and ``{tty}`` filled from here."""
-    fallback: str | None = None
-    """Printed instead of ``text`` while the letters cannot set its script
-    (:func:`~.fonts.unshaped_script`): a line naming the language and the number."""
 
-    @property
-    def printed(self) -> str:
-        """The line letters print: ``text``, or ``fallback`` when ``text`` cannot be set."""
-        if self.fallback and fonts.unshaped_script(self.text):
-            return self.fallback
-        return self.text
+    @model_validator(mode="before")
+    @classmethod
+    def _without_fallback(cls, value: Any) -> Any:
+        """Letterheads saved before the Arabic and Hindi taglines could be set carry an
+        English ``fallback`` line for them; their ``text`` is printed now, so it is dropped."""
+        if isinstance(value, Mapping) and "fallback" in value:
+            return {k: v for k, v in value.items() if k != "fallback"}
+        return value
 
 
 class Appeals(_Data):
@@ -147,7 +146,7 @@ class Letterhead(_Data):
 
     def tagline_texts(self, letter_language: str) -> list[str]:
         """The taglines a letter in ``letter_language`` prints, filled in."""
-        return [t.printed.format(phone=self.phone, tty=self.tty)
+        return [t.text.format(phone=self.phone, tty=self.tty)
                 for t in self.taglines if t.language != letter_language]
 
 
@@ -193,8 +192,8 @@ def _free_texts(letterhead: Letterhead) -> list[tuple[str, str]]:
 
 
 def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
-    """What the model cannot check alone: the logo beside the file, the taglines' slots and
-    every character the letter font must draw."""
+    """What the model cannot check alone: the logo beside the file, the taglines' slots,
+    fonts and brackets, and every character the letter font must draw."""
     source = str(path)
     problems: list[Problem] = []
     if letterhead.logo is not None:
@@ -203,26 +202,25 @@ def _checked(letterhead: Letterhead, path: Path) -> Letterhead:
             problems.append(Problem("logo", f"no such file: {logo}"))
         letterhead = letterhead.model_copy(update={"logo": logo})
     for index, tagline in enumerate(letterhead.taglines):
-        for field in ("text", "fallback"):
-            line = getattr(tagline, field)
-            if line is None:
-                continue
-            key = f"taglines[{index}].{field}"
-            names = {n for _, n, _, _ in Formatter().parse(line) if n is not None}
-            if names - TAGLINE_SLOTS:
-                problems.append(Problem(key, f"unknown slot {{{sorted(names - TAGLINE_SLOTS)[0]}}};"
-                                        " allowed: {phone}, {tty}"))
-                continue
-            if field == "text" and tagline.fallback and fonts.unshaped_script(line):
-                continue
-            try:
-                fonts.font_runs(line)
-            except ValueError as error:
-                problems.append(Problem(key, str(error)))
-                continue
-            if script := fonts.unshaped_script(line):
-                problems.append(Problem(key, f"the letters cannot set {script} script (it "
-                                        "needs shaping); give a fallback line to print instead"))
+        key = f"taglines[{index}].text"
+        names = {n for _, n, _, _ in Formatter().parse(tagline.text) if n is not None}
+        if names - TAGLINE_SLOTS:
+            problems.append(Problem(key, f"unknown slot {{{sorted(names - TAGLINE_SLOTS)[0]}}};"
+                                    " allowed: {phone}, {tty}"))
+            continue
+        try:
+            fonts.font_runs(tagline.text)
+        except ValueError as error:
+            problems.append(Problem(key, f"the '{tagline.language}' tagline cannot be set: "
+                                    f"{error}"))
+            continue
+        line = tagline.text.format(phone=letterhead.phone, tty=letterhead.tty)
+        if part := shaped.misordered(line, (letterhead.phone, letterhead.tty)):
+            problems.append(Problem(key, f"the '{tagline.language}' tagline would print "
+                                    f"{part!r} out of order in its right-to-left text; put a "
+                                    "left-to-right mark (U+200E) on each side of the "
+                                    "left-to-right part, e.g. \"\\u200e{phone} (TTY {tty})"
+                                    "\\u200e\""))
     for key, text in (("organization", letterhead.organization), *(
         (f"address[{i}]", line) for i, line in enumerate(letterhead.address)
     ), *_free_texts(letterhead)):

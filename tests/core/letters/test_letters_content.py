@@ -138,14 +138,42 @@ def test_letterhead_unknown_key_and_bad_tagline(tmp_path):
 def test_letterhead_tagline_slot_and_font_coverage(tmp_path):
     def change(document):
         document["taglines"][0]["text"] = "Call {phone_number}."
-        document["taglines"][1]["text"] = "No Devanagari font is shipped: हिंदी सहायता"
+        document["taglines"][1]["text"] = "BENGALI (বাংলা): No Bengali font is shipped"
+        document["taglines"][2]["text"] = "CHINESE: \U00013000 {phone}"
 
     path = _copy(tmp_path, resources.path("letters", "letterhead.yaml"), change=change)
     with pytest.raises(LetterContentError) as error:
         load_letterhead(path)
     text = _problems(error.value)
     assert "taglines[0].text: unknown slot {phone_number}" in text
-    assert "taglines[1].text: no shipped font can draw" in text
+    assert ("taglines[1].text: the 'es' tagline cannot be set: no shipped font can set Indic "
+            "(Bengali, Gurmukhi, Gujarati, Tamil and others) script (it needs shaping)") in text
+    assert "taglines[2].text: the 'zh' tagline cannot be set: no shipped font can draw" in text
+
+
+def test_letterhead_refuses_a_phone_number_reversed_in_arabic(tmp_path):
+    """Without left-to-right marks around it, the number's hyphens take the Arabic direction
+    and its groups print in reverse order (UAX #9): the load says so and how to mark it."""
+    def change(document):
+        arabic = next(t for t in document["taglines"] if t["language"] == "ar")
+        arabic["text"] = arabic["text"].replace("\u200e", "")
+
+    path = _copy(tmp_path, resources.path("letters", "letterhead.yaml"), change=change)
+    with pytest.raises(LetterContentError) as error:
+        load_letterhead(path)
+    assert ("the 'ar' tagline would print '1-800-555-0100' out of order in its right-to-left "
+            "text; put a left-to-right mark (U+200E)") in _problems(error.value)
+
+
+def test_letterhead_with_a_fallback_line_still_loads(tmp_path):
+    """Letterheads saved while Arabic and Hindi could not be set carry a ``fallback`` line."""
+    def change(document):
+        for tagline in document["taglines"]:
+            if tagline["language"] in ("ar", "hi"):
+                tagline["fallback"] = "For free help from an interpreter, call {phone}."
+
+    path = _copy(tmp_path, resources.path("letters", "letterhead.yaml"), change=change)
+    assert load_letterhead(path).taglines == load_letterhead().taglines
 
 
 def test_letterhead_logo_is_resolved_next_to_the_file(tmp_path):
