@@ -4,10 +4,10 @@ reportlab's Paragraph cannot set them: it shapes only when its style's own font 
 shapes a word with the font of the word's first character (so "(हिंदी):", whose brackets only
 DejaVu has, comes out as DejaVu glyph numbers drawn from the Devanagari font), and orders
 right-to-left text only through ``rlbidi``, which is not on PyPI. Here each character gets its
-embedding level from the bidirectional algorithm (:func:`levels`), the line is broken at
-spaces, every run of one font and one level is shaped by HarfBuzz through reportlab's
-``shapeStr`` (Arabic joined and in visual order, Devanagari with its conjuncts and vowel signs
-in place) and the runs are drawn in visual order. Latin text and digits in these lines stay in
+embedding level from the bidirectional algorithm (:func:`levels`, python-bidi), the line is
+broken at spaces, every run of one font and one level is shaped by HarfBuzz through
+reportlab's ``shapeStr`` (Arabic joined and in visual order, Devanagari with its conjuncts and
+vowel signs in place) and the runs are drawn in visual order. Latin text and digits in these lines stay in
 DejaVu Sans, unshaped, as everywhere else in a letter.
 
 A left-to-right line is marked with its text (``/ActualText``): a PDF reader otherwise maps
@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bidi import algorithm as bidi_algorithm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -32,8 +33,6 @@ from reportlab.platypus import Flowable
 
 from reviewer_app.core.letters import fonts
 
-_STRONG = ("L", "R", "AL")
-_NEUTRAL = ("B", "S", "WS", "ON")
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 """Bidi_Mirroring_Glyph for the brackets DejaVu sets in a right-to-left run (HarfBuzz mirrors
 those inside the runs it shapes)."""
@@ -47,89 +46,41 @@ def is_rtl(text: str) -> bool:
 
 
 def levels(text: str, rtl: bool) -> list[int]:
-    """The embedding level of each character (even: left to right), by the rules of UAX #9
-    for one paragraph without explicit embeddings, overrides or isolates (W1-W7, N1-N2,
-    I1-I2); left-to-right and right-to-left marks (U+200E, U+200F) steer it as the standard
-    says, e.g. around a phone number in Arabic text, whose hyphens would otherwise reverse
-    its groups."""
-    base = 1 if rtl else 0
-    sos = "R" if rtl else "L"
-    types = [unicodedata.bidirectional(c) or "L" for c in text]
-    previous = sos
-    for i, kind in enumerate(types):
-        if kind in ("NSM", "BN"):
-            types[i] = previous
-        previous = types[i]
-    strong = sos
-    for i, kind in enumerate(types):
-        if kind in _STRONG:
-            strong = kind
-        elif kind == "EN" and strong == "AL":
-            types[i] = "AN"
-    types = ["R" if kind == "AL" else kind for kind in types]
-    for i in range(1, len(types) - 1):
-        before, kind, after = types[i - 1], types[i], types[i + 1]
-        if (kind == "ES" and before == after == "EN") or (
-                kind == "CS" and before == after and before in ("EN", "AN")):
-            types[i] = before
-    for i, kind in enumerate(types):
-        if kind == "ET":
-            j = i
-            while j < len(types) and types[j] == "ET":
-                j += 1
-            if (i and types[i - 1] == "EN") or (j < len(types) and types[j] == "EN"):
-                types[i:j] = ["EN"] * (j - i)
-    types = ["ON" if kind in ("ES", "ET", "CS") else kind for kind in types]
-    strong = sos
-    for i, kind in enumerate(types):
-        if kind in ("L", "R"):
-            strong = kind
-        elif kind == "EN" and strong == "L":
-            types[i] = "L"
-    i = 0
-    while i < len(types):
-        if types[i] not in _NEUTRAL:
-            i += 1
-            continue
-        j = i
-        while j < len(types) and types[j] in _NEUTRAL:
-            j += 1
-        before = _direction(types[i - 1]) if i else sos
-        after = _direction(types[j]) if j < len(types) else sos
-        types[i:j] = [before if before == after else sos] * (j - i)
-        i = j
-    result = []
-    for kind in types:
-        if base == 0:
-            result.append({"R": 1, "AN": 2, "EN": 2}.get(kind, 0))
+    """The embedding level of each character (even: left to right), by python-bidi's
+    implementation of UAX #9 (rules X1-X10, W1-W7, N1-N2, I1-I2) for one paragraph whose base
+    direction is ``rtl``. Left-to-right and right-to-left marks (U+200E, U+200F) steer it as
+    the standard says, e.g. around a phone number in Arabic text, whose hyphens would
+    otherwise reverse its groups. The characters rule X9 removes (joiners, embeddings) take
+    the level of the character before them, as UAX #9 suggests for display."""
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(text, storage)
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    kept = iter(storage["chars"])
+    result: list[int] = []
+    for char in text:
+        if unicodedata.bidirectional(char) in bidi_algorithm.X9_REMOVED:
+            result.append(result[-1] if result else storage["base_level"])
         else:
-            result.append(2 if kind in ("L", "EN", "AN") else 1)
+            result.append(next(kept)["level"])
     return result
 
 
-def _direction(kind: str) -> str:
-    return "R" if kind in ("R", "AN", "EN") else kind
-
-
 def visual_order(line_levels: list[int]) -> list[int]:
-    """The logical indices of a line in the order they are drawn, left to right (rule L2)."""
-    order = list(range(len(line_levels)))
-    if not order:
-        return order
-    lowest_odd = min(level for level in line_levels if level % 2) if any(
-        level % 2 for level in line_levels) else max(line_levels) + 1
-    for level in range(max(line_levels), lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if line_levels[order[i]] >= level:
-                j = i
-                while j < len(order) and line_levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = reversed(order[i:j])
-                i = j
-            else:
-                i += 1
-    return order
+    """The logical indices of a line in the order they are drawn, left to right (rule L2,
+    python-bidi's)."""
+    if not line_levels:
+        return []
+    chars = [{"level": level, "index": i} for i, level in enumerate(line_levels)]
+    odd = [level for level in line_levels if level % 2]
+    bidi_algorithm.reverse_contiguous_sequence(
+        chars, 0, len(chars) - 1, max(line_levels),
+        min(odd) if odd else bidi_algorithm.EXPLICIT_LEVEL_LIMIT)
+    return [char["index"] for char in chars]
 
 
 @dataclass(frozen=True)
