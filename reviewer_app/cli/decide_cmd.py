@@ -23,6 +23,7 @@ from reviewer_app.cli.store_access import (
 )
 from reviewer_app.core.characters import printable
 from reviewer_app.core.lifecycle import DECISIONS
+from reviewer_app.core.pend_timeline import extension_reasons
 
 DECIDE_HELP = """\
 Record a reviewer's decision on a case under review:
@@ -33,9 +34,11 @@ Record a reviewer's decision on a case under review:
   deny      denied (physician only; needs --reason, the clinical rationale for the
             provider, and --member-reason, the same in plain words for the member)
   refer     referred to a physician reviewer (nurse; --reason is the note)
-  pend      pended for information (needs --info-needed-by, before the decision is due;
-            asks for every missing item the evaluation lists, or those given with --keep,
-            and whatever --ask says in words)
+  pend      pended for information (needs --info-needed-by, before the decision is due
+            unless the line of business allows an extension; asks for every missing item the
+            evaluation lists, or those given with --keep, and whatever --ask says in words).
+            A Medicare Advantage extension needs --extension-reason, one of the reasons 42 CFR
+            422.568(b)(1)(i) (422.572(b)(1) when expedited) allows; the letters state it
 The member's reason is written in the member's letter language (their own when the letters
 ship it, else English); the decision records which.
 The decision is signed with the reviewer's key (so it needs their passphrase), and the role
@@ -63,6 +66,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "  python -m reviewer_app decide 12 --decision pend --reviewer 1 "
         "--info-needed-by 2026-12-01 --keep oncology.expected_survival_months "
         "--ask 'The operative plan'\n"
+        "  python -m reviewer_app decide 12 --decision pend --reviewer 1 "
+        "--info-needed-by 2026-12-14 --extension-reason noncontract_evidence\n"
         "  python -m reviewer_app decide 12 --decision deny --reviewer 2 --reason '...' "
         "--member-reason '...' --if-version 3\n"
         "  python -m reviewer_app decide 12 --decision partial --reviewer 2 --reason '...' "
@@ -90,6 +95,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                    "or study key as `show --json` lists them (repeat; default: every one)")
     p.add_argument("--ask", action="append", default=[], metavar="TEXT",
                    help="for pend: something else to ask for, in words (repeat)")
+    reasons = extension_reasons()
+    p.add_argument("--extension-reason", choices=tuple(reasons), metavar="REASON",
+                   help="for a pend whose date extends the timeframe where the rule allows it "
+                   "only for reasons it names (Medicare Advantage): "
+                   + "; ".join(f"{key} ({words[0].lower()}{words[1:]})"
+                               for key, words in reasons.items()))
     p.add_argument("--if-version", type=int, metavar="N",
                    help="save only if the case is still at version N (as shown by `show`)")
     p.set_defaults(handler=run_decide)
@@ -129,6 +140,7 @@ def run_decide(args: argparse.Namespace) -> int:
             reason=args.reason, info_needed_by=args.info_needed_by,
             approved_codes=args.approve, member_reason=args.member_reason,
             approved_levels=args.approve_level, info_kept=args.keep, info_added=args.ask,
+            extension_reason=args.extension_reason,
         )
         who = printable(get_reviewer(store, args.reviewer).signature, 200)
     print(f"case {args.id}: {result.case.status} (version {result.case.version}) by {who}")

@@ -314,6 +314,8 @@ def _show_lines(view: CaseView, names: dict[int, str]) -> list[str]:
     for d in view.decisions:
         who = printable(names.get(d.reviewer_id, f"reviewer {d.reviewer_id}"), 200)
         extra = f", information needed by {d.info_needed_by}" if d.info_needed_by else ""
+        if d.extension_reason:
+            extra += f", extended: {d.extension_reason}"
         lines.append(f"  {local_time(d.at)}  {d.decision} -> {d.status_after} by {who} "
                      f"({d.role}){extra}")
         if d.reason:

@@ -108,6 +108,7 @@ def letter_request(basis: LetterBasis, *, letter_id: str, issued_on: dt.date,
         approved_levels=decision.approved_level_list,
         info_kept=decision.kept_items,
         info_added=decision.added_items,
+        extension_reason=decision.extension_reason,
         replaces_letter_id=basis.replaces.letter_id if basis.replaces else None,
         issued_on=issued_on,
         oral_notice_at=parse_utc(basis.oral_notice.told_at).astimezone()

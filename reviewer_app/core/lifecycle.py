@@ -216,11 +216,13 @@ def decide(
     member_reason: str | None = None,
     due_at: dt.datetime | None = None,
     pend_rules: tuple[dt.datetime, str, str, dt.datetime] | None = None,
+    extension_reason: str | None = None,
 ) -> str:
     """The status after ``decision``, or :class:`TransitionError` saying why it is not allowed.
     ``due_at`` is when the decision is due: a pend's needed-by date must come before it, unless
     the line of business allows an extension (``pend_rules``: the request's received time,
-    urgency and line of business and the time of asking; :mod:`reviewer_app.core.pend_timeline`)."""
+    urgency and line of business and the time of asking; :mod:`reviewer_app.core.pend_timeline`),
+    for one of the reasons its rule allows when it names them (``extension_reason``)."""
     if problem := decision_problem(decision, role, status, latest_outcome, case_id):
         raise TransitionError(problem)
     if problem := adverse_reason_problem(decision, reason):
@@ -248,9 +250,11 @@ def decide(
             try:
                 pend_timeline(received_at=received, urgency=urgency,
                               line_of_business=line_of_business, asked_at=asked,
-                              needed_by=info_needed_by)
+                              needed_by=info_needed_by, extension_reason=extension_reason)
             except PendRefused as refused:
-                raise TransitionError(f"case {case_id}: {refused}") from None
+                hint = (" (give --extension-reason)" if refused.field == "extension_reason"
+                        and extension_reason is None else "")
+                raise TransitionError(f"case {case_id}: {refused}{hint}") from None
         elif due_at is not None and (
                 problem := deadlines.needed_by_problem(info_needed_by, due_at, today)):
             raise TransitionError(f"case {case_id}: {problem}")
@@ -258,6 +262,9 @@ def decide(
         raise TransitionError(
             f"case {case_id}: an information-needed-by date belongs only to a pend decision"
         )
+    elif extension_reason is not None:
+        raise TransitionError(
+            f"case {case_id}: an extension reason belongs only to a pend decision")
     return DECISIONS[decision]
 
 

@@ -490,3 +490,48 @@ def test_a_reviewer_may_be_added_with_an_npi(shell, team):
     assert json.loads(out)["npi"] == "1234567893"
     code, out, _ = shell("reviewer", "list", "--json")
     assert [r["npi"] for r in json.loads(out)] == [None, None, "1234567893"]
+
+
+def test_a_medicare_advantage_extension_names_its_reason(shell, team, tmp_path, capsys):
+    """42 CFR 422.568(b)(1)(i): a Medicare Advantage extension only for (A) the enrollee's
+    request, (B) evidence from a noncontract provider, (C) extraordinary circumstances; the
+    pend without --extension-reason exits 2 naming the option and the rule, the reason is
+    recorded, shown, and stated in the letter (422.568(b)(1)(ii))."""
+    document = json.loads(SEED.read_text(encoding="utf-8"))
+    del document["oncology"]["expected_survival_months"]
+    document["line_of_business"] = "medicare_advantage"
+    received = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)  # due in 7 days
+    document["received_at"] = received.isoformat(timespec="seconds")
+    path = tmp_path / "ma-pend.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    case = import_case(shell, path)
+    shell("assign", case, "--reviewer", "1")
+    needed_by = (received + dt.timedelta(days=12)).date().isoformat()
+    pend = ("decide", case, "--decision", "pend", "--reviewer", "1", "--info-needed-by",
+            needed_by)
+    with pytest.raises(SystemExit):
+        shell("decide", "--help")
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--extension-reason REASON" in out and "noncontract_evidence (evidence is" in out
+    assert "enrollee_request (the member asked" in out and "extraordinary (extraordinary" in out
+    code, _, err = shell(*pend)
+    assert code == 2 and "extension reason must be" in err and "--extension-reason" in err
+    assert "422.568(b)(1)(i)" in err, "the refusal cites the rule"
+    with pytest.raises(SystemExit) as unknown:
+        shell(*pend, "--extension-reason", "facts_may_change")
+    assert unknown.value.code == 2 and "invalid choice: 'facts_may_change'" in (
+        capsys.readouterr().err)
+    assert shell(*pend, "--extension-reason", "enrollee_request")[0] == 0
+    code, out, _ = shell("show", case, "--json")
+    assert json.loads(out)["decisions"][-1]["extension_reason"] == "enrollee_request"
+    code, out, _ = shell("audit", "log", "--case", case, "--json")
+    [decided] = [e for e in json.loads(out) if e["action"] == "decide"]
+    assert decided["details"]["extension_reason"] == "enrollee_request"
+    letter = tmp_path / "ma-pend-member.pdf"
+    code, _, err = shell("letter", case, "--out", str(letter))
+    assert code == 0, err
+    text = pdf_text(letter)
+    if text is not None:
+        words = " ".join(text.split())
+        assert "because you asked us for more time" in words, "422.568(b)(1)(ii): the reason"
+        assert "expedited grievance" in words

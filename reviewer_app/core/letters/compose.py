@@ -96,11 +96,16 @@ def _slots(request: LetterRequest, letterhead: Letterhead,
     levels = tuple(case.service.levels or ())
     approved_levels = request.levels_approved or levels
     decision_due = dt.datetime.fromisoformat(request.determination.due_at)
-    extension_days = response_time = ""
+    extension_days = response_time = extension_reason = extension_rule = ""
     if request.letter_type == "pend" and request.info_needed_by is not None:
         timeline = request.pend_timeline
         decision_due = timeline.due
         extension_days = str(timeline.extension_days)
+        extension_rule = timeline.reason_cited
+        if timeline.reason:
+            words = c.member if request.recipient == "member" else c.provider
+            assert words is not None
+            extension_reason = words.pend.extension_reasons[timeline.reason]
         hours = timeline.rule.min_response_hours
         response_time = (c.words.days.format(n=hours // 24) if hours % 24 == 0 and hours >= 72
                          else c.words.hours.format(n=hours))
@@ -153,6 +158,8 @@ def _slots(request: LetterRequest, letterhead: Letterhead,
         "denial_code": DENIAL_CODE,
         "denial_meaning": c.words.denial_meaning,
         "extension_days": extension_days,
+        "extension_reason": extension_reason,
+        "extension_rule": extension_rule,
         "response_time": response_time,
         "plan": getattr(c.words.plans, case.line_of_business),
         "oral_notice_at": dates.format_datetime(request.oral_notice_at)

@@ -48,7 +48,7 @@ LETTER_SLOTS = frozenset({
     "due_at", "replaces", "plan", "page", "pages", "decision_due", "extension_days",
     "response_time", "service_date", "plan_provision", "consumer_assistance", "denial_code",
     "denial_meaning", "medicaid_policy", "oral_notice_at", "oral_notice_to", "oral_notice_by",
-    "fair_hearing_days",
+    "fair_hearing_days", "extension_reason", "extension_rule",
 })
 """What letter sentences may name; the composer fills every one of them for every letter."""
 
@@ -283,6 +283,9 @@ class MemberPend(Data):
     extension: LinesOfBusiness
     """The deadline moves as ``resources/pend-rules.yaml`` allows, with the rule's reason and
     complaint right."""
+    extension_reasons: dict[str, str]
+    """Why, when the rule names the reasons an extension may give: the words for each of
+    ``resources/pend-rules.yaml``'s ``extension_reasons`` (the ``{extension_reason}`` slot)."""
 
 
 class CommercialNotice(Data):
@@ -386,6 +389,8 @@ class ProviderPend(Data):
     send: str
     timeframe: str
     extension: LinesOfBusiness
+    extension_reasons: dict[str, str]
+    """As the member's, for the provider; ``{extension_rule}`` cites the paragraph."""
 
 
 class ProviderLetters(Data):
@@ -581,12 +586,33 @@ def _coverage_problems(content: LanguageContent) -> list[Problem]:
                          for k in names if k not in given]
         problems += [Problem(f"studies.studies.{k}", "not a finding") for k in words.studies
                      if k not in rules.findings]
+    problems += _extension_reason_problems(content)
     if content.inputs is not None:
         known = set(input_labels.labels())
         problems += [Problem(f"inputs.{k}", "not an input path of resources/labels/inputs.yaml")
                      for k in content.inputs if k not in known]
         problems += [Problem(f"inputs.{k}", "the name of this input is missing")
                      for k in sorted(known - set(content.inputs))]
+    return problems
+
+
+def _extension_reason_problems(content: LanguageContent) -> list[Problem]:
+    """Words for every extension reason ``resources/pend-rules.yaml`` defines, and for no
+    other."""
+    from reviewer_app.core.pend_timeline import extension_reasons
+
+    known = extension_reasons()
+    problems = []
+    for where, given in (("member.pend", content.member.pend.extension_reasons),
+                         ("provider.pend", content.provider.pend.extension_reasons
+                          if content.provider else None)):
+        if given is None:
+            continue
+        problems += [Problem(f"{where}.extension_reasons.{key}",
+                             "not an extension reason of resources/pend-rules.yaml")
+                     for key in given if key not in known]
+        problems += [Problem(f"{where}.extension_reasons.{key}", "the words are missing")
+                     for key in known if key not in given]
     return problems
 
 

@@ -140,11 +140,17 @@ def needed_by_for(case: Case, decided_at: dt.datetime, *, extended: bool) -> dt.
 def request_for(letter_type: str, recipient: str = "member",
                 line_of_business: str = "commercial", language: str = "en",
                 number: int = 1, urgency: str = "standard",
-                extended: bool = False) -> LetterRequest:
+                extended: bool = False, extension_reason: str | None = None) -> LetterRequest:
     """One example request; ``number`` varies the letter id for batches; ``extended`` asks a
-    pend's information by a date that extends the timeframe."""
+    pend's information by a date that extends the timeframe, for ``extension_reason`` where
+    the rule names the reasons (default: evidence from a noncontract provider)."""
+    from reviewer_app.core.pend_timeline import rule_for
+
     case = case_for(letter_type, line_of_business, language, urgency)
     decided_at = decided_at_for(urgency)
+    if extended and extension_reason is None and rule_for(line_of_business,
+                                                          urgency).extension_reasons:
+        extension_reason = "noncontract_evidence"
     determination = evaluate(case, case.external_id or SEED.name)
     text_language = language if recipient == "member" else "en"
     return LetterRequest(
@@ -158,6 +164,7 @@ def request_for(letter_type: str, recipient: str = "member",
         reason_text=REASONS.get((letter_type, recipient, text_language), ""),
         info_needed_by=needed_by_for(case, decided_at, extended=extended)
         if letter_type == "pend" else None,
+        extension_reason=extension_reason if letter_type == "pend" else None,
         authorization_number="AUTH-2026-118204" if letter_type in ("approval", "partial")
         else None,
         approved_codes=tuple(

@@ -84,6 +84,9 @@ class LetterRequest:
     reviewer chose them)."""
     info_added: tuple[str, ...] = ()
     """For a request for information, what the reviewer asks for in her own words."""
+    extension_reason: str | None = None
+    """For a request for information that extends the timeframe under a rule naming its
+    reasons, the one recorded with the pend; the letters state it."""
     replaces_letter_id: str | None = None
     issued_on: dt.date | None = None
     """The date of the letter, from which appeal windows count; the decision date if None."""
@@ -182,7 +185,8 @@ class LetterRequest:
         assert self.info_needed_by is not None
         return pend_timeline(received_at=self.case.received_at, urgency=self.case.urgency,
                              line_of_business=self.case.line_of_business,
-                             asked_at=self.decided_at, needed_by=self.info_needed_by)
+                             asked_at=self.decided_at, needed_by=self.info_needed_by,
+                             extension_reason=self.extension_reason)
 
     @property
     def valid_until(self) -> dt.date:

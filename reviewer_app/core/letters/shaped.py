@@ -7,8 +7,8 @@ right-to-left text only through ``rlbidi``, which is not on PyPI. Here each char
 embedding level from the bidirectional algorithm (:func:`levels`, python-bidi), the line is
 broken at spaces, every run of one font and one level is shaped by HarfBuzz through
 reportlab's ``shapeStr`` (Arabic joined and in visual order, Devanagari with its conjuncts and
-vowel signs in place) and the runs are drawn in visual order. Latin text and digits in these lines stay in
-DejaVu Sans, unshaped, as everywhere else in a letter.
+vowel signs in place) and the runs are drawn in visual order. Latin text and digits in these
+lines stay in DejaVu Sans, unshaped, as everywhere else in a letter.
 
 A left-to-right line is marked with its text (``/ActualText``): a PDF reader otherwise maps
 each glyph back to one character, and a Devanagari conjunct, which the font maps to none, to a

@@ -59,6 +59,7 @@ def decide(
     approved_levels: Sequence[str] = (),
     info_kept: Sequence[str] | None = None,
     info_added: Sequence[str] = (),
+    extension_reason: str | None = None,
 ) -> Decided:
     """Record the decision of the reviewer signed in as ``by`` on the case as it was at
     ``expected_version``, signed with their key.
@@ -70,7 +71,9 @@ def decide(
     ``approved_levels`` (the rest is not approved). A pend asks for the missing items of the
     latest evaluation that the reviewer kept (``info_kept``, their keys:
     ``Determination.missing_keys``; None keeps them all) and the reviewer's own items in words
-    (``info_added``), by ``info_needed_by``, which must come before the decision is due.
+    (``info_added``), by ``info_needed_by``, which must come before the decision is due
+    unless the rules allow an extension, and then, when they name its reasons, for one of them
+    (``extension_reason``, recorded with the decision and in its audit entry).
 
     What it relies on is checked first, under the write lock: the case row, the evaluation it
     is decided on and the reviewer's row and key against their audit records, and the role
@@ -82,6 +85,8 @@ def decide(
     levels = tuple(dict.fromkeys(level.strip().upper() for level in approved_levels
                                  if level.strip()))
     added = tuple(" ".join(text.split()) for text in info_added if text.strip())
+    extension_reason = (extension_reason.strip()
+                        if extension_reason and extension_reason.strip() else None)
     with store.write():
         signer = authorized(store, by.id)
         if signer.key.id != by.key_id:
@@ -111,6 +116,7 @@ def decide(
                 due_at=due,
                 pend_rules=(case.received_at, case.urgency, case.line_of_business,
                             store.clock()) if case is not None and decision == "pend" else None,
+                extension_reason=extension_reason,
             )
             if approved or levels or decision == "partial":
                 lifecycle.check_approved_codes(
@@ -148,6 +154,7 @@ def decide(
             "approved_levels": " ".join(levels) or None,
             "info_kept": json.dumps(list(kept)) if kept is not None else None,
             "info_added": json.dumps(list(added), ensure_ascii=False) if added else None,
+            "extension_reason": extension_reason,
         }
         record["signature"] = by.sign(decision_payload(record))
         store.conn.execute(_INSERT_DECISION, tuple(record[name] for name in DECISION_COLUMNS))
@@ -157,7 +164,8 @@ def decide(
             record=record_stamp("decisions", record),
             details={"decision": decision, "role": role, "from": row["status"],
                      "to": status, "decision_id": record["id"],
-                     "evaluation_id": record["evaluation_id"]},
+                     "evaluation_id": record["evaluation_id"],
+                     **({"extension_reason": extension_reason} if extension_reason else {})},
         )
         checkpoint(store, log, by)
     return Decided(CaseSummary.from_row(new_row), Decision.from_row(record))

@@ -613,6 +613,17 @@ def m016_letter_formats(db: Database) -> None:
          "a recorded format request cannot be deleted"),
     ])
 
+
+@_migration
+def m017_extension_reason(db: Database) -> None:
+    """Why a pend extends the timeframe, when its rule allows an extension only for reasons it
+    names (Medicare Advantage: 42 CFR 422.568(b)(1)(i)(A)-(C), 422.572(b)(1)(i)-(iii);
+    ``rows.DECISION_EXTENSION_COLUMNS``). A decision recorded from now on is signed over it too
+    (``signing``: ``ur-decision/3``); earlier ones keep their signatures over the columns they
+    had."""
+    db["decisions"].add_column("extension_reason", str)
+
+
 SCHEMA_VERSION = len(NAMES)
 
 

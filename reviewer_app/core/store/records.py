@@ -106,6 +106,9 @@ class Decision:
     """For a pend, the evaluation's missing items asked for (a JSON list of their keys)."""
     info_added: str | None = None
     """For a pend, the reviewer's own items in words (a JSON list)."""
+    extension_reason: str | None = None
+    """For a pend that extends the timeframe under a rule naming its reasons, the one given
+    (``resources/pend-rules.yaml``); None before schema version 17."""
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | dict) -> Decision:

@@ -32,7 +32,7 @@ DECISION_COLUMNS = (
     "id", "case_id", "case_version", "reviewer_id", "role", "decision", "status_before",
     "status_after", "reason", "info_needed_by", "evaluation_id", "at", "approved_codes",
     "key_id", "signature", "member_reason", "member_language", "approved_levels", "info_kept",
-    "info_added",
+    "info_added", "extension_reason",
 )
 DECISION_DETAIL_COLUMNS = ("member_reason", "member_language", "approved_levels", "info_kept",
                            "info_added")
@@ -40,6 +40,10 @@ DECISION_DETAIL_COLUMNS = ("member_reason", "member_language", "approved_levels"
 the language it is written in), the levels a partial approval approves, and what a pend asks
 for (the evaluation's missing items kept, as JSON keys; the reviewer's own items in words, as
 JSON text). None on every decision recorded before it."""
+DECISION_EXTENSION_COLUMNS = ("extension_reason",)
+"""Added by migration ``m017_extension_reason``: why a pend's extension of the timeframe is
+allowed, when its rule names the reasons (``resources/pend-rules.yaml``). None on every other
+decision and on those recorded before it."""
 REVIEWER_COLUMNS = ("id", "name", "credentials", "role", "created_at", "npi")
 REVIEWER_KEY_COLUMNS = (
     "id", "reviewer_id", "source", "subject", "fingerprint_sha256", "not_after",
@@ -90,7 +94,8 @@ RECORD_COLUMNS = {
 """The other rows whose hash the audit trail records when they are written."""
 
 LATER_COLUMNS = {"decisions": frozenset({"approved_codes", "key_id", "signature",
-                                         *DECISION_DETAIL_COLUMNS}),
+                                         *DECISION_DETAIL_COLUMNS,
+                                         *DECISION_EXTENSION_COLUMNS}),
                  "reviewers": frozenset({"npi"})}
 """Columns added to a table after rows were already hashed into the audit trail. They enter a
 row's hash only when set, so rows written before their migration still verify."""

@@ -38,6 +38,7 @@ from reviewer_app.core.store.migrations import NAMES
 from reviewer_app.core.store.rows import (
     DECISION_COLUMNS,
     DECISION_DETAIL_COLUMNS,
+    DECISION_EXTENSION_COLUMNS,
     REVIEWER_COLUMNS,
     parse_utc,
 )
@@ -50,24 +51,32 @@ SIGNATURES_SINCE = NAMES.index("m008_signatures") + 1
 UNSIGNED = f"unsigned (before version {SIGNATURES_SINCE})"
 
 SIGNED_DECISION_COLUMNS = tuple(name for name in DECISION_COLUMNS if name != "signature")
-FIRST_SIGNED_COLUMNS = tuple(name for name in SIGNED_DECISION_COLUMNS
+SECOND_SIGNED_COLUMNS = tuple(name for name in SIGNED_DECISION_COLUMNS
+                              if name not in DECISION_EXTENSION_COLUMNS)
+"""What a decision signed before ``m017_extension_reason`` covers (``ur-decision/2``)."""
+FIRST_SIGNED_COLUMNS = tuple(name for name in SECOND_SIGNED_COLUMNS
                              if name not in DECISION_DETAIL_COLUMNS)
 """What a decision signed before ``m011_decision_details`` covers (``ur-decision/1``)."""
 
 
 def decision_payload(row: Mapping[str, Any]) -> bytes:
-    """What a decision is signed over now: every column but the signature (``ur-decision/2``)."""
-    return canonical({"kind": "ur-decision/2",
+    """What a decision is signed over now: every column but the signature (``ur-decision/3``)."""
+    return canonical({"kind": "ur-decision/3",
                       **{name: row[name] for name in SIGNED_DECISION_COLUMNS}}).encode()
 
 
 def signed_payloads(row: Mapping[str, Any]) -> list[bytes]:
-    """The payloads a stored decision's signature may cover: ``ur-decision/2`` and, for a row
-    with none of the later columns set (one recorded before they existed), the
-    ``ur-decision/1`` payload it was signed over then. The kind is inside what is signed, so a
-    newer decision cannot pass as an older one by clearing its later columns: its signature
-    covers ``ur-decision/2`` and the values it had."""
+    """The payloads a stored decision's signature may cover: ``ur-decision/3`` and, for a row
+    without the later columns set (one recorded before they existed), the ``ur-decision/2``
+    or ``ur-decision/1`` payload it was signed over then. The kind is inside what is signed,
+    so a newer decision cannot pass as an older one by clearing its later columns: its
+    signature covers ``ur-decision/3`` and the values it had."""
     payloads = [decision_payload(row)]
+    if any(row[name] is not None for name in DECISION_EXTENSION_COLUMNS):
+        return payloads
+    payloads.append(canonical({"kind": "ur-decision/2",
+                               **{name: row[name] for name in SECOND_SIGNED_COLUMNS}}
+                              ).encode())
     if all(row[name] is None for name in DECISION_DETAIL_COLUMNS):
         payloads.append(canonical({"kind": "ur-decision/1",
                                    **{name: row[name] for name in FIRST_SIGNED_COLUMNS}}

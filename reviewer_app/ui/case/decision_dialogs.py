@@ -20,7 +20,13 @@ from reviewer_app.core.adverse_reason import reason_problem
 from reviewer_app.core.criteria import input_labels
 from reviewer_app.core.languages import language_name
 from reviewer_app.core.levels import describe_levels
-from reviewer_app.core.pend_timeline import PendRefused, PendTimeline, pend_timeline
+from reviewer_app.core.pend_timeline import (
+    PendRefused,
+    PendTimeline,
+    pend_timeline,
+    reason_choices,
+    rule_for,
+)
 from reviewer_app.ui.forms.ui_adverse_dialog import Ui_AdverseDialog
 from reviewer_app.ui.forms.ui_approve_dialog import Ui_ApproveDialog
 from reviewer_app.ui.forms.ui_pend_dialog import Ui_PendDialog
@@ -47,6 +53,7 @@ class DecisionRequest:
     info_kept: tuple[str, ...] | None = None
     info_added: tuple[str, ...] = ()
     info_needed_by: dt.date | None = None
+    extension_reason: str | None = None
     extra: dict = field(default_factory=dict)
 
     def arguments(self) -> dict:
@@ -56,6 +63,7 @@ class DecisionRequest:
                  "info_needed_by": self.info_needed_by}
         if self.decision == "pend":
             found["info_kept"] = self.info_kept
+            found["extension_reason"] = self.extension_reason
         return found
 
 
@@ -146,7 +154,9 @@ class PendDialog(QDialog):
     """Pend…: the evaluation's missing items pre-ticked, the reviewer's own, and the date they
     are needed by. Whether that date keeps the deadline, extends it or is refused is the
     core's rule for the line of business (:func:`reviewer_app.core.pend_timeline.pend_timeline`,
-    the store's own check), said under the date as it changes."""
+    the store's own check), said under the date as it changes. Where the rule allows an
+    extension only for reasons it names (Medicare Advantage), the choice of reason appears
+    once the date extends the deadline, with the refusal beside it until one is chosen."""
 
     def __init__(self, snapshot: CaseSnapshot, reviewer: UnlockedReviewer, today: dt.date,
                  parent: QWidget | None = None, *, now: dt.datetime | None = None):
@@ -158,6 +168,8 @@ class PendDialog(QDialog):
         self._asked_at = now or dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
         self._due = dt.datetime.fromisoformat(snapshot.determination.due_at)
         self._available = [key for key, _ in pend_items(snapshot)]
+        self._asks_reason = False
+        self._reason_refused = ""
         ui = self.ui
         ui.summaryLabel.setText(
             f"<p>{_requested(snapshot)}</p><p>The letter asks the provider for each ticked item "
@@ -178,6 +190,10 @@ class PendDialog(QDialog):
         ui.neededByEdit.setMinimumDate(_qdate(earliest))
         ui.neededByEdit.setDate(_qdate(max(earliest, min(today + dt.timedelta(days=5),
                                                          self._latest))))
+        ui.reasonCombo.addItem("Choose the reason…", None)
+        for choice in reason_choices(self._case.line_of_business, self._case.urgency):
+            ui.reasonCombo.addItem(f"{choice.words} ({choice.cited})", choice.id)
+        ui.reasonProblemLabel.setStyleSheet(f"color: {TEXT[Tone.BAD].name()}")
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Pend and sign")
         ui.buttons.accepted.connect(self.accept)
         ui.addButton.clicked.connect(self._on_add_clicked)
@@ -185,6 +201,7 @@ class PendDialog(QDialog):
         ui.removeButton.clicked.connect(self._on_remove_clicked)
         ui.itemsList.itemChanged.connect(self._on_items_changed)
         ui.neededByEdit.dateChanged.connect(self._on_items_changed)
+        ui.reasonCombo.currentIndexChanged.connect(self._on_items_changed)
         self._on_items_changed()
 
     def kept(self) -> tuple[str, ...]:
@@ -203,31 +220,67 @@ class PendDialog(QDialog):
         date = self.ui.neededByEdit.date()
         return dt.date(date.year(), date.month(), date.day())
 
-    def timeline(self) -> PendTimeline | str:
-        """What the needed-by date does to the deadline, or why the rules refuse it."""
+    def extension_reason(self) -> str | None:
+        """The reason chosen for the extension; None while the choice is hidden."""
+        return self.ui.reasonCombo.currentData() if self._asks_reason else None
+
+    def _timeline(self, reason: str | None) -> PendTimeline | PendRefused:
         case = self._case
         try:
             return pend_timeline(received_at=case.received_at, urgency=case.urgency,
                                  line_of_business=case.line_of_business,
-                                 asked_at=self._asked_at, needed_by=self.needed_by())
+                                 asked_at=self._asked_at, needed_by=self.needed_by(),
+                                 extension_reason=reason)
         except PendRefused as refused:
-            text = str(refused)
+            return refused
+
+    def _needs_reason(self) -> bool:
+        """Whether the date extends the deadline under a rule that names its reasons."""
+        found = self._timeline(None)
+        return isinstance(found, PendRefused) and found.field == "extension_reason"
+
+    def timeline(self) -> PendTimeline | str:
+        """What the needed-by date (and the reason, when one is asked) does to the deadline,
+        or why the rules refuse it."""
+        found = self._timeline(self.extension_reason())
+        if isinstance(found, PendRefused):
+            text = str(found)
             return text[0].upper() + text[1:]
+        return found
 
     def problem(self) -> str | None:
         timeline = self.timeline()
         return (lifecycle.pend_items_problem(self.kept(), self.added(), self._available)
                 or (timeline if isinstance(timeline, str) else None))
 
+    def _show_reason(self) -> None:
+        """The reason's choice, shown when the date extends the deadline and the rule names
+        the reasons; its refusal beside it while none is chosen."""
+        ui = self.ui
+        self._asks_reason = self._needs_reason()
+        ui.reasonBox.setVisible(self._asks_reason)
+        found = self._timeline(self.extension_reason())
+        refused = (str(found) if self._asks_reason and isinstance(found, PendRefused)
+                   and found.field == "extension_reason" else "")
+        self._reason_refused = refused[:1].upper() + refused[1:]
+        ui.reasonProblemLabel.setText(self._reason_refused)
+        ui.reasonProblemLabel.setVisible(bool(refused))
+        ui.reasonCombo.setAccessibleDescription(self._reason_refused
+                                                or ui.reasonCombo.currentText())
+
     def _show_deadline(self) -> None:
         timeline = self.timeline()
         due = f"The decision is due {_when(self._due)}"
-        if isinstance(timeline, str):
+        if self._reason_refused:
+            text = (f"{due}. Asking by {self.needed_by()} extends it, which "
+                    f"{rule_for(self._case.line_of_business, self._case.urgency).cited} "
+                    "allows only for one of the reasons it names: choose it below.")
+        elif isinstance(timeline, str):
             text = (f"{due}; asking by {self._latest} at the latest keeps it."
                     if self._latest > self._today else f"{due}.")
         elif timeline.extended:
             text = (f"{due}. Asking by {self.needed_by()} extends it to "
-                    f"{_when(timeline.due)} ({timeline.rule.source.split(':')[0]}); the "
+                    f"{_when(timeline.due)} ({timeline.reason_cited}); the "
                     "letter says so, with the reason and the member's rights.")
         else:
             text = f"{due}, and asking by {self.needed_by()} keeps it."
@@ -247,8 +300,14 @@ class PendDialog(QDialog):
             self._on_items_changed()
 
     def _on_items_changed(self, *_args: object) -> None:
+        self._show_reason()
         self._show_deadline()
-        _show_problem(self.ui.problemLabel, self.problem(), self.ui.buttons)
+        problem = self.problem()
+        shown_at_field = bool(self._reason_refused)
+        _show_problem(self.ui.problemLabel, None if shown_at_field else problem,
+                      self.ui.buttons)
+        if shown_at_field:
+            self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     @classmethod
     def ask(cls, parent: QWidget, snapshot: CaseSnapshot, reviewer: UnlockedReviewer,
@@ -257,7 +316,8 @@ class PendDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return DecisionRequest("pend", info_kept=dialog.kept(), info_added=dialog.added(),
-                               info_needed_by=dialog.needed_by())
+                               info_needed_by=dialog.needed_by(),
+                               extension_reason=dialog.extension_reason())
 
 
 def _when(moment: dt.datetime) -> str:

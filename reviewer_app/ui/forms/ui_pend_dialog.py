@@ -15,16 +15,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_PendDialog(object):
     def setupUi(self, PendDialog):
         if not PendDialog.objectName():
             PendDialog.setObjectName(u"PendDialog")
-        PendDialog.resize(680, 620)
+        PendDialog.resize(680, 680)
         self.rootLayout = QVBoxLayout(PendDialog)
         self.rootLayout.setObjectName(u"rootLayout")
         self.summaryLabel = QLabel(PendDialog)
@@ -107,6 +107,31 @@ class Ui_PendDialog(object):
 
         self.rootLayout.addLayout(self.dateLayout)
 
+        self.reasonBox = QWidget(PendDialog)
+        self.reasonBox.setObjectName(u"reasonBox")
+        self.reasonLayout = QVBoxLayout(self.reasonBox)
+        self.reasonLayout.setObjectName(u"reasonLayout")
+        self.reasonLayout.setContentsMargins(0, 0, 0, 0)
+        self.reasonLabel = QLabel(self.reasonBox)
+        self.reasonLabel.setObjectName(u"reasonLabel")
+        self.reasonLabel.setWordWrap(True)
+
+        self.reasonLayout.addWidget(self.reasonLabel)
+
+        self.reasonCombo = QComboBox(self.reasonBox)
+        self.reasonCombo.setObjectName(u"reasonCombo")
+
+        self.reasonLayout.addWidget(self.reasonCombo)
+
+        self.reasonProblemLabel = QLabel(self.reasonBox)
+        self.reasonProblemLabel.setObjectName(u"reasonProblemLabel")
+        self.reasonProblemLabel.setWordWrap(True)
+
+        self.reasonLayout.addWidget(self.reasonProblemLabel)
+
+
+        self.rootLayout.addWidget(self.reasonBox)
+
         self.problemLabel = QLabel(PendDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
@@ -123,7 +148,15 @@ class Ui_PendDialog(object):
         self.itemsLabel.setBuddy(self.itemsList)
         self.addedLabel.setBuddy(self.addEdit)
         self.neededByLabel.setBuddy(self.neededByEdit)
+        self.reasonLabel.setBuddy(self.reasonCombo)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.itemsList, self.addEdit)
+        QWidget.setTabOrder(self.addEdit, self.addButton)
+        QWidget.setTabOrder(self.addButton, self.addedList)
+        QWidget.setTabOrder(self.addedList, self.removeButton)
+        QWidget.setTabOrder(self.removeButton, self.neededByEdit)
+        QWidget.setTabOrder(self.neededByEdit, self.reasonCombo)
+        QWidget.setTabOrder(self.reasonCombo, self.buttons)
 
         self.retranslateUi(PendDialog)
         self.buttons.rejected.connect(PendDialog.reject)
@@ -160,6 +193,13 @@ class Ui_PendDialog(object):
         self.neededByEdit.setDisplayFormat(QCoreApplication.translate("PendDialog", u"yyyy-MM-dd", None))
 #if QT_CONFIG(accessibility)
         self.deadlineLabel.setAccessibleName(QCoreApplication.translate("PendDialog", u"The decision deadline", None))
+#endif // QT_CONFIG(accessibility)
+        self.reasonLabel.setText(QCoreApplication.translate("PendDialog", u"&Why the decision needs more time (the letters tell the member and the provider):", None))
+#if QT_CONFIG(accessibility)
+        self.reasonCombo.setAccessibleName(QCoreApplication.translate("PendDialog", u"Reason for extending the decision deadline", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.reasonProblemLabel.setAccessibleName(QCoreApplication.translate("PendDialog", u"What is wrong with the reason", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.problemLabel.setAccessibleName(QCoreApplication.translate("PendDialog", u"What is wrong", None))

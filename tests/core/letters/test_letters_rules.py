@@ -94,6 +94,98 @@ GRIEVANCE = {
 }
 
 
+MA_REASONS = ("enrollee_request", "noncontract_evidence", "extraordinary")
+MA_REASON_RULE = {
+    ("standard", "enrollee_request"): "42 CFR 422.568(b)(1)(i)(A)",
+    ("standard", "noncontract_evidence"): "42 CFR 422.568(b)(1)(i)(B)",
+    ("standard", "extraordinary"): "42 CFR 422.568(b)(1)(i)(C)",
+    ("expedited", "enrollee_request"): "42 CFR 422.572(b)(1)(i)",
+    ("expedited", "noncontract_evidence"): "42 CFR 422.572(b)(1)(ii)",
+    ("expedited", "extraordinary"): "42 CFR 422.572(b)(1)(iii)",
+}
+MA_REASON_WORDS = {
+    ("member", "en", "enrollee_request"): "because you asked us for more time",
+    ("member", "en", "noncontract_evidence"): "not in our plan's network",
+    ("member", "en", "extraordinary"): "something out of the ordinary",
+    ("member", "es", "enrollee_request"): "porque usted nos pidió más tiempo",
+    ("member", "es", "noncontract_evidence"): "no está en la red de nuestro plan",
+    ("member", "es", "extraordinary"): "algo fuera de lo común",
+    ("provider", "en", "enrollee_request"): "at the member's request",
+    ("provider", "en", "noncontract_evidence"): "evidence is needed from a noncontract provider",
+    ("provider", "en", "extraordinary"): "extraordinary, exigent or other non-routine",
+}
+STALE_MA_REASON = {"en": "the facts we asked for could change our decision",
+                   "es": "los datos que pedimos podrían cambiar nuestra decisión"}
+"""The wording before 422.568(b)(1)(i)'s reasons were asked: it fits (B) only for a
+noncontract provider's evidence, and no letter may say it alone."""
+
+
+@functools.cache
+def reason_letter_text(kind, recipient, lob, urgency, language, reason) -> str:
+    request = request_for(kind, recipient, lob, language, urgency=urgency, extended=True,
+                          extension_reason=reason)
+    return normalized(pdf_text(render_letter(request, letterhead()).pdf))
+
+
+@pytest.mark.parametrize("reason", MA_REASONS)
+@pytest.mark.parametrize("combo", combinations(("pend",), lobs=("medicare_advantage",)),
+                         ids=ids("pend-extension-reason"))
+def test_a_medicare_advantage_extension_states_its_reason(combo, reason):
+    """42 CFR 422.568(b)(1)(ii), 422.572(b)(2): the notice of extension gives the reasons for
+    the delay, one of those 422.568(b)(1)(i)(A)-(C) / 422.572(b)(1)(i)-(iii) allow, with the
+    new date and the right to an expedited grievance."""
+    _kind, recipient, lob, urgency, language = combo
+    rule = MA_REASON_RULE[(urgency, reason)]
+    request = request_for("pend", recipient, lob, language, urgency=urgency, extended=True,
+                          extension_reason=reason)
+    timeline = request.pend_timeline
+    text = reason_letter_text(*combo, reason)
+    assert timeline.extended and timeline.reason == reason, rule
+    assert MA_REASON_WORDS[(recipient, language, reason)] in text, f"{rule}: the reason stated"
+    assert date_words(timeline.due.date(), language) in text, f"{rule}: the new decision date"
+    assert GRIEVANCE[(lob, language)] in text if recipient == "member" else (
+        "expedited grievance" in text), "422.568(b)(1)(ii): the right to an expedited grievance"
+    if recipient == "provider":
+        assert rule.removeprefix("42 CFR ") in text, f"{rule}: the provider is told the ground"
+    else:
+        assert STALE_MA_REASON[language] not in text or reason == "noncontract_evidence", (
+            "422.568(b)(1)(i): 'the facts could change our decision' only for (B)")
+
+
+@pytest.mark.parametrize("urgency", URGENCIES)
+def test_a_medicare_advantage_extension_needs_a_reason_the_rule_allows(urgency):
+    """42 CFR 422.568(b)(1)(i) (422.572(b)(1) when expedited) allows the extension only for
+    (A)-(C): none, or another, is refused naming the field and the rule; each allowed one is
+    accepted; a reason without an extension, or for a rule that names none, is refused."""
+    case, asked = _case_clock("medicare_advantage", urgency)
+    cited = {"standard": "422.568(b)(1)(i)", "expedited": "422.572(b)(1)"}[urgency]
+    due = deadlines.due_at(case.received_at, urgency, "medicare_advantage")
+    later = deadlines.latest_needed_by(due) + dt.timedelta(days=3)
+    extend = functools.partial(pend_timeline, received_at=case.received_at, urgency=urgency,
+                               line_of_business="medicare_advantage", asked_at=asked,
+                               needed_by=later)
+    with pytest.raises(PendRefused, match=r"extension reason must be enrollee_request, "
+                       r"noncontract_evidence or extraordinary") as missing:
+        extend()
+    assert cited in str(missing.value) and missing.value.field == "extension_reason"
+    with pytest.raises(PendRefused, match=r"'facts_may_change' is not one .* allows") as bad:
+        extend(extension_reason="facts_may_change")
+    assert cited in str(bad.value) and bad.value.field == "extension_reason"
+    for reason in MA_REASONS:
+        found = extend(extension_reason=reason)
+        assert found.extended and found.reason == reason
+        assert found.reason_cited == MA_REASON_RULE[(urgency, reason)]
+    with pytest.raises(PendRefused, match="belongs only to a request for information that "
+                       "extends"):
+        extend(needed_by=deadlines.latest_needed_by(due), extension_reason="extraordinary")
+    commercial_case, commercial_asked = _case_clock("commercial", "standard")
+    with pytest.raises(PendRefused, match=r"2560.503-1\(f\)\(2\)\(iii\)\(A\) gives its own"):
+        pend_timeline(received_at=commercial_case.received_at, urgency="standard",
+                      line_of_business="commercial", asked_at=commercial_asked,
+                      needed_by=commercial_asked.date() + dt.timedelta(days=50),
+                      extension_reason="enrollee_request")
+
+
 @pytest.mark.parametrize("extended", [False, True], ids=["within", "extended"])
 @pytest.mark.parametrize("combo", combinations(("pend",)), ids=ids("pend-timeline"))
 def test_pend_dates_agree_and_the_extension_is_stated(combo, extended):
@@ -124,6 +216,9 @@ def test_pend_dates_agree_and_the_extension_is_stated(combo, extended):
                 assert GRIEVANCE[(lob, language)] in text, f"{rule}: the right to a grievance"
             else:
                 assert "grievance" in text, f"{rule}: the provider is told the member's right"
+            if lob == "medicare_advantage":
+                reason = MA_REASON_WORDS[(recipient, language, timeline.reason)]
+                assert reason in text, f"{rule}: the reason for the delay (422.568(b)(1)(ii))"
     else:
         assert timeline.due == timeline.original_due
         words = {"en": ("does not change that date", "does not extend"),

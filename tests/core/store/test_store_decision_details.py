@@ -174,3 +174,75 @@ def test_a_peer_to_peer_is_recorded_audited_and_checked(store):
     assert not audit.verify_case(store, 1).ok
     assert any("peer to peer 1 does not match" in fault.message
                for fault in audit.verify_case(store, 1).faults)
+
+
+def _ma_pend(store):
+    """A Medicare Advantage case that pends (no survival estimate), taken by the nurse; the
+    latest needed-by date within its deadline and one that extends it."""
+    doc = json.loads(SEED.read_text(encoding="utf-8"))
+    del doc["oncology"]["expected_survival_months"]
+    doc["line_of_business"] = "medicare_advantage"
+    doc["received_at"] = (NOW - dt.timedelta(hours=2)).isoformat()
+    [pend] = cases.import_documents(store, [("ma-pend.json", json.dumps(doc))])
+    from reviewer_app.core import deadlines
+    due = deadlines.due_at(NOW - dt.timedelta(hours=2), "standard", "medicare_advantage")
+    latest = deadlines.latest_needed_by(due)
+    return pend.case_id, taken(store, pend.case_id, store.nurse), latest + dt.timedelta(days=5)
+
+
+def test_a_medicare_advantage_extension_records_its_reason(store):
+    """42 CFR 422.568(b)(1)(i)(A)-(C): the store refuses the extension without one of the
+    reasons (naming the field, the rule and the option), records the one given with the pend
+    (read back, in the audit entry, signed: m017_extension_reason)."""
+    case_id, version, later = _ma_pend(store)
+    with pytest.raises(TransitionError, match=r"extension reason must be .*\(give "
+                       r"--extension-reason\)") as missing:
+        decisions.decide(store, case_id, "pend", by=store.nurse, expected_version=version,
+                         info_needed_by=later)
+    assert "422.568(b)(1)(i)" in str(missing.value)
+    with pytest.raises(TransitionError, match=r"'routine' is not one 42 CFR 422\.568"):
+        decisions.decide(store, case_id, "pend", by=store.nurse, expected_version=version,
+                         info_needed_by=later, extension_reason="routine")
+    decided = decisions.decide(store, case_id, "pend", by=store.nurse,
+                               expected_version=version, info_needed_by=later,
+                               extension_reason=" extraordinary ")
+    assert decided.decision.extension_reason == "extraordinary"
+    assert cases.decisions_for(store, case_id)[-1].extension_reason == "extraordinary"
+    entry = store.conn.execute("SELECT details FROM audit WHERE action = 'decide' "
+                               "ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert json.loads(entry)["extension_reason"] == "extraordinary"
+    with pytest.raises(TransitionError, match="extension reason belongs only to a pend"):
+        decisions.decide(store, 3, "approve", by=store.nurse,
+                         expected_version=taken(store, 3, store.nurse),
+                         extension_reason="extraordinary")
+    assert audit.verify_audit(store).ok
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE decisions SET extension_reason = 'enrollee_request' WHERE decision = 'pend'",
+    # a newer decision cannot pass for one signed before m017 by clearing its reason
+    "UPDATE decisions SET extension_reason = NULL WHERE decision = 'pend'",
+], ids=["edited", "cleared"])
+def test_the_signature_covers_the_extension_reason(store, statement):
+    case_id, version, later = _ma_pend(store)
+    decisions.decide(store, case_id, "pend", by=store.nurse, expected_version=version,
+                     info_needed_by=later, extension_reason="noncontract_evidence")
+    rechain(store, statement)
+    faults = audit.verify_audit(store).lines()
+    assert any("does not match its signature" in message for message in faults), faults
+
+
+def test_decisions_signed_before_the_extension_reason_still_verify(store, monkeypatch):
+    """A decision signed the way version 16 signed them (``ur-decision/2``) stays valid."""
+
+    def version_16(row):
+        return signing.canonical({"kind": "ur-decision/2", **{
+            name: row[name] for name in signing.SECOND_SIGNED_COLUMNS}}).encode()
+
+    monkeypatch.setattr(decisions, "decision_payload", version_16)
+    decisions.decide(store, 1, "deny", by=store.physician,
+                     expected_version=taken(store, 1, store.physician), reason=CLINICAL,
+                     member_reason=MEMBER)
+    monkeypatch.undo()
+    report = audit.verify_audit(store)
+    assert report.ok and report.signed_decisions == 1, report.lines()

@@ -396,3 +396,73 @@ def test_a_case_is_assigned_from_the_case_view_and_recorded_as_the_signed_in_rev
     assert (last.case_id, last.reviewer_id) == (1, store_path.team.nurse.id), (
         "the assignment is the signed-in nurse's")
     assert "Case 1 was updated" in window.statusBar().currentMessage()
+
+
+def test_a_medicare_advantage_extension_asks_its_reason_at_the_field(qtbot, contexts,
+                                                                    store_path, monkeypatch):
+    """42 CFR 422.568(b)(1)(i): a Medicare Advantage extension only for (A) the enrollee's
+    request, (B) evidence from a noncontract provider, (C) extraordinary circumstances. The
+    choice appears once the date extends the deadline, OK stays off with the refusal at the
+    field until a reason is chosen, and the reason is recorded with the pend."""
+    from reviewer_app.core import deadlines
+
+    with reading(store_path.path) as store:
+        document = json.loads(cases.case_row(store, 1)["document"])
+        del document["oncology"]["expected_survival_months"]
+        document["line_of_business"] = "medicare_advantage"
+        [doc] = cases.import_documents(store, [("ma-pend.json", json.dumps(document))])
+        case = cases.get_case(store, doc.case_id)
+    seen = {}
+
+    def pend(cls, parent, snapshot, reviewer, today, now=None):
+        dialog = cls(snapshot, reviewer, today, parent, now=now)
+        ui = dialog.ui
+        due = deadlines.due_at(snapshot.case.received_at, "standard", "medicare_advantage")
+        latest = deadlines.latest_needed_by(due)
+        ui.neededByEdit.setDate(QDate(latest.year, latest.month, latest.day))
+        seen["within_hidden"] = not ui.reasonBox.isVisibleTo(dialog)
+        later = latest + dt.timedelta(days=5)
+        ui.neededByEdit.setDate(QDate(later.year, later.month, later.day))
+        ok = ui.buttons.button(ui.buttons.StandardButton.Ok)
+        seen["shown"] = ui.reasonBox.isVisibleTo(dialog)
+        seen["choices"] = [ui.reasonCombo.itemData(i) for i in range(ui.reasonCombo.count())]
+        seen["words"] = ui.reasonCombo.itemText(2)
+        seen["field_error"] = ui.reasonProblemLabel.text()
+        seen["ok_without"] = ok.isEnabled()
+        seen["accessible"] = ui.reasonCombo.accessibleName()
+        seen["buddy"] = ui.reasonLabel.buddy() is ui.reasonCombo
+        order, widget = [], ui.neededByEdit
+        for _ in range(2):
+            widget = widget.nextInFocusChain()
+            order.append(widget)
+        seen["tab_after_date"] = ui.reasonCombo in order
+        ui.reasonCombo.setCurrentIndex(2)
+        seen["ok_with"] = ok.isEnabled()
+        seen["error_after"] = ui.reasonProblemLabel.isVisibleTo(dialog)
+        seen["deadline"] = ui.deadlineLabel.text()
+        dialog.show()
+        dialog.grab().save(str(store_path.path.parent / "pend-dialog-ma.png"))
+        dialog.hide()
+        return dialogs.DecisionRequest("pend", info_kept=dialog.kept(),
+                                       info_needed_by=dialog.needed_by(),
+                                       extension_reason=dialog.extension_reason())
+
+    monkeypatch.setattr(dialogs.PendDialog, "ask", classmethod(pend))
+    window = open_window(qtbot, contexts["nurse"], doc.case_id)
+    view = view_of(window)
+    with qtbot.waitSignal(view.decided, timeout=WAIT_MS):
+        view.ui.decisionBar.ui.pendButton.click()
+    assert seen["within_hidden"], "no reason is asked while the deadline does not move"
+    assert seen["shown"], "422.568(b)(1)(i): the extension asks its reason"
+    assert seen["choices"] == [None, "enrollee_request", "noncontract_evidence",
+                               "extraordinary"], "(A), (B), (C), and nothing chosen first"
+    assert "noncontract" in seen["words"] and "422.568(b)(1)(i)(B)" in seen["words"]
+    assert "extension reason must be" in seen["field_error"]
+    assert "422.568(b)(1)(i)" in seen["field_error"], "the refusal cites the rule"
+    assert not seen["ok_without"] and seen["ok_with"] and not seen["error_after"]
+    assert seen["accessible"] and seen["buddy"] and seen["tab_after_date"]
+    assert "422.568(b)(1)(i)(B)" in seen["deadline"]
+    assert case.line_of_business == "medicare_advantage"
+    with reading(store_path.path) as store:
+        decision = cases.decisions_for(store, doc.case_id)[-1]
+    assert (decision.decision, decision.extension_reason) == ("pend", "noncontract_evidence")
