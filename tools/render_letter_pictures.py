@@ -44,11 +44,29 @@ def _png(pdf: Path, page: int, target: Path) -> None:
     )
 
 
+class _Keys:
+    """A throw-away key per decider of the examples, so each letter's digital signature names
+    the reviewer its signature block names (the pend letters are a nurse's)."""
+
+    def __init__(self, admin):
+        self._admin = admin
+        self._keys: dict[tuple[str, str, str], object] = {}
+
+    def sign(self, rendered, request) -> bytes:
+        who = (request.decider.name, request.decider.credentials, request.decider.role)
+        if who not in self._keys:
+            self._keys[who] = unlock(create_reviewer_key(
+                self._admin, name=who[0], credentials=who[1], role=who[2],
+                passphrase=PASSPHRASE).pkcs12, PASSPHRASE)
+        return sign_letter(rendered, self._keys[who])
+
+
 def _medicare_notice(key, tmp: Path) -> None:
     """The first page of a Medicare Advantage denial, which is the CMS standard notice."""
-    rendered = render_letter(request_for("adverse", "member", "medicare_advantage"))
+    request = request_for("adverse", "member", "medicare_advantage")
+    rendered = render_letter(request)
     pdf = tmp / "medicare-adverse-member.pdf"
-    pdf.write_bytes(sign_letter(rendered, key))
+    pdf.write_bytes(key.sign(rendered, request))
     target = OUT / "medicare-adverse-member.png"
     _png(pdf, 1, target)
     print(target.relative_to(ROOT))
@@ -57,9 +75,10 @@ def _medicare_notice(key, tmp: Path) -> None:
 def _tagline_page(key, tmp: Path) -> None:
     """The first page of the adverse member letter's language-assistance taglines (the
     multi-language insert of 42 CFR 422.2267(e)(31) / 45 CFR 92.11)."""
-    rendered = render_letter(request_for("adverse", "member"))
+    request = request_for("adverse", "member")
+    rendered = render_letter(request)
     pdf = tmp / "adverse-member-taglines.pdf"
-    pdf.write_bytes(sign_letter(rendered, key))
+    pdf.write_bytes(key.sign(rendered, request))
     for page in range(1, rendered.pages + 1):
         text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
@@ -100,9 +119,10 @@ def _strip(pdf: Path, pages: int, target: Path) -> None:
 
 def _lines_of_business(key, tmp: Path) -> None:
     for line, letter_type, extended in LINES_OF_BUSINESS:
-        rendered = render_letter(request_for(letter_type, "member", line, extended=extended))
+        request = request_for(letter_type, "member", line, extended=extended)
+        rendered = render_letter(request)
         pdf = tmp / f"strip-{line}.pdf"
-        pdf.write_bytes(sign_letter(rendered, key))
+        pdf.write_bytes(key.sign(rendered, request))
         target = OUT / f"{line}-member.png"
         _strip(pdf, rendered.pages, target)
         print(target.relative_to(ROOT))
@@ -114,15 +134,15 @@ def main() -> int:
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
     _, admin = create_authority("Example Health Plan", PASSPHRASE)
-    key = unlock(create_reviewer_key(admin, name="Maria Chen", credentials="MD",
-                                     role="physician", passphrase=PASSPHRASE).pkcs12, PASSPHRASE)
+    key = _Keys(admin)
     jobs = [(t, r, "en", 1) for t in LETTER_TYPES for r in RECIPIENTS]
     jobs += [("adverse", "member", "en", -1), ("adverse", "member", "es", 1)]
     with tempfile.TemporaryDirectory() as tmp:
         for letter_type, recipient, language, page in jobs:
-            rendered = render_letter(request_for(letter_type, recipient, language=language))
+            request = request_for(letter_type, recipient, language=language)
+            rendered = render_letter(request)
             pdf = Path(tmp) / f"{letter_type}-{recipient}-{language}.pdf"
-            pdf.write_bytes(sign_letter(rendered, key))
+            pdf.write_bytes(key.sign(rendered, request))
             name = f"{letter_type}-{recipient}"
             if language != "en":
                 name += f"-{language}"
