@@ -15,117 +15,128 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFormLayout, QGridLayout, QGroupBox,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpinBox, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QGridLayout,
+    QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_LetterheadForm(object):
     def setupUi(self, LetterheadForm):
         if not LetterheadForm.objectName():
             LetterheadForm.setObjectName(u"LetterheadForm")
-        self.letterheadLayout = QFormLayout(LetterheadForm)
+        self.scrollLayout = QVBoxLayout(LetterheadForm)
+        self.scrollLayout.setObjectName(u"scrollLayout")
+        self.scrollLayout.setContentsMargins(0, 0, 0, 0)
+        self.formScroll = QScrollArea(LetterheadForm)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.formScroll.setWidgetResizable(True)
+        self.formContents = QWidget()
+        self.formContents.setObjectName(u"formContents")
+        self.letterheadLayout = QFormLayout(self.formContents)
         self.letterheadLayout.setObjectName(u"letterheadLayout")
         self.letterheadLayout.setContentsMargins(0, 0, 0, 0)
-        self.organizationLabel = QLabel(LetterheadForm)
+        self.organizationLabel = QLabel(self.formContents)
         self.organizationLabel.setObjectName(u"organizationLabel")
 
         self.letterheadLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.organizationLabel)
 
-        self.organizationEdit = QLineEdit(LetterheadForm)
+        self.organizationEdit = QLineEdit(self.formContents)
         self.organizationEdit.setObjectName(u"organizationEdit")
 
         self.letterheadLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.organizationEdit)
 
-        self.addressLabel = QLabel(LetterheadForm)
+        self.addressLabel = QLabel(self.formContents)
         self.addressLabel.setObjectName(u"addressLabel")
 
         self.letterheadLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
-        self.addressEdit = QPlainTextEdit(LetterheadForm)
+        self.addressEdit = QPlainTextEdit(self.formContents)
         self.addressEdit.setObjectName(u"addressEdit")
         self.addressEdit.setTabChangesFocus(True)
         self.addressEdit.setMaximumSize(QSize(16777215, 80))
 
         self.letterheadLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.addressEdit)
 
-        self.phoneLabel = QLabel(LetterheadForm)
+        self.phoneLabel = QLabel(self.formContents)
         self.phoneLabel.setObjectName(u"phoneLabel")
 
         self.letterheadLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
-        self.phoneEdit = QLineEdit(LetterheadForm)
+        self.phoneEdit = QLineEdit(self.formContents)
         self.phoneEdit.setObjectName(u"phoneEdit")
 
         self.letterheadLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 
-        self.ttyLabel = QLabel(LetterheadForm)
+        self.ttyLabel = QLabel(self.formContents)
         self.ttyLabel.setObjectName(u"ttyLabel")
 
         self.letterheadLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.ttyLabel)
 
-        self.ttyEdit = QLineEdit(LetterheadForm)
+        self.ttyEdit = QLineEdit(self.formContents)
         self.ttyEdit.setObjectName(u"ttyEdit")
 
         self.letterheadLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.ttyEdit)
 
-        self.faxLabel = QLabel(LetterheadForm)
+        self.faxLabel = QLabel(self.formContents)
         self.faxLabel.setObjectName(u"faxLabel")
 
         self.letterheadLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.faxLabel)
 
-        self.faxEdit = QLineEdit(LetterheadForm)
+        self.faxEdit = QLineEdit(self.formContents)
         self.faxEdit.setObjectName(u"faxEdit")
 
         self.letterheadLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.faxEdit)
 
-        self.appealsAddressLabel = QLabel(LetterheadForm)
+        self.appealsAddressLabel = QLabel(self.formContents)
         self.appealsAddressLabel.setObjectName(u"appealsAddressLabel")
 
         self.letterheadLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.appealsAddressLabel)
 
-        self.appealsAddressEdit = QPlainTextEdit(LetterheadForm)
+        self.appealsAddressEdit = QPlainTextEdit(self.formContents)
         self.appealsAddressEdit.setObjectName(u"appealsAddressEdit")
         self.appealsAddressEdit.setTabChangesFocus(True)
         self.appealsAddressEdit.setMaximumSize(QSize(16777215, 80))
 
         self.letterheadLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.appealsAddressEdit)
 
-        self.appealsPhoneLabel = QLabel(LetterheadForm)
+        self.appealsPhoneLabel = QLabel(self.formContents)
         self.appealsPhoneLabel.setObjectName(u"appealsPhoneLabel")
 
         self.letterheadLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.appealsPhoneLabel)
 
-        self.appealsPhoneEdit = QLineEdit(LetterheadForm)
+        self.appealsPhoneEdit = QLineEdit(self.formContents)
         self.appealsPhoneEdit.setObjectName(u"appealsPhoneEdit")
 
         self.letterheadLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.appealsPhoneEdit)
 
-        self.appealsFaxLabel = QLabel(LetterheadForm)
+        self.appealsFaxLabel = QLabel(self.formContents)
         self.appealsFaxLabel.setObjectName(u"appealsFaxLabel")
 
         self.letterheadLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.appealsFaxLabel)
 
-        self.appealsFaxEdit = QLineEdit(LetterheadForm)
+        self.appealsFaxEdit = QLineEdit(self.formContents)
         self.appealsFaxEdit.setObjectName(u"appealsFaxEdit")
 
         self.letterheadLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.appealsFaxEdit)
 
-        self.peerLabel = QLabel(LetterheadForm)
+        self.peerLabel = QLabel(self.formContents)
         self.peerLabel.setObjectName(u"peerLabel")
 
         self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.peerLabel)
 
-        self.peerEdit = QLineEdit(LetterheadForm)
+        self.peerEdit = QLineEdit(self.formContents)
         self.peerEdit.setObjectName(u"peerEdit")
 
         self.letterheadLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.peerEdit)
 
-        self.fairHearingLabel = QLabel(LetterheadForm)
+        self.fairHearingLabel = QLabel(self.formContents)
         self.fairHearingLabel.setObjectName(u"fairHearingLabel")
 
         self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.fairHearingLabel)
 
-        self.fairHearingSpin = QSpinBox(LetterheadForm)
+        self.fairHearingSpin = QSpinBox(self.formContents)
         self.fairHearingSpin.setObjectName(u"fairHearingSpin")
         self.fairHearingSpin.setMinimum(90)
         self.fairHearingSpin.setMaximum(120)
@@ -133,7 +144,7 @@ class Ui_LetterheadForm(object):
 
         self.letterheadLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.fairHearingSpin)
 
-        self.freeTextsBox = QGroupBox(LetterheadForm)
+        self.freeTextsBox = QGroupBox(self.formContents)
         self.freeTextsBox.setObjectName(u"freeTextsBox")
         self.freeTextsLayout = QGridLayout(self.freeTextsBox)
         self.freeTextsLayout.setObjectName(u"freeTextsLayout")
@@ -146,12 +157,16 @@ class Ui_LetterheadForm(object):
 
         self.letterheadLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.freeTextsBox)
 
-        self.problemsLabel = QLabel(LetterheadForm)
+        self.problemsLabel = QLabel(self.formContents)
         self.problemsLabel.setObjectName(u"problemsLabel")
         self.problemsLabel.setWordWrap(True)
         self.problemsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.letterheadLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.problemsLabel)
+
+        self.formScroll.setWidget(self.formContents)
+
+        self.scrollLayout.addWidget(self.formScroll)
 
 #if QT_CONFIG(shortcut)
         self.organizationLabel.setBuddy(self.organizationEdit)

@@ -196,4 +196,6 @@ class LetterheadForm(QWidget):
         for field, label in self._text_problems.items():
             show_problem(label, problems.get(field))
         if problems:
-            self._texts[next(iter(problems))].setFocus()
+            edit = self._texts[next(iter(problems))]
+            edit.setFocus()
+            self.ui.formScroll.ensureWidgetVisible(edit)
