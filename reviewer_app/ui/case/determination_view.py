@@ -18,7 +18,7 @@ from reviewer_app.ui.forms.ui_determination_view import Ui_DeterminationView
 from reviewer_app.ui.widgets.field_labels import describe_field
 from reviewer_app.ui.widgets.tones import muted_text
 
-SIDE_WIDTH = 400
+SIDE_WIDTH = 420
 HIGHLIGHT = "#fff3bf"
 HIGHLIGHT_TEXT = "#1f1f1f"
 

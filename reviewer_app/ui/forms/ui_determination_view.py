@@ -45,7 +45,6 @@ class Ui_DeterminationView(object):
         self.sideScroll = QScrollArea(self.bodySplitter)
         self.sideScroll.setObjectName(u"sideScroll")
         self.sideScroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.sideScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sideScroll.setWidgetResizable(True)
         self.sidePanel = QWidget()
         self.sidePanel.setObjectName(u"sidePanel")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from reviewer_app.core.languages import language_name, letter_languages
@@ -37,6 +38,9 @@ TEXTS = {
 }
 """The letterhead's free texts (``letterhead.FREE_TEXTS``; a test keeps the two the same): the
 label and what the text is, in form order."""
+SCREEN_SHARE = 0.6
+"""The most of the screen's height the form takes before it scrolls (the dialog or wizard page
+around it needs the rest)."""
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -53,6 +57,16 @@ class LetterheadForm(QWidget):
         self._text_problems: dict[tuple[str, str], QLabel] = {}
         self._add_text_fields()
         show_problem(self.ui.problemsLabel, None)
+        self._fit_scroll()
+
+    def _fit_scroll(self) -> None:
+        """Tall enough to show every field without scrolling where the screen allows (at most
+        :data:`SCREEN_SHARE` of its height; on a small or scaled screen the form scrolls
+        rather than squeezing its rows)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        limit = int(screen.availableGeometry().height() * SCREEN_SHARE) if screen else 560
+        wanted = self.ui.formContents.sizeHint().height()
+        self.ui.formScroll.setMinimumHeight(min(wanted, limit))
 
     def _add_text_fields(self) -> None:
         """A row per free text, a column per letter language, each field with its problem
