@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.generate import case  # noqa: E402
+from reviewer_app.core import deadlines, pend_timeline  # noqa: E402
 from reviewer_app.core.store import audit, cases, decisions  # noqa: E402
 from reviewer_app.core.store.database import Store  # noqa: E402
 from reviewer_app.core.store.organization import create_organization  # noqa: E402
@@ -29,6 +30,17 @@ from reviewer_app.core.trust.keys import create_reviewer_key  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase, long enough"
 DECIDED = 5_000
+
+
+def _extension_reason(doc: dict, needed_by) -> str | None:
+    """What the reviewer would choose where the date extends a timeframe whose rule asks for
+    a reason (Medicare Advantage: 42 CFR 422.568(b)(1)(i), 422.572(b)(1))."""
+    due = deadlines.due_at(datetime.fromisoformat(doc["received_at"]), doc["urgency"],
+                           doc["line_of_business"])
+    choices = pend_timeline.reason_choices(doc["line_of_business"], doc["urgency"])
+    if choices and needed_by > deadlines.latest_needed_by(due):
+        return choices[0].id
+    return None
 
 
 def recent(doc: dict) -> dict:
@@ -53,16 +65,19 @@ def run() -> list[tuple[str, str, str]]:
             timings.append(time.perf_counter() - start)
         unlock_ms = statistics.median(timings) * 1e3
         rng = random.Random(11)
-        cases.import_documents(store, [(f"{i}.json", json.dumps(recent(case(i, rng))))
-                                       for i in range(DECIDED)])
+        documents = [recent(case(i, rng)) for i in range(DECIDED)]
+        cases.import_documents(store, [(f"{i}.json", json.dumps(doc))
+                                       for i, doc in enumerate(documents)])
+        needed_by = store.today() + timedelta(days=2)  # 48 h: urgent
         timings = []
-        for case_id in range(1, DECIDED + 1):
+        for case_id, doc in enumerate(documents, start=1):
             version = decisions.assign(store, case_id, reviewer=reviewer.id,
                                        expected_version=1).version
             start = time.perf_counter()
             decisions.decide(store, case_id, "pend", by=signed_in, expected_version=version,
-                             info_needed_by=store.today() + timedelta(days=2),  # 48 h: urgent
-                             info_added=["The MRI report of the lumbar spine"])
+                             info_needed_by=needed_by,
+                             info_added=["The MRI report of the lumbar spine"],
+                             extension_reason=_extension_reason(doc, needed_by))
             timings.append(time.perf_counter() - start)
         decide_ms = statistics.median(timings) * 1e3
         start = time.perf_counter()
