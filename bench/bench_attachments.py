@@ -135,7 +135,8 @@ def _wizard_rows() -> list[tuple]:
         ("wizard: paste to suggestions shown, reader loaded, median / slowest of 10",
          f"{statistics.median(warm):.0f} / {warm[-1]:.0f} ms", "< 100 ms",
          statistics.median(warm) < 100),
-        ("wizard: paste to suggestions shown, fresh process (the reader starting in its own process)",
+        ("wizard: paste to suggestions shown, fresh process (the reader starting in its own "
+         "process)",
          f"{found['cold'] / 1000:.2f} s", "informational", None),
     ]
 
