@@ -19,8 +19,6 @@ APPEAL_DAYS = {"commercial": 180, "medicare_advantage": 65, "medicaid": 60}
 """Appeal filing windows: 29 CFR 2560.503-1(h)(3)(i); 42 CFR 422.582(b); 438.402(c)(2)(ii)."""
 
 
-
-
 @dataclass(frozen=True)
 class ConfirmationRule:
     days: int

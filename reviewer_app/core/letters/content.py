@@ -487,24 +487,28 @@ class LanguageContent(Data):
         return text.replace(".", self.dates.decimal) if self.dates.decimal != "." else text
 
 
-def _slots(text: str) -> set[str]:
+def slot_names(text: str) -> set[str]:
+    """The ``{slot}`` names a wording uses (``ValueError`` when a brace is unmatched)."""
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
-def _walk(value: Any, path: str):
+def wording_strings(value: Any, path: str = "", skip: frozenset[str] = frozenset()):
+    """Every string of a wording file's data with its key path (``member.pend.by_date``,
+    ``items[2]``), leaving out the keys in ``skip``."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, f"{path}.{key}" if path else str(key))
+            if key not in skip:
+                yield from wording_strings(item, f"{path}.{key}" if path else str(key), skip)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{path}[{index}]")
+            yield from wording_strings(item, f"{path}[{index}]", skip)
     elif isinstance(value, str):
         yield path, value
 
 
 def _text_problems(content: LanguageContent) -> list[Problem]:
     problems = []
-    for key, text in _walk(content.model_dump(exclude={"language"}), ""):
+    for key, text in wording_strings(content.model_dump(exclude={"language"})):
         top = key.split(".", 1)[0].split("[", 1)[0]
         field = key.rsplit(".", 1)[-1]
         if top == "reasons":
@@ -520,7 +524,7 @@ def _text_problems(content: LanguageContent) -> list[Problem]:
         else:
             allowed = LETTER_SLOTS
         try:
-            unknown = sorted(_slots(text) - allowed)
+            unknown = sorted(slot_names(text) - allowed)
         except ValueError as error:
             problems.append(Problem(key, f"badly formed {{slot}}: {error}"))
             continue

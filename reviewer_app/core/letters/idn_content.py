@@ -15,15 +15,18 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from string import Formatter
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from reviewer_app.core import deadlines, resources
 from reviewer_app.core.errors import Problem
 from reviewer_app.core.letters import fonts
-from reviewer_app.core.letters.content import LETTER_SLOTS, languages
+from reviewer_app.core.letters.content import (
+    LETTER_SLOTS,
+    languages,
+    slot_names,
+    wording_strings,
+)
 from reviewer_app.core.letters.errors import LetterContentError
 from reviewer_app.core.yaml_files import read_model
 
@@ -193,23 +196,12 @@ class IdnContent(_Data):
                 "omb_control_number": self.form.omb_control_number}
 
 
-def _strings(value: Any, path: str):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key != "source":
-                yield from _strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{path}[{index}]")
-    elif isinstance(value, str):
-        yield path, value
-
-
 def _text_problems(content: IdnContent) -> list[Problem]:
     problems = []
-    for key, text in _strings(content.model_dump(exclude={"language"}), ""):
+    for key, text in wording_strings(content.model_dump(exclude={"language"}),
+                                     skip=frozenset({"source"})):
         try:
-            names = {n for _, n, _, _ in Formatter().parse(text) if n is not None}
+            names = slot_names(text)
         except ValueError as error:
             problems.append(Problem(key, f"badly formed {{slot}}: {error}"))
             continue

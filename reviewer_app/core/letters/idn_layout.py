@@ -39,9 +39,13 @@ from reportlab.platypus import (
 from reviewer_app.core.letters import blocks, fonts
 from reviewer_app.core.letters.layout import (
     INK,
+    MARGIN,
     MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
     RULE,
     STANDARD,
+    TEXT_WIDTH,
     PagesHeldCanvas,
     RenderedLetter,
     SignatureBox,
@@ -53,9 +57,6 @@ from reviewer_app.core.letters.layout import (
 from reviewer_app.core.letters.letterhead import Letterhead
 from reviewer_app.core.letters.medicare_idn import FormContacts, FormHeader, IdnLetter, PageBreak
 
-PAGE_WIDTH, PAGE_HEIGHT = LETTER
-MARGIN = 54.0
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 LETTERHEAD_TOP = PAGE_HEIGHT - 40
 LATER_FRAME_TOP = PAGE_HEIGHT - 64.0
 FRAME_BOTTOM = 80.0
@@ -187,17 +188,16 @@ def _form_lines(notice: IdnLetter, size: float) -> list[tuple[str, str]]:
     return [(notice.form_footer, ""), (notice.omb_footer, "")]
 
 
-def _frame_bottom(notice: IdnLetter, size: float) -> float:
+def _frame_bottom(form_lines: list[tuple[str, str]], size: float) -> float:
     """Room under the text for the footer's lines (the form's, then the letter's)."""
-    lines = len(_form_lines(notice, size)) + 1
-    return max(FRAME_BOTTOM, 14 + lines * (size + 4) + 20)
+    return max(FRAME_BOTTOM, 14 + (len(form_lines) + 1) * (size + 4) + 20)
 
 
-def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float) -> type[Canvas]:
+def _canvas_class(notice: IdnLetter, pages_seen: list[int], size: float,
+                  form_lines: list[tuple[str, str]], bottom: float) -> type[Canvas]:
     """The notice's canvas: the form's footer on its pages, the plan's on the rest."""
     letter = notice.letter
-    form_lines = _form_lines(notice, size)
-    top = _frame_bottom(notice, size) - 14
+    top = bottom - 14
 
     def baseline(line: int) -> float:
         return top - (line + 1) * size - 2 - 4 * line
@@ -290,7 +290,8 @@ def render_notice(notice: IdnLetter, letterhead: Letterhead) -> RenderedLetter:
     pages_seen: list[int] = []
     style = styles(size)
     first_top = LETTERHEAD_TOP - _letterhead_height(letterhead, letter, size) - 4
-    bottom = _frame_bottom(notice, size)
+    form_lines = _form_lines(notice, size)
+    bottom = _frame_bottom(form_lines, size)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
@@ -314,7 +315,7 @@ def render_notice(notice: IdnLetter, letterhead: Letterhead) -> RenderedLetter:
     story: list[Flowable] = [Paragraph(_markup(letter.title), style.title)]
     for block, following in zip(letter.blocks, (*letter.blocks[1:], None), strict=True):
         story += flow.block(block, following)
-    doc.build(story, canvasmaker=_canvas_class(notice, pages_seen, size))
+    doc.build(story, canvasmaker=_canvas_class(notice, pages_seen, size, form_lines, bottom))
     if len(found) != 1:
         raise RuntimeError(f"a letter needs exactly one signature block, found {len(found)}")
     return RenderedLetter(buffer.getvalue(), found[0], pages_seen[-1], letter)
