@@ -33,9 +33,9 @@ from reportlab.platypus import Flowable
 
 from reviewer_app.core.letters import fonts
 
-_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-"""Bidi_Mirroring_Glyph for the brackets DejaVu sets in a right-to-left run (HarfBuzz mirrors
-those inside the runs it shapes)."""
+_MIRRORED = str.maketrans(bidi_algorithm.MIRRORED)
+"""Bidi_Mirroring_Glyph (python-bidi's table) for the brackets DejaVu sets in a right-to-left
+run (HarfBuzz mirrors those inside the runs it shapes)."""
 
 
 def is_rtl(text: str) -> bool:
